@@ -1,0 +1,45 @@
+"""Jinja filters: how data values read in Chinese on the page."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import markdown
+from markupsafe import Markup
+
+CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
+CJK_BREAK = re.compile(rf"(?<=[{CJK}])\n(?=[{CJK}])")
+UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
+
+STATUS = {"upcoming": "即将举办", "ongoing": "进行中", "past": "已结束"}
+
+
+def _sanitise_links(md: markdown.Markdown) -> None:
+    class DropUnsafe(markdown.treeprocessors.Treeprocessor):
+        def run(self, root):
+            for el in root.iter():
+                for attr in ("href", "src"):
+                    if UNSAFE_SCHEME.match(el.get(attr, "")):
+                        el.set(attr, "#")
+    md.treeprocessors.register(DropUnsafe(md), "drop_unsafe", 0)
+
+
+def md(text: str) -> Markup:
+    """Markdown for story fields: formatting yes, raw HTML never (it shows as text)."""
+    engine = markdown.Markdown(extensions=["sane_lists"])
+    engine.preprocessors.deregister("html_block")
+    engine.inlinePatterns.deregister("html")
+    engine.inlinePatterns.deregister("entity")
+    _sanitise_links(engine)
+    text = CJK_BREAK.sub("", text or "")
+    return Markup(engine.convert(text))
+
+
+def date_cn(value: dt.date | None) -> str:
+    if value is None:
+        return ""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def status_cn(value: str) -> str:
+    return STATUS.get(value, value)

@@ -1,0 +1,93 @@
+"""MkDocs hooks: map build events to the modules that do the work."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+import dataset
+import pages
+from news import latest
+import render
+import search_words
+import text
+from errors import DataInvalid
+
+log = logging.getLogger("mkdocs.plugins.wenming")
+KEY = "wenming"
+
+
+def build_date() -> dt.date:
+    """The day the build counts as 'today'; SOURCE_DATE_EPOCH pins it for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def root_of(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = root_of(config)
+    production = os.environ.get("WENMING_PRODUCTION", "") == "1"
+    try:
+        data = dataset.build(root / "data", root, build_date(), production)
+    except DataInvalid as exc:
+        for line in exc.report.lines():
+            log.error(line)
+        raise PluginError(f"数据有 {len(exc.report.lines())} 个错误，网站未生成。请按上面每一行的提示修改。") from None
+    for line in data.withheld:
+        log.info(line)
+    s = data.settings
+    config.site_name = s.site_name
+    config.site_description = s.site_description
+    config.site_url = s.site_url
+    config.copyright = f"主办单位：{s.footer.host}"
+    config.extra[KEY] = data
+    config.extra["content_env"] = render.environment(root / "overrides" / "content")
+    search_words.register(data)
+    return config
+
+
+def _generated(config: MkDocsConfig, spec: pages.PageSpec, body: str) -> File:
+    meta = {"title": spec.title, "description": spec.description, **spec.meta}
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
+    inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+    return File.generated(config, spec.src_uri, content=f"---\n{front}---\n\n{body}\n", inclusion=inclusion)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    data = config.extra[KEY]
+    env = config.extra["content_env"]
+    for spec in pages.specs(data):
+        body = render.render(env, spec.template, spec.src_uri, d=data, **spec.context)
+        files.append(_generated(config, spec, body))
+    root = root_of(config)
+    photos = root / "data" / "photos"
+    for path in sorted(photos.rglob("*")) if photos.is_dir() else []:
+        if path.is_file() and not path.name.startswith("."):
+            rel = path.relative_to(root / "data").as_posix()
+            files.append(File(rel, str(root / "data"), config.site_dir, config.use_directory_urls))
+    return files
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri != "index.md":
+        return markdown
+
+    body = render.render(config.extra["content_env"], "home.html", "index.md",
+                         d=config.extra[KEY], news=latest(files, config, 5))
+    return f"{markdown}\n\n{body}\n"
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    env.filters.update(date_cn=text.date_cn, status_cn=text.status_cn)
+    return env

@@ -1,0 +1,73 @@
+"""Shared fixtures: one real build of the site per test session, and helpers
+to build a modified copy of the project."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+
+
+@dataclass
+class Build:
+    root: Path
+    site: Path
+    returncode: int
+    log: str
+
+    def html(self, url: str) -> BeautifulSoup:
+        path = self.site / url.strip("/") / "index.html" if not url.endswith(".html") else self.site / url
+        return BeautifulSoup(path.read_text("utf-8"), "lxml")
+
+    def text(self, rel: str) -> str:
+        return (self.site / rel).read_text("utf-8")
+
+    def all_files(self) -> list[Path]:
+        return sorted(p for p in self.site.rglob("*") if p.is_file())
+
+
+def run_build(root: Path, site: Path, env: dict[str, str] | None = None) -> Build:
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
+        cwd=root, env=full_env, capture_output=True, text=True,
+    )
+    return Build(root, site, proc.returncode, proc.stdout + proc.stderr)
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Build:
+    """The real site, built once from the real data."""
+    site = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT, site)
+    assert result.returncode == 0, result.log
+    warnings = [l for l in result.log.splitlines() if "WARNING" in l]
+    assert not warnings, "\n".join(warnings)
+    return result
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A private copy of the project whose data a test may change."""
+    return copy_project(tmp_path / "project")

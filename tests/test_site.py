@@ -1,0 +1,185 @@
+"""The real site, built from the real data: every section and page type."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+SECTIONS = {
+    "campaign/": "创建进展",
+    "events/": "节庆活动",
+    "reading/": "书香X",
+    "practice/": "文明实践",
+    "honorees/": "身边好人",
+    "pledges/": "公约承诺",
+    "heritage/": "历史文脉",
+    "blog/": "工作动态",
+}
+
+
+def test_language_and_site_name_come_from_settings(built):
+    soup = built.html("")
+    assert soup.html["lang"].startswith("zh")
+    assert "X县文明县城创建" in soup.title.text
+
+
+@pytest.mark.parametrize("url,title", SECTIONS.items())
+def test_section_pages_exist_and_are_in_the_nav(built, url, title):
+    soup = built.html(url)
+    assert soup.find("h1").get_text(strip=True) == title
+    nav_links = {a.get_text(strip=True) for a in built.html("").select("nav.md-nav--primary a")}
+    assert title in nav_links
+
+
+def test_entry_pages_are_linked_from_lists_and_kept_out_of_the_nav(built):
+    home_nav = " ".join(a["href"] for a in built.html("").select("nav.md-nav--primary a"))
+    for section, entry in [("events/", "tujie-tea-festival"), ("honorees/", "2023-example-li"),
+                           ("reading/", "city-reading"), ("pledges/", "citizen-pledge"),
+                           ("heritage/", "red-culture-square")]:
+        links = [a["href"] for a in built.html(section).select("a.wm-card__link")]
+        assert f"{entry}/" in links, (section, links)
+        assert entry not in home_nav
+    village_links = [a["href"] for a in built.html("pledges/").select("a.wm-card__link")]
+    assert "../villages/example-village-a/" in village_links
+
+
+def test_event_page_shows_dates_place_status_figures_and_photos(built):
+    soup = built.html("events/tujie-tea-festival/")
+    assert soup.find("h1").get_text(strip=True) == "兔街采茶节"
+    text = soup.get_text()
+    for expected in ("已结束", "X县兔街", "中共X县委宣传部", "50余篇", "1009.19万人", "25万余元", "20万余元"):
+        assert expected in text, expected
+    img = soup.select_one(".wm-gallery img")
+    assert img["alt"] and (built.site / "events/tujie-tea-festival" / img["src"]).resolve().is_file()
+
+
+def test_weekly_class_is_a_recurring_event(built):
+    text = built.html("events/culture-kids/").get_text(" ", strip=True)
+    assert "每周五" in text and "进行中" in text
+
+
+def test_upcoming_festivals_are_marked_upcoming(built):
+    soup = built.html("events/")
+    upcoming = soup.find("h2", id="upcoming").find_next("ul")
+    titles = [t.get_text(strip=True) for t in upcoming.select(".wm-card__title")]
+    assert "彝绣文化周" in titles and "野生菌美食文化节" in titles
+
+
+def test_honoree_profile_shows_category_place_honours_and_example_label(built):
+    soup = built.html("honorees/2023-example-li/")
+    text = soup.get_text(" ", strip=True)
+    for expected in ("李某某", "助人为乐", "X县某镇某村", "2023年“X好人”", "县级", "示例"):
+        assert expected in text, expected
+    # a recommendation (推荐) is not public yet
+    assert "第八届X州道德模范和2023年“X好人”（推荐上报）" not in soup.select_one(".wm-honours").get_text()
+
+
+def test_honour_under_public_notice_shows_window_and_objection_contact(built):
+    text = built.html("honorees/2023-example-yang/").get_text(" ", strip=True)
+    assert "公示中" in text
+    assert "2023年12月1日至2023年12月7日" in text
+    assert "X县文明办 0870-1234567" in text
+
+
+def test_minor_is_shown_minimally(built):
+    soup = built.html("honorees/2023-example-chen/")
+    text = soup.get_text(" ", strip=True)
+    assert "学校" in text and "X县第一中学" in text
+    assert "村（社区）或单位" not in text
+    listing = built.html("honorees/").get_text(" ", strip=True)
+    assert "陈某某" in listing
+
+
+def test_reading_brand_and_village_pledge_pages(built):
+    assert "城市阅读" in built.html("reading/city-reading/").get_text()
+    soup = built.html("villages/example-village-a/")
+    assert "某某镇" in soup.get_text() and len(soup.select("ol.wm-articles li")) == 5
+
+
+def test_campaign_page_has_every_indicator_with_status(built):
+    soup = built.html("campaign/")
+    rows = soup.select(".wm-indicator tbody tr")
+    assert len(soup.select(".wm-indicator")) == 6
+    assert len(rows) == 37
+    assert all(r.select_one(".wm-status").get_text(strip=True) in ("已完成", "推进中", "待加强", "未启动") for r in rows)
+    projects = soup.find("h2", id="projects").find_next("table").select("tbody tr")
+    assert len(projects) == 5
+    assert all("30%以上" in r.get_text() and "100%" in r.get_text() for r in projects)
+    assert len(soup.find("h2", id="next-steps").find_next("ol").find_all("li")) == 4
+    assert len(soup.find("h2", id="problems").find_next("ol").find_all("li")) == 2
+
+
+def test_home_has_figures_upcoming_events_news_and_tiles(built):
+    soup = built.html("")
+    assert soup.select(".wm-figures--home .wm-figure")
+    upcoming = [t.get_text(strip=True) for t in soup.find("h2", id="upcoming").find_next("ul").select(".wm-card__title")]
+    assert "野生菌美食文化节" in upcoming and "兔街采茶节" not in upcoming
+    news = soup.find("h2", id="news").find_next("ul").find_all("a")
+    assert news[0].get_text(strip=True) == "书香X三个阅读品牌开展活动172期"
+    assert (built.site / news[0]["href"] / "index.html").is_file()
+    tiles = [a["href"] for a in soup.select(".wm-tiles a")]
+    assert {f"{u}" for u in SECTIONS} <= set(tiles)
+
+
+# Every programme and figure of the county's report, as it reads on the site.
+REPORT_FIGURES = {
+    "campaign/": ["6大项", "37小项", "72 项", "211 个", "232 个", "30%以上", "100%"],
+    "events/tujie-tea-festival/": ["50余篇", "1009.19万人", "25万余元", "20万余元"],
+    "events/culture-kids/": ["每周五", "书法", "绘画"],
+    "events/counselling/": ["31场", "1050人次"],
+    "events/yi-embroidery-week/": ["彝绣文化周"],
+    "events/wild-mushroom-festival/": ["野生菌美食文化节"],
+    "reading/": ["172期", "15.4万人次", "书香X·好书推荐", "遇见X 听见书香", "深耕“三农”·阅读四季"],
+    "practice/": ["31场", "1050人次", "4130场次", "10.3万人", "216场次", "6000余人次", "学雷锋志愿服务站"],
+    "honorees/": ["第八届X县道德模范", "2023年“X好人”", "8人", "5名", "2名", "4名", "新时代好少年"],
+    "pledges/": ["市民公约", "学生守则", "行业规范", "128个", "进机关", "进家庭", "守信光荣、失信可耻"],
+    "heritage/": ["历史街区", "文物古迹", "特色民居", "千年古树", "红色文化广场"],
+}
+
+
+@pytest.mark.parametrize("url,figures", REPORT_FIGURES.items())
+def test_every_report_figure_is_on_the_site(built, url, figures):
+    text = re.sub(r"\s+", " ", built.html(url).select_one("article").get_text())
+    for figure in figures:
+        assert figure in text, f"{figure} missing on {url}"
+
+
+def test_report_typos_are_fixed(built):
+    for page in built.site.rglob("*.html"):
+        body = page.read_text("utf-8")
+        assert "奉头" not in body and "高质皇" not in body, page
+
+
+def _index(built):
+    return json.loads(built.text("search/search_index.json"))
+
+
+def test_search_index_is_segmented_by_jieba(built):
+    docs = _index(built)["docs"]
+    event = next(d for d in docs if d["location"] == "events/tujie-tea-festival/")
+    assert "\u200b采茶\u200b" in event["title"] + event["text"]
+    assert "\u200b直播\u200b" in event["text"]
+
+
+def test_search_index_finds_honorees_by_name_and_by_words_of_their_story(built):
+    docs = _index(built)["docs"]
+    li = [d for d in docs if d["location"].startswith("honorees/2023-example-li/")]
+    assert any("李某某" in d["title"].replace("\u200b", "") for d in li)
+    words = " ".join(d["text"] for d in li).split("\u200b")
+    assert "孤寡老人" in words and "李某某" in words
+
+
+def test_no_page_loads_anything_from_another_host(built):
+    loads = re.compile(r"""<(?:script|img|iframe|source|link|video|audio)\b[^>]*?\b(?:src|href|srcset)=["']?(?:https?:)?//""", re.I)
+    css_url = re.compile(r"url\(\s*['\"]?(?:https?:)?//", re.I)
+    for path in built.all_files():
+        if path.suffix not in (".html", ".css", ".js"):
+            continue
+        text = path.read_text("utf-8", errors="replace")
+        if path.suffix == ".html":
+            for m in loads.finditer(text):
+                tag = text[m.start(): text.find(">", m.start()) + 1]
+                assert 'rel="canonical"' in tag or "rel=\"alternate\"" in tag, f"{path}: {tag}"
+        if path.suffix == ".css":
+            assert not css_url.search(text), path
