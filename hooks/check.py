@@ -1,26 +1,26 @@
-"""`python hooks/check.py`: check every data file without building the site.
+"""`python hooks/check.py [project-root]`: check every data file without building the site.
 
-Prints every problem, one line each, and exits 1 if there is any.
-Also usable as a pre-commit hook (see README).
+Prints every problem, one line each (file:line:col: 错误: field: message), and
+exits 1 if there is any. Imports no MkDocs, so it runs in a fraction of a
+second; the same checks run first in every build. Also a pre-commit hook
+(see README, section 数据检查与常见错误).
 """
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import dataset  # noqa: E402
+from clock import build_date, production  # noqa: E402
 from errors import DataInvalid  # noqa: E402
-from wenming import build_date  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
     root = Path(argv[1]).resolve() if len(argv) > 1 else Path(__file__).resolve().parent.parent
-    production = os.environ.get("WENMING_PRODUCTION", "") == "1"
     try:
-        data = dataset.build(root / "data", root, build_date(), production)
+        data = dataset.build(root / "data", root, build_date(), production())
     except DataInvalid as exc:
         print(exc)
         return 1
@@ -32,4 +32,6 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
     sys.exit(main(sys.argv))

@@ -17,18 +17,11 @@ from news import latest
 import render
 import search_words
 import text
+from clock import build_date  # noqa: F401  (re-exported: tests import it from here)
 from errors import DataInvalid
 
 log = logging.getLogger("mkdocs.plugins.wenming")
 KEY = "wenming"
-
-
-def build_date() -> dt.date:
-    """The day the build counts as 'today'; SOURCE_DATE_EPOCH pins it for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.date.today()
 
 
 def root_of(config: MkDocsConfig) -> Path:
