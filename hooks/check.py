@@ -25,7 +25,7 @@ def main(argv: list[str]) -> int:
         print(exc)
         return 1
     for line in data.withheld:
-        print(f"提示: {line}")
+        print(line)
     print(f"数据检查通过：{len(data.events)} 个活动，{len(data.honorees)} 位好人，"
           f"{len(data.villages)} 个村（社区）公约。")
     return 0

@@ -6,9 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from checks import cross_checks
+import privacy
+from checks import cross_checks, is_minor
 from errors import DataInvalid, Report
 from loader import Loaded, load
+from yamlread import dotted
+from photos_check import check_photos
 from models import (Award, Brand, Campaign, Event, Heritage, Honoree, PledgeSection, Practice,
                     Publishable, Reading, Settings, Site, Village)
 
@@ -40,6 +43,7 @@ class Dataset:
     today: dt.date
     production: bool
     withheld: list[str] = field(default_factory=list)
+    minors: set[str] = field(default_factory=set)   # ids, decided on all honours (incl. 推荐)
 
     def event_status(self, event: Event) -> str:
         if event.start is None:
@@ -55,11 +59,8 @@ class Dataset:
         return [h for h in honoree.honours if h.status in PUBLIC_HONOURS]
 
     def is_minor(self, honoree: Honoree) -> bool:
-        if honoree.minor:
-            return True
-        if honoree.birth_year is not None and self.today.year - honoree.birth_year < 18:
-            return True
-        return any(self.awards[h.award].youth for h in honoree.honours if h.award in self.awards)
+        return honoree.id in self.minors or is_minor(
+            honoree, {a.id for a in self.awards.values() if a.youth}, self.today)
 
 
 def _collect(loaded: Loaded, key: str) -> list[Entry]:
@@ -84,26 +85,28 @@ def _withhold_reason(item: Publishable, today: dt.date, production: bool) -> str
 def build(data_dir: Path, root: Path, today: dt.date, production: bool) -> Dataset:
     report = Report()
     loaded = load(data_dir, root, report)
-    if report:
-        raise DataInvalid(report)
+    prefix = f"{data_dir.relative_to(root).as_posix()}/"
+    privacy.scan(loaded.docs, report)
+    check_photos(loaded.docs, data_dir, report)
 
     def single(name: str, key: str):
-        return getattr(loaded.files[f"{data_dir.relative_to(root).as_posix()}/{name}"], key)
+        typed = loaded.files.get(prefix + name)
+        return getattr(typed, key) if typed is not None else None
 
     awards_entries = _collect(loaded, "awards")
     awards = {e.item.id: e.item for e in awards_entries}
     entries = {key: _collect(loaded, key) for key in ("events", "honorees", "villages", "brands")}
-    heritage: Heritage = single("heritage.yml", "heritage")
-    heritage_name = f"{data_dir.relative_to(root).as_posix()}/heritage.yml"
-    entries["sites"] = [Entry(s, heritage_name, ("heritage", "sites", i)) for i, s in enumerate(heritage.sites)]
-    pledges: PledgeSection = single("pledges.yml", "pledges")
-    pledges_name = f"{data_dir.relative_to(root).as_posix()}/pledges.yml"
-    entries["pledges"] = [Entry(p, pledges_name, ("pledges", "pledges", i)) for i, p in enumerate(pledges.pledges)]
+    heritage: Heritage | None = single("heritage.yml", "heritage")
+    entries["sites"] = [Entry(s, prefix + "heritage.yml", ("heritage", "sites", i))
+                        for i, s in enumerate(heritage.sites if heritage else [])]
+    pledges: PledgeSection | None = single("pledges.yml", "pledges")
+    entries["pledges"] = [Entry(p, prefix + "pledges.yml", ("pledges", "pledges", i))
+                          for i, p in enumerate(pledges.pledges if pledges else [])]
 
-
-    cross_checks(loaded, entries, awards_entries, today, report)
+    cross_checks(loaded, entries, awards_entries, today, report, prefix)
     if report:
         raise DataInvalid(report)
+    assert heritage is not None and pledges is not None
 
     withheld: list[str] = []
 
@@ -114,27 +117,33 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool) -> Datas
             if not reason and key == "honorees" and not any(h.status in PUBLIC_HONOURS for h in e.item.honours):
                 reason = "荣誉尚在推荐阶段或已撤销，未公开"
             if reason:
-                line, _ = loaded.where(e.file, e.path)
-                withheld.append(f"{e.file}:{line}: {e.item.id}: 未发布：{reason}")
+                line, col = loaded.where(e.file, e.path)
+                withheld.append(f"{e.file}:{line}:{col}: 提示: {dotted(e.path)}: “{e.item.id}”未发布：{reason}")
             else:
                 kept.append(e.item)
         return kept
 
     events = sorted(published("events"), key=lambda e: (e.start or dt.date.max, e.id), reverse=True)
-    honorees = sorted(published("honorees"), key=lambda h: h.id)
+    youth = {a.id for a in awards.values() if a.youth}
+    minors = {e.item.id for e in entries["honorees"] if is_minor(e.item, youth, today)}
+    # only public honours leave this module: 推荐 and 撤销 reach no template, feed or download
+    honorees = sorted((h.model_copy(update={"honours": [x for x in h.honours if x.status in PUBLIC_HONOURS]})
+                       for h in published("honorees")), key=lambda h: h.id)
+    sites = published("sites")
     return Dataset(
         settings=single("site.yml", "site"),
         campaign=single("campaign.yml", "campaign"),
         reading=single("reading.yml", "reading"),
         practice=single("practice.yml", "practice"),
         pledges=pledges.model_copy(update={"pledges": published("pledges")}),
-        heritage=heritage,
+        heritage=heritage.model_copy(update={"sites": sites}),
         awards=awards,
         brands=published("brands"),
         events=events,
         honorees=honorees,
         villages=sorted(published("villages"), key=lambda v: (v.township, v.name, v.id)),
-        sites=published("sites"),
+        sites=sites,
+        minors=minors,
         today=today,
         production=production,
         withheld=withheld,

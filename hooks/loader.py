@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from errors import Report
-from messages import describe
+from messages import covered_missing, describe
 from schema import FOLDERS, SINGLE
 from yamlread import Doc, dotted, load_file
 
@@ -21,6 +21,11 @@ class Loaded:
 
     files: dict[str, BaseModel] = field(default_factory=dict)   # "data/site.yml" -> SiteFile
     docs: dict[str, Doc] = field(default_factory=dict)
+    failed: set[str] = field(default_factory=set)              # files with a problem of their own
+
+    def complete(self, prefix: str) -> bool:
+        """True when no file whose name starts with prefix failed (its ids can be trusted)."""
+        return not any(name.startswith(prefix) for name in self.failed)
 
     def where(self, name: str, path: tuple, key: bool = False) -> tuple[int, int]:
         doc = self.docs.get(name)
@@ -36,13 +41,17 @@ def _validate(model: type[BaseModel], doc: Doc, name: str, report: Report) -> Ba
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        for error in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        covered = covered_missing(errors, model)
+        for error in errors:
             loc = tuple(error["loc"])
+            if loc in covered and error["type"] == "missing":
+                continue
             if error["type"] == "missing":
                 line, col = doc.where(loc[:-1])
             else:
                 line, col = doc.where(loc, key=error["type"] == "extra_forbidden")
-            report.add(name, line, col, dotted(loc), describe(error, model))
+            report.add(name, line, col, dotted(loc), describe(error, model, frozenset(covered)))
         return None
 
 
@@ -73,14 +82,18 @@ def load(data_dir: Path, root: Path, report: Report) -> Loaded:
             report.add(name, 1, 1, "", f"网站不认识这个文件，它的内容不会发布。数据文件应为：{known}；"
                        f"照片请放在 data/photos/ 下。请改名或移走它。")
             continue
+        before = len(report.problems)
         doc = load_file(path.read_bytes(), name, report)
-        if doc is None:
-            continue
-        loaded.docs[name] = doc
-        typed = _validate(model, doc, name, report)
-        if typed is not None:
-            loaded.files[name] = typed
+        if doc is not None:
+            loaded.docs[name] = doc
+            typed = _validate(model, doc, name, report)
+            if typed is not None:
+                loaded.files[name] = typed
+        if len(report.problems) > before:
+            loaded.failed.add(name)
     for name in SINGLE:
         if not (data_dir / name).exists():
-            report.add(f"{data_dir.relative_to(root).as_posix()}/{name}", 1, 1, "", "缺少这个必需的数据文件。")
+            missing = f"{data_dir.relative_to(root).as_posix()}/{name}"
+            loaded.failed.add(missing)
+            report.add(missing, 1, 1, "", "缺少这个必需的数据文件。")
     return loaded

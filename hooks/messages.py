@@ -40,32 +40,53 @@ def example_for(field: str) -> str:
     return EXAMPLES.get(field, "")
 
 
-def describe(error: dict, root: type[BaseModel]) -> str:
+def suggest(root: type[BaseModel], loc: tuple) -> str | None:
+    """The known field nearest to an unknown key, if any is near enough."""
+    known = list((model_at(root, loc[:-1]) or BaseModel).model_fields)
+    near = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.5)
+    return near[0] if near else None
+
+
+def covered_missing(errors: list[dict], root: type[BaseModel]) -> set[tuple]:
+    """Missing fields an unknown key's suggestion already explains: one line, not two."""
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    covered = set()
+    for e in errors:
+        loc = tuple(e["loc"])
+        if e["type"] == "extra_forbidden":
+            near = suggest(root, loc)
+            if near and loc[:-1] + (near,) in missing:
+                covered.add(loc[:-1] + (near,))
+    return covered
+
+
+def describe(error: dict, root: type[BaseModel], missing: frozenset[tuple] = frozenset()) -> str:
     loc = tuple(error["loc"])
     kind = error["type"]
     field = next((p for p in reversed(loc) if isinstance(p, str)), "")
     found = error.get("input")
     ctx = error.get("ctx") or {}
     example = example_for(field)
-    tail = f" 示例：{example}" if example and "\n" not in example else (
-        f" 示例：{example.splitlines()[0]} …" if example else "")
+    tail = f"示例：{example}" if example else ""
 
     if kind == "missing":
         return f"缺少必填字段“{field}”。请补上这个字段。{tail}".rstrip()
     if kind == "extra_forbidden":
+        near = suggest(root, loc)
         known = list((model_at(root, loc[:-1]) or BaseModel).model_fields)
-        near = difflib.get_close_matches(str(field), known, n=1, cutoff=0.5)
-        hint = f"您是否想写 {near[0]}？" if near else f"可用的字段有：{'、'.join(known)}。"
+        hint = f"您是否想写 {near}？" if near else f"可用的字段有：{'、'.join(known)}。"
+        if near and loc[:-1] + (near,) in missing:
+            hint += f"（{near} 是必填字段，目前缺少）"
         return f"未知字段“{field}”。{hint}"
     if kind == "literal_error":
-        allowed = ctx.get("expected", "").replace("'", "")
-        return f"“{found}”不是可选的值。应为以下之一：{allowed}。"
+        allowed = ctx.get("expected", "").replace("'", "").replace(" or ", "、").replace(", ", "、")
+        return f"“{found}”不是可选的值。应为以下之一：{allowed}。{tail}".rstrip()
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])) + "。"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"这里应是一组“字段: 内容”，实际是“{_short(found)}”。请检查缩进和冒号。{tail}".rstrip()
+        return f"这里应是一组“字段: 内容”，实际是{_kind(found)}。请检查缩进和冒号。{tail}".rstrip()
     if kind == "list_type":
-        return f"这里应是列表（每项以“- ”开头），实际是“{_short(found)}”。{tail}".rstrip()
+        return f"这里应是列表（每项以“- ”开头），实际是{_kind(found)}。{tail}".rstrip()
     if kind in ("string_type",):
         return f"这里应是文字，实际是{_kind(found)}。{tail}".rstrip()
     if kind in ("string_too_short",):
@@ -86,6 +107,10 @@ def describe(error: dict, root: type[BaseModel]) -> str:
 
 
 def _short(value: Any) -> str:
+    if isinstance(value, dict):
+        return "一组字段（" + "、".join(map(str, value)) + "）"
+    if isinstance(value, list):
+        return f"一个有 {len(value)} 项的列表"
     text = "空" if value is None else str(value)
     return text if len(text) <= 30 else text[:30] + "…"
 
@@ -93,8 +118,6 @@ def _short(value: Any) -> str:
 def _kind(value: Any) -> str:
     if value is None:
         return "空值"
-    if isinstance(value, list):
-        return "列表"
-    if isinstance(value, dict):
-        return "一组字段"
+    if isinstance(value, (list, dict)):
+        return _short(value)
     return f"“{_short(value)}”"

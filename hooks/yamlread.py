@@ -27,6 +27,7 @@ class Doc:
     data: Any
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
 
     def where(self, path: Path, key: bool = False) -> tuple[int, int]:
         """Line and column of a path; a missing one points at its nearest parent."""
@@ -146,7 +147,8 @@ def parse(text: str, name: str, report: Report) -> Doc | None:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        quoted = "quoted scalar" in (exc.context or "")
+        mark = (exc.context_mark if quoted else None) or exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raw = f"{exc.context or ''} {exc.problem or ''}"
         hint = next((h for key, h in PARSE_HINTS if key in raw), "YAML 格式错误")
@@ -159,7 +161,7 @@ def parse(text: str, name: str, report: Report) -> Doc | None:
     except yaml.YAMLError as exc:
         report.add(name, 1, 1, "", f"YAML 格式错误：{exc}")
         return None
-    doc = Doc(data=None)
+    doc = Doc(data=None, lines=text.splitlines())
     if node is None:
         report.add(name, 1, 1, "", "文件是空的。请填写内容，或删除这个文件。")
         return None
