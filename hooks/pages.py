@@ -17,6 +17,21 @@ SECTIONS = {
     "heritage/index.md": ("section-heritage.html", "历史文脉"),
 }
 
+# theme page templates in overrides/ (chosen via the `template:` page meta), by kind or section
+LAYOUTS = {
+    "campaign/index.md": "campaign.html",
+    "events/index.md": "list.html",
+    "reading/index.md": "list.html",
+    "honorees/index.md": "list.html",
+    "pledges/index.md": "list.html",
+    "heritage/index.md": "list.html",
+    "event": "event.html",
+    "honoree": "honoree.html",
+    "brand": "brand.html",
+    "pledge": "pledge.html",
+    "village": "pledge.html",
+}
+
 
 @dataclass
 class PageSpec:
@@ -76,4 +91,8 @@ def specs(d: Dataset) -> list[PageSpec]:
     for s in d.sites:
         out.append(PageSpec(f"heritage/{s.id}.md", "site.html", s.name, s.summary, False, {"site": s},
                             {"kind": "site"}))
+    for spec in out:
+        layout = LAYOUTS.get(spec.meta.get("kind") or spec.src_uri)
+        if layout:
+            spec.meta["template"] = layout
     return out

@@ -11,8 +11,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+import charts
 import dataset
 import pages
+import pagemeta
+import qr
 from news import latest
 import render
 import search_words
@@ -46,6 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.copyright = f"主办单位：{s.footer.host}"
     config.extra[KEY] = data
     config.extra["content_env"] = render.environment(root / "overrides" / "content")
+    config.extra["content_env"].filters.update(charts.FILTERS)
     search_words.register(data)
     return config
 
@@ -82,5 +86,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    env.filters.update(date_cn=text.date_cn, status_cn=text.status_cn)
+    env.filters.update(date_cn=text.date_cn, status_cn=text.status_cn, **pagemeta.FILTERS)
+    site_url = config.extra[KEY].settings.site_url
+    env.filters["page_qr"] = lambda page: qr.page_qr(page, site_url)
     return env

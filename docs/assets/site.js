@@ -1,0 +1,85 @@
+/* 文明县城创建网站：大字模式、列表筛选、打印海报。无外部依赖，渐进增强。 */
+(function () {
+  "use strict";
+  var html = document.documentElement;
+  var KEY = "wm-large";
+
+  /* 大字号、高对比度模式：一键切换，记在 localStorage 里，换页、再访问都保持 */
+  function setLarge(on) {
+    html.classList.toggle("wm-large", on);
+    try { if (on) localStorage.setItem(KEY, "1"); else localStorage.removeItem(KEY); } catch (e) {}
+    document.querySelectorAll("[data-wm-large-toggle]").forEach(function (b) {
+      b.setAttribute("aria-pressed", on ? "true" : "false");
+      b.title = on ? "恢复标准字号" : "大字号、高对比度模式";
+    });
+  }
+  document.querySelectorAll("[data-wm-large-toggle]").forEach(function (b) {
+    b.addEventListener("click", function () { setLarge(!html.classList.contains("wm-large")); });
+  });
+  setLarge(html.classList.contains("wm-large"));
+
+  /* 打印海报 */
+  document.querySelectorAll("[data-wm-print]").forEach(function (b) {
+    b.hidden = false;
+    b.addEventListener("click", function () { window.print(); });
+  });
+
+  /* 列表页筛选：按名称、年份、类别，不刷新页面 */
+  var form = document.querySelector("form.wm-filter");
+  var cards = Array.prototype.slice.call(document.querySelectorAll(".wm-page--list .wm-card"));
+  if (!form || cards.length < 2) return;
+  var first = document.querySelector(".wm-page--list .wm-cards");
+  var anchor = first.previousElementSibling && /^H[23]$/.test(first.previousElementSibling.tagName)
+    ? first.previousElementSibling : first;
+  var section = anchor.closest(".wm-award, section");
+  if (section && section.parentNode.classList.contains("wm-section")) anchor = section;
+  anchor.parentNode.insertBefore(form, anchor);
+
+  function fill(name, attr) {
+    var values = [];
+    cards.forEach(function (c) {
+      var v = c.getAttribute(attr);
+      if (v && values.indexOf(v) < 0) values.push(v);
+    });
+    var field = form.querySelector('[data-wm-filter="' + name + '"]');
+    if (values.length < 2) { field.hidden = true; return; }
+    values.sort().reverse();
+    if (name === "category") values.reverse();
+    var select = field.querySelector("select");
+    values.forEach(function (v) {
+      var o = document.createElement("option");
+      o.value = v; o.textContent = name === "year" ? v + "年" : v;
+      select.appendChild(o);
+    });
+  }
+  fill("year", "data-year");
+  fill("category", "data-category");
+
+  var count = form.querySelector(".wm-filter__count");
+  function apply() {
+    var q = form.q.value.trim(), y = form.year.value, k = form.category.value, shown = 0;
+    cards.forEach(function (c) {
+      var text = (c.getAttribute("data-title") || "") + " " + c.textContent;
+      var ok = (!q || text.indexOf(q) >= 0) && (!y || c.getAttribute("data-year") === y) &&
+        (!k || c.getAttribute("data-category") === k);
+      c.hidden = !ok;
+      if (ok) shown++;
+    });
+    document.querySelectorAll(".wm-page--list .wm-cards").forEach(function (list) {
+      var any = list.querySelector(".wm-card:not([hidden])") !== null;
+      list.hidden = !any;
+      var head = list.previousElementSibling;
+      if (head && /^H[23]$/.test(head.tagName)) head.hidden = !any;
+    });
+    var filtered = q || y || k;
+    document.querySelectorAll(".wm-page--list .wm-award").forEach(function (s) {
+      s.hidden = filtered && s.querySelector(".wm-card:not([hidden])") === null;
+    });
+    count.textContent = filtered ? "找到 " + shown + " 条" : "共 " + cards.length + " 条";
+  }
+  form.addEventListener("input", apply);
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
+  form.hidden = false;
+  apply();
+})();
