@@ -9,16 +9,19 @@ from pathlib import Path
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 import charts
 import dataset
 import pages
 import pagemeta
+import publishing
 import qr
 from news import latest
 import render
 import search_words
+import sitemap
 import text
 from clock import build_date  # noqa: F401  (re-exported: tests import it from here)
 from errors import DataInvalid
@@ -64,7 +67,9 @@ def _generated(config: MkDocsConfig, spec: pages.PageSpec, body: str) -> File:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     data = config.extra[KEY]
     env = config.extra["content_env"]
-    for spec in pages.specs(data):
+    specs = pages.specs(data)
+    specs += publishing.extra_specs(data, specs, files, config)
+    for spec in specs:
         body = render.render(env, spec.template, spec.src_uri, d=data, **spec.context)
         files.append(_generated(config, spec, body))
     root = root_of(config)
@@ -77,6 +82,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri == sitemap.SRC:
+        return publishing.sitemap_markdown(config.extra[KEY], files, config, config.extra["content_env"])
     if page.file.src_uri != "index.md":
         return markdown
 
@@ -90,3 +97,17 @@ def on_env(env, config: MkDocsConfig, files: Files):
     site_url = config.extra[KEY].settings.site_url
     env.filters["page_qr"] = lambda page: qr.page_qr(page, site_url)
     return env
+
+
+@event_priority(-100)  # after the blog plugin has attached its posts
+def on_nav(nav, config: MkDocsConfig, files: Files):
+    publishing.prepare(config.extra[KEY], root_of(config), config, files)
+    return nav
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    return publishing.with_updated(html, page.url, config.extra["content_env"], config)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    publishing.write(config.extra[KEY], config)
