@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+import blogcats
 import charts
 import dataset
 import pages
@@ -54,6 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["content_env"] = render.environment(root / "overrides" / "content")
     config.extra["content_env"].filters.update(charts.FILTERS)
     search_words.register(data)
+    blogcats.configure(config)
     return config
 
 
