@@ -55,7 +55,17 @@ def check_slug(value: str) -> str:
 
 
 Slug = Annotated[str, AfterValidator(check_slug)]
-Text = Annotated[str, Field(min_length=1)]
+def no_markup(value: str) -> str:
+    """One-line text also goes into page titles, meta descriptions and the search
+    index, which MkDocs and Material write without escaping: keep < and > out."""
+    if "<" in value or ">" in value:
+        short = value if len(value) <= 30 else value[:30] + "…"
+        raise ValueError(f"“{short}”里有半角尖括号“<”或“>”。这一项会出现在网页标题、摘要和搜索结果里，"
+                         f"网站不接受 HTML 代码。书名请用《》，比较请写“大于”“小于”")
+    return value
+
+
+Text = Annotated[str, Field(min_length=1), AfterValidator(no_markup)]
 
 
 class Strict(BaseModel):
