@@ -58,6 +58,14 @@ class Dataset:
     def public_honours(self, honoree: Honoree) -> list:
         return [h for h in honoree.honours if h.status in PUBLIC_HONOURS]
 
+    def public_photos(self) -> set[str]:
+        """Paths inside data/ of the photos published entries show (a minor's only with
+        photo_consent). Only these should be copied into the site."""
+        found = {p.src for items in (self.events, self.brands, self.sites) for e in items for p in e.photos}
+        found |= {h.photo.src for h in self.honorees
+                  if h.photo and (h.photo_consent or not self.is_minor(h))}
+        return found
+
     def is_minor(self, honoree: Honoree) -> bool:
         return honoree.id in self.minors or is_minor(
             honoree, {a.id for a in self.awards.values() if a.youth}, self.today)

@@ -132,3 +132,23 @@ def test_withheld_entries_change_no_output_at_all(builds):
     assert names == [p.relative_to(with_canaries.site) for p in with_canaries.all_files()]
     differ = [str(n) for n in names if contents(plain.site / n) != contents(with_canaries.site / n)]
     assert not differ, differ
+
+
+@pytest.mark.xfail(strict=True, reason="wenming.on_files still copies every file in data/photos/; it should copy "
+                   "only dataset.Dataset.public_photos() (reported to the lead: hooks/wenming.py is not ours)")
+def test_photos_of_withheld_entries_and_minors_without_consent_are_not_copied(tmp_path):
+    root = copy_project(tmp_path / "project")
+    photos = root / "data" / "photos"
+    real = next(photos.glob("*.jpg")).read_bytes()
+    for name in ("zqdraftphotocanary.jpg", "zqminorphotocanary.jpg"):
+        (photos / name).write_bytes(real)
+    draft = {**event("draft"), "photos": [{"src": "photos/zqdraftphotocanary.jpg", "alt": "示意图"}]}
+    minor = {**honoree("minor"), "id": "zq-minor", "minor": "true", "guardian_consent": "true",
+             "photo": {"src": "photos/zqminorphotocanary.jpg", "alt": "照片"}}
+    (root / "data/events/zz-canary.yml").write_text(yaml.safe_dump({"events": [draft]}, allow_unicode=True), "utf-8")
+    (root / "data/honorees/zz-canary.yml").write_text(yaml.safe_dump({"honorees": [minor]}, allow_unicode=True),
+                                                      "utf-8")
+    result = run_build(root, tmp_path / "site", ENV)
+    assert result.returncode == 0, result.log
+    leaked = [p.name for p in result.all_files() if "photocanary" in p.name]
+    assert not leaked
