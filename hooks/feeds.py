@@ -6,7 +6,6 @@ import datetime as dt
 import email.utils
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from pathlib import Path
 
 import pages
 from dataset import Dataset
@@ -84,12 +83,8 @@ def rss(d: Dataset, path: str, title: str, description: str, items: list[Item]) 
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def write(d: Dataset, site_dir: Path, posts: list[Post], dates: dict[str, dt.date]) -> None:
-    bodies = {
+def bodies(d: Dataset, posts: list[Post], dates: dict[str, dt.date]) -> dict[str, bytes]:
+    return {
         NEWS: rss(d, NEWS, "工作动态", f"{d.settings.department}发布的文明创建工作动态。", news_items(posts)),
         UPDATES: rss(d, UPDATES, "新人新事", "新发布的身边好人和节庆、文明实践活动。", update_items(d, dates)),
     }
-    for path, body in bodies.items():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(body)

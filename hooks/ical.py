@@ -6,7 +6,6 @@ build time: DTSTAMP comes from the data, UIDs from the event id.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -107,13 +106,9 @@ def calendar(d: Dataset, events: list[Event], name: str) -> bytes:
     return cal.to_ical()
 
 
-def write(d: Dataset, site_dir: Path) -> list[str]:
+def bodies(d: Dataset) -> dict[str, bytes]:
     events = [e for e in d.events if in_calendar(d, e)]
-    bodies = {ALL: calendar(d, events, f"{d.settings.site_name} · 活动日历")}
+    out = {ALL: calendar(d, events, f"{d.settings.site_name} · 活动日历")}
     for e in events:
-        bodies[calendar_path(e.id)] = calendar(d, [e], e.title)
-    for path, body in sorted(bodies.items()):
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(body)
-    return sorted(bodies)
+        out[calendar_path(e.id)] = calendar(d, [e], e.title)
+    return out

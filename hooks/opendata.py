@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 from typing import Any
 
 from dataset import Dataset
@@ -70,13 +69,11 @@ def to_schema(t: Table, base: str) -> bytes:
     return (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def write(d: Dataset, site_dir: Path) -> list[str]:
+def bodies(d: Dataset) -> dict[str, bytes]:
     base = d.settings.site_url.rstrip("/") + "/"
-    written = []
+    out: dict[str, bytes] = {}
     for t in tables(d):
-        for ext, body in (("json", to_json(t, d)), ("csv", to_csv(t)), ("schema.json", to_schema(t, base))):
-            target = site_dir / t.file(ext)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(body)
-            written.append(t.file(ext))
-    return written
+        out[t.file("json")] = to_json(t, d)
+        out[t.file("csv")] = to_csv(t)
+        out[t.file("schema.json")] = to_schema(t, base)
+    return out

@@ -80,6 +80,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if path.is_file() and not path.name.startswith("."):
             rel = path.relative_to(root / "data").as_posix()
             files.append(File(rel, str(root / "data"), config.site_dir, config.use_directory_urls))
+    for extra in publishing.extra_files(data, config):
+        files.append(extra)
     return files
 
 
@@ -112,4 +114,4 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    publishing.write(config.extra[KEY], config)
+    publishing.finish(config)
