@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Publish the site to a county's own web server (or a local folder) without CI.
+#
+#   scripts/deploy-rsync.sh user@host:/srv/wenming     # over ssh
+#   scripts/deploy-rsync.sh /srv/wenming               # on this machine
+#
+# It checks the data and builds the production site into a temporary folder first;
+# if either fails, nothing on the server changes. The new build is copied into
+# <target>/releases/<time>/ and then <target>/current is switched to it in one
+# rename, so visitors never see a half-copied site. Point the web server's root at
+# <target>/current (see README, "Publishing and deployment"). The last 5 releases
+# are kept; to roll back, point `current` at an older one.
+#
+# Environment: KEEP=5 releases to keep; SKIP_TESTS=1 skips `make test` (default:
+# run it when the test tools are installed).
+set -euo pipefail
+
+target=${1:?"用法：scripts/deploy-rsync.sh 用户名@服务器:/srv/wenming 或 本机目录"}
+keep=${KEEP:-5}
+cd "$(dirname "$0")/.."
+export NO_MKDOCS_2_WARNING=1
+
+if [[ $target == *:* ]]; then
+  host=${target%%:*}
+  dir=${target#*:}
+  on_target() { ssh "$host" "$1"; }
+  dest="$host:$dir"
+else
+  host=""
+  dir=$target
+  on_target() { bash -c "$1"; }
+  dest=$dir
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+make -s setup
+.venv/bin/python hooks/check.py
+if [[ ${SKIP_TESTS:-0} != 1 && -x .venv/bin/pytest ]]; then
+  .venv/bin/pytest -q
+fi
+WENMING_PRODUCTION=1 .venv/bin/mkdocs build --strict --clean -d "$work/site"
+
+release=$(date -u +%Y%m%dT%H%M%SZ)
+q_dir=$(printf '%q' "$dir")
+on_target "mkdir -p $q_dir/releases"
+# hard-link unchanged files against the live release: fast, and little extra space
+rsync -a --delete --link-dest="../../current/" "$work/site/" "$dest/releases/$release/"
+on_target "cd $q_dir && ln -sfn releases/$release current.new && mv -Tf current.new current"
+on_target "cd $q_dir/releases && ls -1 | sort | head -n -$keep | xargs -r rm -rf"
+echo "已发布：$dest/current -> releases/$release"
