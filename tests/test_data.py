@@ -19,3 +19,71 @@ def test_unknown_key_is_an_error_with_a_suggestion(project, tmp_path):
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "data/honorees/2023.yml:6:5: 错误: honorees[0].catgory: 未知字段“catgory”。您是否想写 category？" in result.log
+
+
+# ---- data is text: HTML typed into any field never runs ---------------------
+
+XSS_STORY = ("<script>alert('story')</script>\n\n"
+             "[点我](javascript:alert('link')) [再点](JaVaScRiPt:alert('x')) [图](data:text/html,hi) "
+             "<img src=x onerror=alert('inline')> **加粗**\n")
+
+
+def _xss_project(project):
+    events = project / "data/events/2023.yml"
+    text = events.read_text("utf-8")
+    text = text.replace("    date_text: 2023年\n", "    date_text: <img src=x onerror=alert('date')>2023年\n", 1)
+    text = text.replace("        caption: 兔街采茶节（示意图）",
+                        "        caption: \"<script>alert('caption')</script>兔街采茶节\"", 1)
+    events.write_text(text, "utf-8")
+    honorees = project / "data/honorees/2023.yml"
+    story = "".join(f"      {line}\n" if line else "\n" for line in XSS_STORY.splitlines())
+    text = honorees.read_text("utf-8")
+    marker = "    story: |\n      李某某是村里的热心人。"
+    assert marker in text
+    honorees.write_text(text.replace(marker, "    story: |\n" + story + "\n      李某某是村里的热心人。", 1), "utf-8")
+
+
+def _scripts_and_handlers(soup):
+    bad = [s for s in soup.find_all("script") if "alert(" in (s.string or "")]
+    bad += [el for el in soup.find_all(True) if any(a.startswith("on") for a in el.attrs)]
+    bad += [a for a in soup.find_all(href=True) if a["href"].strip().lower().startswith(("javascript:", "data:"))]
+    return bad
+
+
+def test_html_in_fields_shows_as_text_and_never_runs(project, tmp_path):
+    _xss_project(project)
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.log
+    event = result.html("events/tujie-tea-festival/")
+    honoree = result.html("honorees/2023-example-li/")
+    assert "<img src=x onerror=alert('date')>2023年" in event.get_text()
+    assert "<script>alert('caption')</script>兔街采茶节" in event.get_text()
+    story = honoree.select_one(".wm-body")
+    assert "<img src=x onerror=alert('inline')>" in story.get_text()
+    assert story.find("strong").get_text() == "加粗"
+    assert [a.get_text() for a in story.find_all("a")] == ["点我", "再点", "图"]
+    assert {a["href"] for a in story.find_all("a")} == {"#"}
+    for page in result.all_files():
+        if page.suffix == ".html":
+            from bs4 import BeautifulSoup
+            soup = BeautifulSoup(page.read_text("utf-8"), "lxml")
+            assert not _scripts_and_handlers(soup), page
+
+
+def test_html_in_a_title_stops_the_build_naming_the_field(project, tmp_path):
+    path = project / "data/events/2023.yml"
+    path.write_text(path.read_text("utf-8").replace("    title: 兔街采茶节\n",
+                                                    "    title: <script>alert(1)</script>兔街采茶节\n", 1), "utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert ("data/events/2023.yml:4:12: 错误: events[0].title: “<script>alert(1)</script>兔街采茶节”里有半角尖括号"
+            "“<”或“>”。") in result.log
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_withdrawn_and_recommended_honours_reach_no_honoree_page(built):
+    """2023-example-li is 入选 for one award and only 推荐 for the prefecture list."""
+    page = built.html("honorees/2023-example-li/")
+    honours = [li.select_one(".wm-honour__name").get_text() for li in page.select(".wm-honour")]
+    assert honours == ["2023年“X好人”"]
+    assert "推荐上报" not in page.select_one(".wm-honours").get_text()
