@@ -42,6 +42,7 @@ def parse_bool(value: object) -> bool:
 Date = Annotated[dt.date, BeforeValidator(parse_date)]
 Bool = Annotated[bool, BeforeValidator(parse_bool)]
 
+RESERVED = {"index"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -49,6 +50,8 @@ def check_slug(value: str) -> str:
     if not SLUG.match(value):
         raise ValueError(f"“{value}”不能用作网址编号。编号只能用小写英文字母、数字和连字符“-”，"
                          f"例如 2023-zhang-san")
+    if value in RESERVED:
+        raise ValueError(f"“{value}”是网站保留的名字（栏目首页用它），不能用作编号。请换一个，例如 {value}-1")
     if len(value) > 40:
         raise ValueError(f"编号“{value}”太长（{len(value)} 个字符），请不超过 40 个字符，便于印在海报上")
     return value

@@ -87,3 +87,31 @@ def test_withdrawn_and_recommended_honours_reach_no_honoree_page(built):
     honours = [li.select_one(".wm-honour__name").get_text() for li in page.select(".wm-honour")]
     assert honours == ["2023年“X好人”"]
     assert "推荐上报" not in page.select_one(".wm-honours").get_text()
+
+
+def test_urls_do_not_change_when_entries_are_reordered_or_their_text_fixed(tmp_path):
+    """URLs come from `id` only: a QR code printed on a poster keeps working."""
+    import datetime as dt
+    import shutil
+
+    import yaml
+
+    import dataset
+    import pages
+    from conftest import ROOT
+
+    def urls(data_dir):
+        d = dataset.build(data_dir, data_dir.parent, dt.date(2024, 1, 1), False)
+        return sorted(spec.src_uri for spec in pages.specs(d))
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    before = urls(tmp_path / "data")
+    for rel, key in (("events/2023.yml", "events"), ("honorees/2023.yml", "honorees")):
+        path = tmp_path / "data" / rel
+        content = yaml.load(path.read_text("utf-8"), Loader=yaml.BaseLoader)
+        content[key].reverse()
+        for item in content[key]:
+            item["title" if key == "events" else "name"] += "（改）"
+        path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), "utf-8")
+    assert urls(tmp_path / "data") == before
+    assert "honorees/2023-example-li.md" in before and "events/tujie-tea-festival.md" in before
