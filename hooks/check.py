@@ -22,7 +22,9 @@ def main(argv: list[str]) -> int:
     try:
         data = dataset.build(root / "data", root, build_date(), production())
     except DataInvalid as exc:
-        print(exc)
+        lines = exc.report.lines()
+        print("\n".join(lines))
+        print(f"共发现 {len(lines)} 个数据错误。请按每一行的提示修改后重试。")
         return 1
     for line in data.withheld:
         print(line)
