@@ -115,3 +115,32 @@ def test_urls_do_not_change_when_entries_are_reordered_or_their_text_fixed(tmp_p
         path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), "utf-8")
     assert urls(tmp_path / "data") == before
     assert "honorees/2023-example-li.md" in before and "events/tujie-tea-festival.md" in before
+
+
+def test_check_command_reports_every_problem_and_exits_non_zero(project):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    from test_golden import GOLDEN, expected, overlay
+
+    overlay(GOLDEN / "many-problems-one-run", project)
+    proc = subprocess.run([sys.executable, "-X", "importtime", str(ROOT / "hooks/check.py"), str(project)],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert proc.returncode == 1
+    lines = expected(GOLDEN / "many-problems-one-run")
+    assert proc.stdout.splitlines() == lines + [f"共发现 {len(lines)} 个数据错误。请按每一行的提示修改后重试。"]
+    imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()}
+    assert not {"mkdocs", "jieba", "material", "markdown", "PIL"} & imported, "check must stay fast"
+
+
+def test_check_command_passes_on_the_shipped_data():
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    proc = subprocess.run([sys.executable, str(ROOT / "hooks/check.py")], capture_output=True, text=True,
+                          encoding="utf-8")
+    assert proc.returncode == 0, proc.stdout
+    assert proc.stdout.startswith("数据检查通过")
