@@ -1,0 +1,113 @@
+"""Open data: the same entries as the list pages, in JSON and in CSV (UTF-8 with BOM),
+with a schema; nothing unpublished; minors minimal."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from conftest import run_build
+
+LISTS = {  # open-data table -> list page whose cards link the same entries
+    "events": ("events/", "events"),
+    "honorees": ("honorees/", "honorees"),
+    "reading": ("reading/", "reading"),
+    "heritage": ("heritage/", "heritage"),
+    "pledges": ("pledges/", "pledges"),
+    "villages": ("pledges/", "villages"),
+}
+TYPES = {"string": str, "integer": int, "number": (int, float), "boolean": bool, "array": list}
+
+
+def load(built, name: str) -> dict:
+    return json.loads(built.text(f"opendata/{name}.json"))
+
+
+def rows(built, name: str) -> list[dict]:
+    raw = (built.site / f"opendata/{name}.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "CSV needs a BOM for Excel"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def cards(built, page: str, folder: str) -> dict[str, str]:
+    """entry id -> card title, from a list page."""
+    out = {}
+    for a in built.html(page).select("a.wm-card__link"):
+        parts = [p for p in a["href"].split("/") if p not in ("", ".", "..")]
+        if parts[0] == folder or (len(parts) == 1 and folder == page.strip("/")):
+            out[parts[-1]] = a.select_one(".wm-card__title").get_text(strip=True)
+    return out
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_json_and_csv_hold_the_entries_of_the_list_page(built, name):
+    page, folder = LISTS[name]
+    doc = load(built, name)
+    by_id = {r["id"]: r for r in doc["records"]}
+    assert doc["count"] == len(doc["records"]) == len(by_id)
+    expected = cards(built, page, folder)
+    assert set(by_id) == set(expected), (name, set(by_id) ^ set(expected))
+    for entry_id, title in expected.items():
+        record = by_id[entry_id]
+        assert (record.get("title") or record["name"]) in title
+        assert record["url"].endswith(f"{folder}/{entry_id}/")
+    table = rows(built, name)
+    assert [r["编号"] for r in table] == [r["id"] for r in doc["records"]]
+
+
+def test_every_table_matches_its_schema_and_documentation(built):
+    page = built.html("opendata/").get_text(" ", strip=True)
+    names = sorted(p.stem for p in (built.site / "opendata").glob("*.json") if not p.stem.endswith(".schema"))
+    assert {"events", "honorees", "awards", "reading", "villages", "pledges", "heritage", "indicators",
+            "projects", "figures"} <= set(names)
+    for name in names:
+        doc = load(built, name)
+        schema = json.loads(built.text(f"opendata/{name}.schema.json"))
+        props = schema["properties"]["records"]["items"]["properties"]
+        assert list(props) == doc["fields"]
+        for record in doc["records"]:
+            assert list(record) == doc["fields"]
+            for key, value in record.items():
+                if value is not None:
+                    kind = [t for t in props[key]["type"] if t != "null"][0]
+                    assert isinstance(value, TYPES[kind]), (name, key, value)
+        assert doc["title"] in page and f"opendata/{name}.csv" in page
+        for field in doc["fields"]:
+            assert field in page
+
+
+def test_campaign_tables_carry_the_report_figures(built):
+    assert load(built, "indicators")["count"] == 37
+    assert len({r["category_id"] for r in load(built, "indicators")["records"]}) == 6
+    projects = load(built, "projects")["records"]
+    assert len(projects) == 5 and all(p["funds_pct"] == 100 and p["investment_pct"] >= 30 for p in projects)
+    texts = {r["text"] for r in load(built, "figures")["records"]}
+    assert {"1009.19万人", "172期", "15.4万人次", "4130场次", "10.3万人", "6000余人次", "50余篇"} <= texts
+
+
+def test_minor_is_minimal_in_open_data(built):
+    chen = next(r for r in load(built, "honorees")["records"] if r["id"] == "2023-example-chen")
+    assert chen["story"] is None and chen["photo"] is None
+    assert chen["honours"] == ["X新时代好少年（入选）"]
+    row = next(r for r in rows(built, "honorees") if r["编号"] == "2023-example-chen")
+    assert row["事迹"] == "" and "低年级" not in json.dumps(row, ensure_ascii=False)
+
+
+def test_recommended_honours_are_not_published(built):
+    li = next(r for r in load(built, "honorees")["records"] if r["id"] == "2023-example-li")
+    assert all("推荐" not in h for h in li["honours"])
+
+
+def test_drafts_and_examples_stay_out_of_open_data(project, tmp_path):
+    events = project / "data/events/2023.yml"
+    events.write_text(events.read_text("utf-8").replace("  - id: counselling\n", "  - id: counselling\n    draft: true\n"),
+                      "utf-8")
+    result = run_build(project, tmp_path / "site", {"WENMING_PRODUCTION": "1"})
+    assert result.returncode == 0, result.log
+    everything = "".join(p.read_text("utf-8-sig") for p in (result.site / "opendata").glob("*.*"))
+    assert "counselling" not in everything and "心理咨询" not in json.dumps(
+        json.loads(result.text("opendata/events.json"))["records"], ensure_ascii=False)
+    assert "2023-example-" not in everything
+    assert json.loads(result.text("opendata/honorees.json"))["records"] == []
