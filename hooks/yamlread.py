@@ -95,6 +95,8 @@ def _build(node: yaml.Node, path: Path, doc: Doc, name: str, report: Report) -> 
                 report.add(name, *_mark(node), _dotted(path), f"不支持 YAML 标签 {node.tag}，请删除它。")
         if node.style is None and node.value in NULLS:
             return None
+        if node.style is None:
+            _trailing_comment(node, path, doc, name, report)
         return node.value
     if isinstance(node, yaml.SequenceNode):
         return [_build(child, path + (i,), doc, name, report) for i, child in enumerate(node.value)]
@@ -118,6 +120,17 @@ def _build(node: yaml.Node, path: Path, doc: Doc, name: str, report: Report) -> 
             result[key] = _build(value_node, path + (key,), doc, name, report)
         return result
     return None
+
+
+def _trailing_comment(node: yaml.ScalarNode, path: Path, doc: Doc, name: str, report: Report) -> None:
+    """A " #" after unquoted text starts a YAML comment: the rest of the line would vanish."""
+    line = doc.lines[node.end_mark.line] if node.end_mark.line < len(doc.lines) else ""
+    rest = line[node.end_mark.column:]
+    if rest[:1].isspace() and rest.lstrip().startswith("#"):
+        lost = rest.strip()
+        report.add(name, node.end_mark.line + 1, node.end_mark.column + len(rest) - len(rest.lstrip()) + 1,
+                   _dotted(path), f"“{lost}”会被当作注释丢掉（YAML 里空格后的“#”开始注释）。如果它是内容的一部分，"
+                   f"请用半角双引号把整段内容括起来，例如：\"{node.value} {lost}\"；如果是备注，请移到单独一行。")
 
 
 def _dotted(path: Path) -> str:
