@@ -1,0 +1,90 @@
+"""sitemap.xml (published pages only, dates from data or git, reproducible gzip),
+最近更新 per page, and the 网站地图 page."""
+from __future__ import annotations
+
+import gzip
+import subprocess
+from urllib.parse import unquote
+
+from lxml import etree
+
+from conftest import ROOT, run_build
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+SITE_URL = "https://wenming.example.gov.cn/"
+
+
+def entries(site) -> dict[str, str | None]:
+    tree = etree.fromstring((site / "sitemap.xml").read_bytes())
+    out = {}
+    for url in tree.findall("s:url", NS):
+        loc = url.findtext("s:loc", namespaces=NS)
+        assert loc.startswith(SITE_URL)
+        out[unquote(loc[len(SITE_URL):])] = url.findtext("s:lastmod", namespaces=NS)
+    return out
+
+
+def html_pages(site) -> set[str]:
+    return {unquote(p.parent.relative_to(site).as_posix() + "/").removeprefix("./")
+            for p in site.rglob("index.html")}
+
+
+def git_date(*paths: str) -> str | None:
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", *paths], cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return out or None
+
+
+def test_sitemap_lists_exactly_the_built_pages(built):
+    assert set(entries(built.site)) == html_pages(built.site)
+
+
+def test_lastmod_comes_from_git_history_not_the_build_date(built):
+    got = entries(built.site)
+    assert got["events/culture-kids/"] == git_date("data/events")
+    assert got["about/"] == git_date("docs/about.md")
+    assert got["campaign/"] == git_date("data/campaign.yml")
+    shown = built.html("about/").select_one(".wm-updated time")
+    assert shown["datetime"] == git_date("docs/about.md")
+
+
+def test_gzipped_sitemap_is_the_same_document_without_a_timestamp(built):
+    raw = (built.site / "sitemap.xml.gz").read_bytes()
+    assert raw[4:8] == b"\0\0\0\0"  # gzip header MTIME
+    assert gzip.decompress(raw) == (built.site / "sitemap.xml").read_bytes()
+
+
+def test_sitemap_page_links_every_public_page(built):
+    soup = built.html("sitemap/")
+    assert soup.find("h1").get_text(strip=True) == "网站地图"
+    links = set()
+    for a in soup.select(".wm-sitemap a"):
+        target = (built.site / "sitemap" / a["href"]).resolve()
+        assert target.exists(), a["href"]
+        if target.is_dir():
+            links.add((target.relative_to(built.site.resolve()).as_posix() + "/").removeprefix("./"))
+    views = ("blog/archive/", "blog/category/", "blog/page/")
+    expected = {u for u in entries(built.site) if not u.startswith(views)}
+    assert expected <= links | {"sitemap/"}, expected - links
+    headings = [h.get_text(strip=True) for h in soup.select(".wm-sitemap h2")]
+    assert headings[:3] == ["首页", "创建进展", "节庆活动"] and "工作动态" in headings
+
+
+def test_updated_field_wins_and_drafts_stay_out_without_git(project, tmp_path):
+    events = project / "data/events/2023.yml"
+    text = events.read_text("utf-8")
+    text = text.replace("  - id: culture-kids\n", "  - id: culture-kids\n    updated: 2023-06-01\n")
+    text = text.replace("  - id: counselling\n", "  - id: counselling\n    draft: true\n")
+    events.write_text(text, "utf-8")
+    result = run_build(project, tmp_path / "site")  # a copy outside git: no history at all
+    assert result.returncode == 0, result.log
+    got = entries(result.site)
+    assert got["events/culture-kids/"] == "2023-06-01"
+    assert "events/counselling/" not in got
+    assert got["about/"] is None  # unknown without git: no date rather than the build date
+    assert result.html("about/").select_one(".wm-updated") is None
+    page = result.html("events/culture-kids/").select_one(".wm-updated").get_text(strip=True)
+    assert page == "最近更新：2023年6月1日"
