@@ -67,6 +67,11 @@ def _generated(config: MkDocsConfig, spec: pages.PageSpec, body: str) -> File:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    news_problems = blogcats.problems(files, config)
+    if news_problems:
+        for line in news_problems:
+            log.error(line)
+        raise PluginError(f"工作动态文章有 {len(news_problems)} 个错误，网站未生成。请按上面每一行的提示修改。")
     data = config.extra[KEY]
     env = config.extra["content_env"]
     specs = pages.specs(data)
