@@ -10,7 +10,7 @@ from typing import Iterable
 
 from models import Category, Project
 
-WIDTH = 360          # viewBox width: close to a phone's CSS width, so text stays readable
+WIDTH = 320          # viewBox width: close to a phone's CSS width, so text stays readable
 LABEL_H = 20         # space for the row label above its bar
 BAR_H = 24
 ROW_GAP = 14
@@ -89,7 +89,7 @@ def indicator_chart(categories: Iterable[Category]) -> Chart:
 
 
 PROJECT_COLOURS = {"完成投资": "#1565c0", "资金拨付率": "#2e7d32"}
-PCT_WIDTH = WIDTH - 60  # the rest of the row shows the number
+PCT_WIDTH = WIDTH - 64  # the rest of the row shows the number
 
 
 def project_chart(projects: Iterable[Project]) -> Chart:

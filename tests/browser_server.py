@@ -1,0 +1,36 @@
+"""A tiny static server for browser tests: the built site under a sub-path
+(e.g. http://127.0.0.1:PORT/wenming/), as a county portal would host it."""
+from __future__ import annotations
+
+import functools
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_sub_path__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def log_message(self, format: str, *args) -> None:  # keep test output clean
+        pass
+
+
+@contextmanager
+def serve(root: Path, prefix: str = "/wenming/") -> Iterator[str]:
+    """Serve `root` at http://127.0.0.1:<free port><prefix>; yields that base URL."""
+    handler = type("Handler", (_Handler,), {"prefix": prefix})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()

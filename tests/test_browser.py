@@ -1,0 +1,322 @@
+"""The built site in headless Chromium, served under a sub-path (/wenming/),
+at a phone (375x812) and a desktop viewport.
+
+Skips with a message when Playwright or Chromium is missing, except when
+CI=true: then a missing browser fails the run.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser_server import serve
+from conftest import ROOT, copy_project, run_build
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+SHOTS = ROOT / "tests" / "artifacts" / "screenshots"
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
+
+# one page of every page type
+PAGE_TYPES = {
+    "home": "",
+    "list-events": "events/",
+    "list-honorees": "honorees/",
+    "event": "events/tujie-tea-festival/",
+    "honoree": "honorees/2023-example-li/",
+    "brand": "reading/city-reading/",
+    "pledge": "villages/example-village-a/",
+    "campaign": "campaign/",
+    "practice": "practice/",
+    "news": "blog/",
+    "about": "about/",
+}
+
+
+def _missing() -> str:
+    try:
+        import playwright.sync_api  # noqa: F401
+        import axe_playwright_python  # noqa: F401
+    except ImportError as exc:
+        return f"Playwright or axe-playwright-python not installed ({exc})"
+    if not Path(CHROMIUM).exists():
+        return f"Chromium not found at {CHROMIUM} (set CHROMIUM=/path/to/chromium)"
+    return ""
+
+
+@pytest.fixture(scope="session")
+def browser():
+    why = _missing()
+    if why:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"browser tests are mandatory in CI: {why}")
+        pytest.skip(f"browser tests skipped: {why}")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def base(built):
+    with serve(built.site, "/wenming/") as url:
+        yield url
+
+
+class Visit:
+    """A browser context that blocks and records every request leaving localhost."""
+
+    def __init__(self, browser, viewport, **kw):
+        self.context = browser.new_context(viewport=viewport, locale="zh-CN", **kw)
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}"))
+
+    def _route(self, route):
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    v = Visit(browser, PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    yield v
+    v.close()
+
+
+@pytest.fixture
+def desktop(browser):
+    v = Visit(browser, DESKTOP)
+    yield v
+    v.close()
+
+
+def _open(v: Visit, url: str) -> None:
+    v.page.goto(url, wait_until="networkidle")
+
+
+@pytest.mark.parametrize("name,path", PAGE_TYPES.items())
+def test_phone_page_renders_without_errors_overflow_or_outside_requests(phone, base, name, path):
+    _open(phone, base + path)
+    page = phone.page
+    assert page.locator("h1").first.is_visible()
+    width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], f"{name}: horizontal scrolling ({width[0]} > {width[1]} px)"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"phone-{name}.png"), full_page=True)
+    assert not phone.errors, phone.errors
+    assert not phone.outside, phone.outside
+
+
+@pytest.mark.parametrize("name,path", PAGE_TYPES.items())
+def test_desktop_page_renders_without_errors_or_outside_requests(desktop, base, name, path):
+    _open(desktop, base + path)
+    assert desktop.page.locator("h1").first.is_visible()
+    if name in ("home", "honoree", "campaign"):
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        desktop.page.screenshot(path=str(SHOTS / f"desktop-{name}.png"), full_page=True)
+    assert not desktop.errors, desktop.errors
+    assert not desktop.outside, desktop.outside
+
+
+@pytest.mark.parametrize("name,path", PAGE_TYPES.items())
+def test_axe_finds_no_serious_or_critical_violation(phone, base, name, path):
+    from axe_playwright_python.sync_playwright import Axe
+    _open(phone, base + path)
+    for large in (False, True):
+        if large:
+            phone.page.evaluate("() => document.documentElement.classList.add('wm-large')")
+        result = Axe().run(phone.page)
+        bad = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}"
+               for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
+        assert not bad, f"{name}{' (large)' if large else ''}: " + "\n".join(bad)
+
+
+def _search(v: Visit, base: str, query: str) -> list[str]:
+    page = v.page
+    _open(v, base)
+    page.locator("label.md-header__button[for=__search]").click()
+    box = page.locator("input[data-md-component=search-query]")
+    box.fill(query)
+    box.press("End")   # Material searches on key events; typing with an IME sends them too
+    page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(a => a.href)")
+
+
+@pytest.mark.parametrize("query,expected", [("采茶", "events/tujie-tea-festival/"),
+                                            ("李某某", "honorees/2023-example-li/")])
+def test_search_box_finds_the_right_page(phone, base, query, expected):
+    links = _search(phone, base, query)
+    assert any(urlsplit(h).path == urlsplit(base).path + expected for h in links[:3]), links
+    assert not phone.outside
+
+
+def test_large_text_mode_is_one_click_and_persists_across_pages_and_reloads(phone, base):
+    page = phone.page
+    _open(phone, base)
+    size = lambda: page.evaluate("() => parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    normal = size()
+    toggle = page.locator("[data-wm-large-toggle]")
+    assert toggle.get_attribute("aria-pressed") == "false"
+    toggle.click()
+    assert "wm-large" in page.evaluate("() => document.documentElement.className")
+    assert toggle.get_attribute("aria-pressed") == "true"
+    assert size() >= normal * 1.25
+    page.locator(".wm-tiles a").nth(4).click()       # 身边好人
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("/wenming/honorees/")
+    assert "wm-large" in page.evaluate("() => document.documentElement.className")
+    page.reload(wait_until="networkidle")
+    assert "wm-large" in page.evaluate("() => document.documentElement.className")
+    assert page.locator("[data-wm-large-toggle]").get_attribute("aria-pressed") == "true"
+    page.locator("[data-wm-large-toggle]").click()
+    page.reload(wait_until="networkidle")
+    assert "wm-large" not in page.evaluate("() => document.documentElement.className")
+
+
+def test_large_text_mode_applies_before_first_paint(phone, base):
+    """The class is set by the head script, before site.js or any paint."""
+    phone.context.add_init_script("localStorage.setItem('wm-large', '1')")
+    seen = []
+    phone.page.expose_function("wmSeen", lambda c: seen.append(c))
+    phone.context.add_init_script("""document.addEventListener('readystatechange', () => {
+        if (document.readyState === 'interactive') window.wmSeen(document.documentElement.className); });""")
+    _open(phone, base + "events/")
+    assert seen and "wm-large" in seen[0]
+    width = phone.page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    phone.page.screenshot(path=str(SHOTS / "phone-large-events.png"), full_page=False)
+
+
+def test_controls_are_keyboard_reachable_with_visible_focus(desktop, base):
+    page = desktop.page
+    _open(desktop, base)
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('[data-wm-large-toggle]')"):
+            break
+    else:
+        pytest.fail("the 大字 button is not reachable with Tab")
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    assert "wm-large" in page.evaluate("() => document.documentElement.className")
+
+
+def test_tap_targets_are_at_least_44px(phone, base):
+    for path in ("", "events/", "events/tujie-tea-festival/"):
+        _open(phone, base + path)
+        small = phone.page.evaluate("""() => [...document.querySelectorAll(
+              '.md-header__button, .wm-card__link, .wm-tile, .wm-filter input, .wm-filter select,'
+            + '.wm-footer a, .wm-back a, .wm-print')]
+            .filter(el => el.offsetParent !== null)
+            .map(el => [el.className || el.tagName, el.getBoundingClientRect()])
+            .filter(([, r]) => r.height < 44 || r.width < 44)
+            .map(([c, r]) => c + ' ' + Math.round(r.width) + 'x' + Math.round(r.height))""")
+        assert not small, (path, small)
+
+
+def _two_years(route):
+    """Only one shipped event has a dated year (2023): date another card 2022 so the year filter has a choice."""
+    body = route.fetch().text()
+    route.fulfill(body=body.replace('<li class="wm-card" data-category=', '<li class="wm-card" data-year="2022" data-category=', 1),
+                  headers={"content-type": "text/html; charset=utf-8"})
+
+
+def test_list_filter_by_year_category_and_title_without_reload(phone, base):
+    page = phone.page
+    phone.context.route(re.compile(r".*/events/$"), _two_years)
+    _open(phone, base + "events/")
+    page.evaluate("() => window.wmMarker = 1")
+    form = page.locator("form.wm-filter")
+    assert form.is_visible()
+    visible = lambda: page.locator(".wm-card:visible").count()
+    total = visible()
+    assert total >= 5
+    page.fill("#wm-filter-q", "采茶")
+    assert visible() == 1 and page.locator(".wm-card:visible .wm-card__title").inner_text() == "兔街采茶节"
+    page.fill("#wm-filter-q", "")
+    page.select_option("#wm-filter-category", "节庆活动")
+    titles = page.locator(".wm-card:visible .wm-card__title").all_inner_texts()
+    assert "兔街采茶节" in titles and "文化“童”行" not in " ".join(titles) and len(titles) < total
+    page.select_option("#wm-filter-category", "")
+    years = page.eval_on_selector_all("#wm-filter-year option", "os => os.map(o => o.value).filter(Boolean)")
+    assert years == ["2023", "2022"]
+    page.select_option("#wm-filter-year", "2022")
+    assert visible() == 1
+    page.select_option("#wm-filter-year", "2023")
+    assert page.locator(".wm-card:visible .wm-card__title").all_inner_texts() == ["文化“童”行"]
+    assert page.evaluate("() => window.wmMarker") == 1   # no reload happened
+
+
+def test_year_filter_is_left_out_when_all_cards_share_one_year(phone, base):
+    _open(phone, base + "honorees/")
+    assert phone.page.locator("form.wm-filter").is_visible()
+    assert not phone.page.locator("#wm-filter-year").is_visible()
+    assert phone.page.locator("#wm-filter-category").is_visible()
+
+
+def _mourning_site(tmp_path: Path) -> Path:
+    root = copy_project(tmp_path / "project")
+    site_yml = root / "data" / "site.yml"
+    text = site_yml.read_text("utf-8")
+    assert "mourning_days: []" in text
+    site_yml.write_text(text.replace("mourning_days: []", "mourning_days:\n    - 2024-04-04"), "utf-8")
+    result = run_build(root, tmp_path / "site")
+    assert result.returncode == 0, result.log
+    return tmp_path / "site"
+
+
+def test_mourning_day_greys_the_site_in_the_visitors_china_date(browser, tmp_path):
+    site = _mourning_site(tmp_path)
+    with serve(site, "/wenming/") as url:
+        # 2024-04-03 17:30 UTC is already 4 April in Beijing time
+        for when, grey in (("2024-04-03T17:30:00Z", True), ("2024-04-03T15:00:00Z", False),
+                           ("2024-04-05T12:00:00+08:00", False)):
+            v = Visit(browser, PHONE)
+            try:
+                v.page.clock.set_fixed_time(when)
+                _open(v, url + "events/")
+                f = v.page.evaluate("() => getComputedStyle(document.documentElement).filter")
+                assert (f == "grayscale(1)") is grey, (when, f)
+                if grey:
+                    SHOTS.mkdir(parents=True, exist_ok=True)
+                    v.page.screenshot(path=str(SHOTS / "phone-mourning.png"))
+            finally:
+                v.close()
+
+
+def test_event_and_honoree_pages_print_as_a_poster(desktop, base):
+    page = desktop.page
+    for path in ("events/tujie-tea-festival/", "honorees/2023-example-li/"):
+        _open(desktop, base + path)
+        page.emulate_media(media="print")
+        hidden = page.evaluate("""() => ['.md-header', '.md-footer', '.md-sidebar--primary', '.md-search', '.md-tabs']
+            .map(s => document.querySelector(s)).filter(Boolean).filter(el => getComputedStyle(el).display !== 'none')
+            .map(el => el.className)""")
+        assert not hidden, hidden
+        box = page.locator(".wm-qr__code").bounding_box()
+        assert box["width"] >= 300, box           # 90 mm on A4
+        assert page.locator("h1").evaluate("el => parseFloat(getComputedStyle(el).fontSize)") >= 40
+        pdf = page.pdf(format="A4")
+        assert pdf[:4] == b"%PDF"
+        page.emulate_media(media="screen")
