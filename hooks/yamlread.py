@@ -43,6 +43,10 @@ class Doc:
 
 
 def decode(raw: bytes, name: str, report: Report) -> str | None:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        report.add(name, 1, 1, "", "文件是以 UTF-16（记事本里叫“Unicode”或“Unicode big endian”）编码保存的，网站只接受 UTF-8。"
+                   "请用记事本打开，选择“另存为”，编码选“UTF-8”后保存。")
+        return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
