@@ -13,6 +13,8 @@ from errors import Report
 from loader import Loaded
 from yamlread import dotted
 
+SCHOOL_WORDS = ("学", "校", "幼儿园")
+
 
 def is_minor(honoree, youth_awards: set[str], today: dt.date) -> bool:
     """新时代好少年 (an award with youth: true), minor: true, or under 18 on the day it is published."""
@@ -61,6 +63,9 @@ def _honoree_checks(loaded: Loaded, e, award_ids: set[str] | None, event_ids: se
     if event_ids is not None and h.event and h.event not in event_ids:
         add(e.path + ("event",), f"找不到活动“{h.event}”。请填写 data/events/ 里已有的活动编号，"
                                  f"例如：{'、'.join(sorted(event_ids)[:3])}。")
+    if is_minor(h, youth, today) and not any(w in h.place for w in SCHOOL_WORDS):
+        add(e.path + ("place",), f"未成年人的 place 只写学校名称（网页上显示为“学校”），不写家庭所在的村（社区），"
+                                 f"实际是“{h.place}”。示例：place: X县第一中学")
     if is_minor(h, youth, today) and not h.guardian_consent:
         add(e.path + ("guardian_consent",), "这是未成年人（minor: true、新时代好少年或未满 18 岁），发布前必须取得监护人书面同意，"
                                             "并写上 guardian_consent: true。没有同意书请先设为 draft: true。", at=e.path)
