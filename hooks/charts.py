@@ -53,6 +53,12 @@ class Chart:
     legend: list[tuple[str, str]] = field(default_factory=list)
 
 
+def fit(label: str, width: float = WIDTH, font: int = 14) -> str:
+    """Shorten a label to one line of the chart; the full text is in the table below it."""
+    room = int(width // font) - 1
+    return label if len(label) <= room else label[: room - 1] + "…"
+
+
 def status_counts(category: Category) -> dict[str, int]:
     counts = {s: 0 for s in STATUS_COLOURS}
     for item in category.items:
@@ -82,7 +88,7 @@ def indicator_chart(categories: Iterable[Category]) -> Chart:
                 segments.append(Segment(status, count, round(x, 2), round(count * scale, 2),
                                         STATUS_COLOURS[status]))
                 x += count * scale
-        rows.append(Row(f"{i + 1}. {cat.name}", _row_y(i, LEGEND_H), segments, len(cat.items)))
+        rows.append(Row(fit(f"{i + 1}. {cat.name}"), _row_y(i, LEGEND_H), segments, len(cat.items)))
     legend = [(s, c) for s, c in STATUS_COLOURS.items()
               if any(seg.label == s for row in rows for seg in row.segments)]
     return Chart(WIDTH, _height(len(rows), LEGEND_H), BAR_H, LABEL_H, rows, legend)
@@ -100,7 +106,7 @@ def project_chart(projects: Iterable[Project]) -> Chart:
         for label, value, at_least in (("完成投资", p.investment_pct, p.investment_at_least),
                                        ("资金拨付率", p.funds_pct, False)):
             seg = Segment(label, value, 0, round(PCT_WIDTH * value / 100, 2), PROJECT_COLOURS[label])
-            rows.append(Row(p.name if label == "完成投资" else "", _row_y(index, LEGEND_H), [seg], 100,
+            rows.append(Row(fit(p.name) if label == "完成投资" else "", _row_y(index, LEGEND_H), [seg], 100,
                             f"{value}%{'以上' if at_least else ''}"))
             index += 1
     return Chart(WIDTH, _height(len(rows), LEGEND_H), BAR_H, LABEL_H, rows, list(PROJECT_COLOURS.items()))
