@@ -80,11 +80,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         body = render.render(env, spec.template, spec.src_uri, d=data, **spec.context)
         files.append(_generated(config, spec, body))
     root = root_of(config)
-    photos = root / "data" / "photos"
-    for path in sorted(photos.rglob("*")) if photos.is_dir() else []:
-        if path.is_file() and not path.name.startswith("."):
-            rel = path.relative_to(root / "data").as_posix()
-            files.append(File(rel, str(root / "data"), config.site_dir, config.use_directory_urls))
+    # only photos that published entries show: a draft's or an unconsented minor's stay out
+    for rel in sorted(data.public_photos()):
+        files.append(File(rel, str(root / "data"), config.site_dir, config.use_directory_urls))
     for extra in publishing.extra_files(data, config):
         files.append(extra)
     return files
