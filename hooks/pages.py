@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dataset import Dataset
+import listing
 
 # section pages are in the nav; entry pages are reached from their lists
 SECTIONS = {
@@ -30,6 +31,7 @@ LAYOUTS = {
     "brand": "brand.html",
     "pledge": "pledge.html",
     "village": "pledge.html",
+    "list": "list.html",
 }
 
 
@@ -72,7 +74,7 @@ def specs(d: Dataset) -> list[PageSpec]:
     out: list[PageSpec] = []
     for src, (template, title) in SECTIONS.items():
         name = title or d.reading.title
-        out.append(PageSpec(src, template, name, d.settings.site_description, True))
+        out.append(PageSpec(src, template, name, d.settings.site_description, True, listing.index_context(d, src)))
     for e in d.events:
         out.append(PageSpec(f"events/{e.id}.md", "event.html", e.title, e.summary, False,
                             {"event": e, "status": d.event_status(e)}, {"kind": "event"}))
@@ -91,6 +93,9 @@ def specs(d: Dataset) -> list[PageSpec]:
     for s in d.sites:
         out.append(PageSpec(f"heritage/{s.id}.md", "site.html", s.name, s.summary, False, {"site": s},
                             {"kind": "site"}))
+    for lp in listing.list_pages(d):
+        out.append(PageSpec(lp.src_uri, "list-page.html", lp.title, d.settings.site_description, False,
+                            {"lp": lp}, dict(listing.META)))
     for spec in out:
         layout = LAYOUTS.get(spec.meta.get("kind") or spec.src_uri)
         if layout:

@@ -19,9 +19,11 @@ import pages
 import pagemeta
 import publishing
 import qr
+import qrcache
 from news import latest
 import render
 import search_words
+import speed
 import sitemap
 import text
 from clock import build_date  # noqa: F401  (re-exported: tests import it from here)
@@ -56,6 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["content_env"].filters.update(charts.FILTERS)
     search_words.register(data)
     blogcats.configure(config)
+    speed.start(root, config, data)
     return config
 
 
@@ -77,6 +80,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     specs = pages.specs(data)
     specs += publishing.extra_specs(data, specs, files, config)
     for spec in specs:
+        speed.get(config).add(spec, data)
         body = render.render(env, spec.template, spec.src_uri, d=data, **spec.context)
         files.append(_generated(config, spec, body))
     root = root_of(config)
@@ -91,6 +95,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri == sitemap.SRC:
         return publishing.sitemap_markdown(config.extra[KEY], files, config, config.extra["content_env"])
+    if page.file.src_uri in speed.get(config).generated:
+        return speed.get(config).pages.before(page.file.src_uri, markdown)
     if page.file.src_uri != "index.md":
         return markdown
 
@@ -102,19 +108,30 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 def on_env(env, config: MkDocsConfig, files: Files):
     env.filters.update(date_cn=text.date_cn, status_cn=text.status_cn, **pagemeta.FILTERS)
     site_url = config.extra[KEY].settings.site_url
-    env.filters["page_qr"] = lambda page: qr.page_qr(page, site_url)
+    env.filters["page_qr"] = lambda page: qrcache.page_qr(speed.get(config).qr, page, site_url)
+    speed.with_cached_template(env)
     return env
 
 
 @event_priority(-100)  # after the blog plugin has attached its posts
 def on_nav(nav, config: MkDocsConfig, files: Files):
+    speed.get(config).sign(nav, config, config.extra[KEY])
     publishing.prepare(config.extra[KEY], root_of(config), config, files)
     return nav
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
-    return publishing.with_updated(html, page.url, config.extra["content_env"], config)
+    html = speed.get(config).pages.after(page.file.src_uri, html)
+    html = publishing.with_updated(html, page.url, config.extra["content_env"], config)
+    if speed.get(config).cacheable(page):
+        speed.get(config).output.check(page, html)
+    return html
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    return speed.get(config).output.output(page, output)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    speed.get(config).save(config.site_dir)
     publishing.finish(config)

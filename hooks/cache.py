@@ -1,0 +1,144 @@
+"""A content-keyed cache under .cache/: work a build did, reused when its inputs are unchanged.
+
+Every key is a hash of everything the value depends on (the input text, the settings that shape
+the output, and the version of our code), so a stale value can never be found. Each store keeps
+only the entries the last build used: an entry whose page was removed disappears with the next
+build, and the cache never grows beyond one build's worth.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+
+HOOKS = Path(__file__).resolve().parent
+FORMAT = "1"
+
+
+def code_version(*folders: Path) -> str:
+    """Hash of our code and templates: any edit to them invalidates every cached value."""
+    h = hashlib.sha256(FORMAT.encode())
+    for folder in (HOOKS, *folders):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".html", ".yml", ".txt") and "__pycache__" not in path.parts:
+                h.update(path.relative_to(folder).as_posix().encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def key(*parts: str | bytes) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(p if isinstance(p, bytes) else p.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class Store:
+    """One pickled dict per kind of work, e.g. .cache/wenming/pages.pickle."""
+
+    def __init__(self, folder: Path, name: str, version: str) -> None:
+        self.path = folder / f"{name}.pickle"
+        self.version = version
+        self.old: dict[str, Any] = {}
+        self.new: dict[str, Any] = {}
+        self.hits = self.misses = 0
+        try:
+            with self.path.open("rb") as f:
+                saved_version, entries = pickle.load(f)
+            if saved_version == version:
+                self.old = entries
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            pass
+
+    def get(self, k: str) -> Any | None:
+        if k in self.new:
+            return self.new[k]
+        value = self.old.get(k)
+        if value is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+            self.new[k] = value
+        return value
+
+    def put(self, k: str, value: Any) -> None:
+        self.new[k] = value
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump((self.version, self.new), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)
+
+
+class Passthrough:
+    """Generated page bodies are finished HTML: Markdown would hand them back unchanged (a raw
+    HTML block, no headings for the table of contents) after parsing every tag. So MkDocs gets
+    an empty page to convert, and on_page_content puts the body back.
+    """
+
+    def __init__(self) -> None:
+        self.pending: dict[str, str] = {}
+
+    def before(self, src_uri: str, markdown: str) -> str:
+        if not markdown.lstrip().startswith("<") or "markdown=" in markdown:
+            return markdown
+        self.pending[src_uri] = markdown
+        return ""
+
+    def after(self, src_uri: str, html: str) -> str:
+        return self.pending.pop(src_uri, html)
+
+
+def toc_tokens(toc) -> list[dict]:
+    def token(item) -> dict:
+        return {"level": item.level, "id": item.id, "name": item.title,
+                "children": [token(c) for c in item.children]}
+    return [token(i) for i in toc]
+
+
+class OutputCache:
+    """Whole pages as the theme rendered them, for pages kept out of the nav.
+
+    The key holds everything the theme templates see for such a page: its URL, title, meta,
+    content and table of contents, plus a site signature (nav, config, settings, theme and
+    code version). A hit makes MkDocs render an empty template and on_post_page hands back the
+    stored page: the theme, the largest part of a build, is skipped for every unchanged page.
+    """
+
+    TEMPLATE = "wenming-cached.html"
+
+    def __init__(self, folder: Path, version: str) -> None:
+        self.store = Store(folder, "html", version)
+        self.site = ""
+        self.keys: dict[str, str] = {}
+        self.hits: dict[str, str] = {}
+
+    def check(self, page, html: str) -> bool:
+        """Called at the end of on_page_content; True if the stored page can be used."""
+        if not self.site:
+            return False
+        meta = json.dumps(page.meta, sort_keys=True, default=str, ensure_ascii=False)
+        k = key(self.site, page.url, str(page.title), meta, html, json.dumps(toc_tokens(page.toc)))
+        hit = self.store.get(k)
+        if hit is None:
+            self.keys[page.url] = k
+            return False
+        self.hits[page.url] = hit
+        page.meta["template"] = self.TEMPLATE
+        return True
+
+    def output(self, page, output: str) -> str:
+        hit = self.hits.pop(page.url, None)
+        if hit is not None:
+            return hit
+        k = self.keys.pop(page.url, None)
+        if k is not None:
+            self.store.put(k, output)
+        return output

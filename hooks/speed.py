@@ -1,0 +1,112 @@
+"""Per-build state of the work we cache: page HTML, search segmentation, our search entries.
+
+Created fresh in on_config (so `mkdocs serve` rebuilds start clean), kept in config.extra.
+"""
+from __future__ import annotations
+
+import json
+import re
+from importlib.metadata import version as package_version
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+
+import pages
+import render
+import search_words
+import searchindex
+from cache import OutputCache, Passthrough, Store, code_version, key
+from dataset import Dataset
+
+CACHE_DIR = Path(".cache") / "wenming"
+KEY = "wenming_speed"
+
+
+class Speed:
+    def __init__(self, root: Path, config: MkDocsConfig, data: Dataset) -> None:
+        folder = root / CACHE_DIR
+        version = code_version(root / "overrides")
+        self.pages = Passthrough()
+        self.output = OutputCache(folder, version)
+        self.root = root
+        self.segments = Store(folder, "segments", version)
+        self.qr = Store(folder, "qr", version)
+        self.segmenter = searchindex.Segmenter(self.segments, search_words.words(data))
+        self.separator = re.compile(_separator(config))
+        self.generated: set[str] = set()
+        self.entries: list[dict] = []
+
+    def cacheable(self, page) -> bool:
+        return page.file.src_uri in self.generated and not page.file.inclusion.is_in_nav()
+
+    def sign(self, nav, config: MkDocsConfig, data: Dataset) -> None:
+        """The site signature for the output cache: everything but the page itself."""
+        self.output.site = site_signature(self.root, nav, config, data)
+
+    def add(self, spec: pages.PageSpec, data: Dataset) -> None:
+        """Note a generated page; index it here rather than in Material's search plugin."""
+        self.generated.add(spec.src_uri)
+        if not searchindex.indexed_here(spec.meta):
+            return
+        spec.meta.update(searchindex.EXCLUDE)
+        extra = []
+        if spec.meta["kind"] == "honoree":
+            extra = [data.awards[h.award].name for h in spec.context["honours"] if h.award in data.awards]
+        summary, rest = searchindex.raw_text(spec.meta["kind"], spec.context, extra)
+        location = render.page_url(spec.src_uri)
+        self.entries.append(searchindex.entry(location, spec.title, summary, rest, self.segmenter, self.separator))
+
+    def save(self, site_dir: str) -> None:
+        searchindex.write(site_dir, self.entries)
+        self.output.store.save()
+        self.segments.save()
+        self.qr.save()
+
+
+SKIP_EXTRA = {"wenming", "content_env", KEY}
+# a theme template reading entries from the dataset would make every page depend on all data
+READS_DATA = re.compile(r"config\.extra\.wenming\b(?!\.settings\b|_)|config\.extra\[")
+
+
+def _nav(items) -> list:
+    return [(type(i).__name__, str(i.title), getattr(i, "url", None), _nav(i.children or [])) for i in items]
+
+
+def site_signature(root: Path, nav, config: MkDocsConfig, data: Dataset) -> str:
+    theme_files = [p for p in (root / "overrides").rglob("*") if p.is_file() and "content" not in p.parts]
+    reads_data = any(READS_DATA.search(p.read_text("utf-8", errors="replace")) for p in theme_files)
+    data_hash = ""
+    if reads_data:
+        data_hash = key(*(p.read_bytes() for p in sorted((root / "data").rglob("*")) if p.is_file()))
+    extra = {k: v for k, v in config.extra.items() if k not in SKIP_EXTRA}
+    fields = {k: config.get(k) for k in ("site_name", "site_url", "site_description", "site_author", "copyright",
+                                         "repo_url", "repo_name", "edit_uri", "extra_css", "extra_javascript",
+                                         "use_directory_urls")}
+    signed = json.dumps([package_version("mkdocs"), package_version("mkdocs-material"), fields, extra,
+                         dict(config.theme), data.settings.model_dump(mode="json"), _nav(nav.items),
+                         nav.homepage.url if nav.homepage else None, data_hash],
+                        sort_keys=True, default=str, ensure_ascii=False)
+    return key(re.sub(r" at 0x[0-9a-f]+", "", signed))
+
+
+def _separator(config: MkDocsConfig) -> str:
+    for name, plugin in config.plugins.items():
+        if name.endswith("search"):
+            return getattr(plugin, "config", {}).get("separator") or r"[\s\-]+"
+    return r"[\s\u200b\-]+"
+
+
+def with_cached_template(env: jinja2.Environment) -> None:
+    """The empty template pages with a stored output are 'rendered' with."""
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({OutputCache.TEMPLATE: ""}), env.loader])
+
+
+def get(config: MkDocsConfig) -> Speed:
+    return config.extra[KEY]
+
+
+def start(root: Path, config: MkDocsConfig, data: Dataset) -> Any:
+    config.extra[KEY] = Speed(root, config, data)
+    return config.extra[KEY]
