@@ -122,6 +122,7 @@ def test_phone_page_renders_without_errors_overflow_or_outside_requests(phone, b
     assert width[0] <= width[1], f"{name}: horizontal scrolling ({width[0]} > {width[1]} px)"
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"phone-{name}.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"phone-{name}-screen.png"))   # what the first screen shows
     assert not phone.errors, phone.errors
     assert not phone.outside, phone.outside
 
