@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 
+import images
 import pages
 import render
 import search_words
@@ -31,6 +32,7 @@ class Speed:
         self.pages = Passthrough()
         self.output = OutputCache(folder, version)
         self.root = root
+        self.images = images.Images(root / "data", folder)
         self.segments = Store(folder, "segments", version)
         self.qr = Store(folder, "qr", version)
         self.segmenter = searchindex.Segmenter(self.segments, search_words.words(data))
@@ -60,6 +62,7 @@ class Speed:
 
     def save(self, site_dir: str) -> None:
         searchindex.write(site_dir, self.entries)
+        self.images.write(site_dir)
         self.output.store.save()
         self.segments.save()
         self.qr.save()

@@ -59,6 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     search_words.register(data)
     blogcats.configure(config)
     speed.start(root, config, data)
+    config.extra["content_env"].globals["picture"] = speed.get(config).images.picture
     return config
 
 
@@ -84,9 +85,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         body = render.render(env, spec.template, spec.src_uri, d=data, **spec.context)
         files.append(_generated(config, spec, body))
     root = root_of(config)
-    # only photos that published entries show: a draft's or an unconsented minor's stay out
+    # only photos that published entries show: a draft's or an unconsented minor's stay out;
+    # they are published resized and without EXIF (hooks/images.py), never as the editor's file
     for rel in sorted(data.public_photos()):
-        files.append(File(rel, str(root / "data"), config.site_dir, config.use_directory_urls))
+        speed.get(config).images.picture(rel)
     for extra in publishing.extra_files(data, config):
         files.append(extra)
     return files
