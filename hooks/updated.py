@@ -40,7 +40,7 @@ def git_dates(root: Path) -> dict[str, dt.date]:
     try:
         top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True,
                              text=True, timeout=30, check=True).stdout.strip()
-        out = subprocess.run(["git", "log", "--format=%cs", "--name-only", "--no-renames", "--", "."],
+        out = subprocess.run(["git", "log", "--format=%cs", "--name-only", "--no-renames", "--", "data", "docs"],
                              cwd=root, capture_output=True, text=True, timeout=120, check=True).stdout
     except (OSError, subprocess.SubprocessError):
         return {}
