@@ -57,6 +57,5 @@ def groups(specs: list[PageSpec], posts: list[Post], files: Files) -> list[Group
         if f.src_uri in generated or f.src_uri.startswith("blog/") or f.src_uri == "index.md" or f.generated_by:
             continue
         others.links.append((_title(f.content_string, f.url), f.url))
-    others.links.append(("网站地图", "sitemap/"))
     result = [home, *out.values(), news, others]
     return [g for g in result if g.links or g.url or g is home]

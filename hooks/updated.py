@@ -83,8 +83,8 @@ def page_dates(d: Dataset, dates: dict[str, dt.date], pages: list[tuple[str, str
             when = item.updated or (max(known) if known else None)
         elif src in SECTION_SOURCES:
             when = latest(dates, *SECTION_SOURCES[src])
-        else:
-            when = latest(dates, f"docs/{src}")
+        else:  # a hand-written page, or another page generated from a section's data
+            when = latest(dates, f"docs/{src}") or latest(dates, *SECTION_SOURCES.get(f"{folder}/index.md", ()))
         if when:
             out[url] = when
     return out
