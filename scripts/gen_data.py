@@ -143,8 +143,8 @@ def generate(n: int, seed: int) -> Out:
                      f"\n\n{rng.choice(EVENT_THEMES)[2]}"),
             "tags": [theme, town],
         }
-        if i % 4 == 0:
-            k = i // 4 % 4
+        if i % 2 == 0:
+            k = i // 2 % 4
             entry["photos"] = [{"src": f"photos/gen/photo-{k}.jpg", "alt": f"{town}{theme}现场（示意图）",
                                 "caption": f"{theme}现场（示意图）"}]
         out.events.setdefault(y, []).append(entry)

@@ -1,8 +1,8 @@
 /* Load the search index only when the visitor starts searching.
- * Material requests search/search_index.json as soon as a page loads; on a phone that is
- * the largest download of the site. This script (loaded before the page is ready, which is
- * when Material starts its requests) holds that one request back until the search field is
- * focused or opened, a search shortcut is pressed, or a highlighted search result is opened.
+ * Material requests search/search_index.json while its bundle loads; on a phone that is the
+ * largest download of the site. This script (loaded just before the bundle, see
+ * overrides/main.html) holds that one request back until the search field is focused or
+ * opened, a search shortcut is pressed, or a highlighted search result is opened.
  */
 (function () {
   var INDEX = /search\/search_index\.json(\?|$)/;

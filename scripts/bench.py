@@ -1,0 +1,269 @@
+"""Benchmark: our site from generated data against plain Material on the same text.
+
+    .venv/bin/python scripts/bench.py                              # 300, 1000, 3000, 10000 pages, 3 runs each
+    .venv/bin/python scripts/bench.py --sizes 300,1000 --repeat 1  # a quick look
+
+For every size N it generates N entries (scripts/gen_data.py), builds our site (cold: no .cache/)
+and a plain Material project with the same text as hand-written Markdown pages kept out of the
+nav (same mkdocs and Material, search with jieba, lang zh), each --repeat times, and prints the
+median wall time, ms a page, ours/plain, peak memory, site size, search index size and the largest
+HTML page. It then times a rebuild after a one-line change to one YAML file with the cache warm
+(fresh `mkdocs build`, and `mkdocs serve` with --serve), and measures in Chromium what the home
+page and a list page with photos transfer at phone width. Results also go to <workdir>/results.json.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import gen_data  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def build(project: Path, cold: bool) -> tuple[float, int]:
+    """One `mkdocs build` in a fresh process: (wall seconds, peak RSS in KB)."""
+    if cold:
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+    shutil.rmtree(project / "site", ignore_errors=True)
+    stats = project / ".time"
+    cmd = ["/usr/bin/time", "-o", str(stats), "-f", "%M", sys.executable, "-m", "mkdocs", "build", "-q",
+           "-f", str(project / "mkdocs.yml"), "-d", str(project / "site")]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=project, env=ENV, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{proc.stdout}\n{proc.stderr}")
+    return wall, int(stats.read_text().split()[-1])
+
+
+def site_stats(site: Path) -> dict:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    html = [p for p in files if p.suffix == ".html"]
+    largest = max(html, key=lambda p: p.stat().st_size)
+    index = site / "search" / "search_index.json"
+    pages = sum(1 for p in html if p.name == "index.html" and "404" not in p.parts)
+    return {"pages": pages, "site_bytes": sum(p.stat().st_size for p in files),
+            "index_bytes": index.stat().st_size if index.exists() else 0,
+            "largest_html": largest.stat().st_size, "largest_html_path": largest.relative_to(site).as_posix()}
+
+
+def our_project(n: int, work: Path, seed: int) -> Path:
+    project = work / f"ours-{n}"
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, project / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
+        else:
+            shutil.copy2(src, project / part)
+    gen_data.write_data(n, project, seed)
+    return project
+
+
+def plain_project(n: int, work: Path, seed: int) -> Path:
+    project = work / f"plain-{n}"
+    shutil.rmtree(project, ignore_errors=True)
+    return gen_data.write_plain(n, project, seed)
+
+
+def one_line_change(project: Path, k: int) -> None:
+    """Change one line of one honoree's story, as an editor fixing a typo would."""
+    path = project / "data" / "honorees" / "gen-2014.yml"
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    i = next(i for i, line in enumerate(lines) if line.lstrip().startswith("story:"))
+    lines[i] = lines[i].replace("story: ", f"story: （第{k}次修改）", 1)
+    path.write_text("".join(lines), "utf-8")
+
+
+def serve_rebuild(project: Path, repeat: int) -> list[float]:
+    """Seconds from a one-line YAML change to the end of `mkdocs serve`'s rebuild."""
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", "127.0.0.1:8765",
+                             "-f", str(project / "mkdocs.yml")], cwd=project, env=ENV,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    built = threading.Event()
+    def watch() -> None:
+        for line in proc.stdout:
+            if "Serving on" in line or "Reloading" in line or "Documentation built" in line:
+                built.set()
+    threading.Thread(target=watch, daemon=True).start()
+    times = []
+    try:
+        if not built.wait(1800):
+            return []
+        time.sleep(2)
+        for k in range(repeat):
+            built.clear()
+            start = time.perf_counter()
+            one_line_change(project, 100 + k)
+            if not built.wait(1800):
+                break
+            times.append(time.perf_counter() - start)
+            time.sleep(1)
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    return times
+
+
+def transfer(site: Path, paths: list[str], scroll: bool = False) -> dict[str, dict]:
+    """Bytes a phone (390 px wide, 2x) downloads on a first visit to each page, per Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    handler = partial(SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a, **k: None
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    out: dict[str, dict] = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            for path in paths:
+                context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
+                                              is_mobile=True, has_touch=True)
+                page = context.new_page()
+                got: list = []
+                page.on("requestfinished", lambda r: got.append(r))
+                page.goto(f"http://127.0.0.1:{server.server_port}/{path}", wait_until="networkidle")
+                if scroll:
+                    for _ in range(60):
+                        page.mouse.wheel(0, 800)
+                        page.wait_for_timeout(50)
+                    page.wait_for_load_state("networkidle")
+                raw = gz = 0
+                urls = []
+                for r in got:
+                    body = r.response().body() if r.response() else b""
+                    raw += len(body)
+                    textual = re.search(r"\.(html|css|js|json|svg)$|/$", r.url.split("?")[0])
+                    gz += len(gzip.compress(body, 6)) if textual else len(body)
+                    urls.append(r.url.split(f":{server.server_port}/", 1)[-1])
+                out[path] = {"requests": len(got), "bytes": raw, "gzip_bytes": gz,
+                             "search_index_loaded": any("search_index.json" in u for u in urls),
+                             "images": sum(1 for u in urls if re.search(r"\.(webp|jpe?g|png)$", u))}
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return out
+
+
+def photo_list_page(site: Path) -> str:
+    best, count = "", 0
+    for page in site.glob("events/*/index.html"):
+        n = page.read_text("utf-8").count("<picture>")
+        if n > count:
+            best, count = page.parent.relative_to(site).as_posix() + "/", n
+    return best
+
+
+def median(xs: list[float]) -> float:
+    return statistics.median(xs) if xs else float("nan")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="300,1000,3000,10000")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--workdir", type=Path, default=Path("/tmp/wenming-bench"))
+    ap.add_argument("--rebuild-at", type=int, default=3000, help="size at which to time rebuilds (0: none)")
+    ap.add_argument("--serve", action="store_true", help="also time a rebuild in `mkdocs serve`")
+    ap.add_argument("--no-browser", action="store_true")
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    rows, results = [], {"sizes": {}, "repeat": args.repeat}
+    for n in sizes:
+        ours, plain = our_project(n, args.workdir, args.seed), plain_project(n, args.workdir, args.seed)
+        o_runs = [build(ours, cold=True) for _ in range(args.repeat)]
+        p_runs = [build(plain, cold=True) for _ in range(args.repeat)]
+        o, p = site_stats(ours / "site"), site_stats(plain / "site")
+        r = {"ours_s": median([t for t, _ in o_runs]), "plain_s": median([t for t, _ in p_runs]),
+             "ours_peak_mb": max(m for _, m in o_runs) / 1024, "plain_peak_mb": max(m for _, m in p_runs) / 1024,
+             "ours": o, "plain": p, "ours_runs": [t for t, _ in o_runs], "plain_runs": [t for t, _ in p_runs]}
+        if n == args.rebuild_at:
+            warm = []
+            for k in range(args.repeat):
+                one_line_change(ours, k)
+                warm.append(build(ours, cold=False)[0])
+            r["rebuild_s"] = median(warm)
+            r["rebuild_runs"] = warm
+            if args.serve:
+                r["serve_rebuild_runs"] = serve_rebuild(ours, args.repeat)
+                r["serve_rebuild_s"] = median(r["serve_rebuild_runs"])
+        if not args.no_browser and n == sizes[-1]:
+            build(ours, cold=False)
+            r["home"] = transfer(ours / "site", [""])[""]
+            photos = photo_list_page(ours / "site")
+            if photos:
+                r["photo_page"] = {"path": photos, "pictures": (ours / "site" / photos / "index.html").read_text(
+                    "utf-8").count("<picture>"), **transfer(ours / "site", [photos])[photos]}
+                r["photo_page_scrolled"] = transfer(ours / "site", [photos], scroll=True)[photos]
+        results["sizes"][n] = r
+        (args.workdir / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False), "utf-8")
+        rows.append((n, r))
+        print(f"N={n}: ours {r['ours_s']:.1f} s, plain {r['plain_s']:.1f} s", file=sys.stderr, flush=True)
+    print(table(rows))
+
+
+def table(rows: list[tuple[int, dict]]) -> str:
+    out = ["| entries | pages (ours/plain) | ours s | plain s | ms/page ours | ours/plain | peak MB ours (plain) "
+           "| site MB ours (plain) | search index KB ours (plain) | index KB/page ours (plain) "
+           "| largest HTML KB ours (plain) |",
+           "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for n, r in rows:
+        o, p = r["ours"], r["plain"]
+        out.append(f"| {n:,} | {o['pages']:,} / {p['pages']:,} | {r['ours_s']:.1f} | {r['plain_s']:.1f} "
+                   f"| {1000 * r['ours_s'] / o['pages']:.2f} | {r['ours_s'] / r['plain_s']:.2f} "
+                   f"| {r['ours_peak_mb']:.0f} ({r['plain_peak_mb']:.0f}) "
+                   f"| {o['site_bytes'] / 1e6:.1f} ({p['site_bytes'] / 1e6:.1f}) "
+                   f"| {o['index_bytes'] / 1024:,.0f} ({p['index_bytes'] / 1024:,.0f}) "
+                   f"| {o['index_bytes'] / 1024 / o['pages']:.2f} ({p['index_bytes'] / 1024 / p['pages']:.2f}) "
+                   f"| {o['largest_html'] / 1024:.0f} ({p['largest_html'] / 1024:.0f}) |")
+    lines = ["\n".join(out), ""]
+    by_n = dict(rows)
+    if 3000 in by_n and 10000 in by_n:
+        lines.append(f"- linear cost: 10,000 / 3,000 pages = {by_n[10000]['ours_s'] / by_n[3000]['ours_s']:.2f}× "
+                     "(target ≤ 3.6)")
+    for n, r in rows:
+        lines.append(f"- largest HTML page at {n:,}: {r['ours']['largest_html_path']} "
+                     f"({r['ours']['largest_html'] / 1024:.0f} KB)")
+        if "rebuild_s" in r:
+            lines.append(f"- rebuild after a one-line YAML change at {n:,} (fresh `mkdocs build`, warm .cache/): "
+                         f"{r['rebuild_s']:.1f} s = {100 * r['rebuild_s'] / r['ours_s']:.0f} % of the cold build")
+        if r.get("serve_rebuild_runs"):
+            lines.append(f"- the same change in `mkdocs serve`: {r['serve_rebuild_s']:.1f} s = "
+                         f"{100 * r['serve_rebuild_s'] / r['ours_s']:.0f} % of the cold build")
+        if "home" in r:
+            h = r["home"]
+            lines.append(f"- home page first visit (Chromium, 390 px, 2x): {h['requests']} requests, "
+                         f"{h['bytes'] / 1024:.0f} KB as served by a plain file server, {h['gzip_bytes'] / 1024:.0f} KB "
+                         f"gzipped; search index loaded: {'yes' if h['search_index_loaded'] else 'no'}")
+        if "photo_page" in r:
+            ph, sc = r["photo_page"], r["photo_page_scrolled"]
+            lines.append(f"- list page with {ph['pictures']} photos ({ph['path']}): {ph['bytes'] / 1024:.0f} KB on "
+                         f"first view ({ph['images']} images), {sc['bytes'] / 1024:.0f} KB after scrolling to the "
+                         f"end ({sc['images']} images)")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
