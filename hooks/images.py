@@ -56,7 +56,7 @@ def upright_size(img: Image.Image) -> tuple[int, int]:
 
 def widths_for(width: int) -> list[int]:
     """Variant widths for an image this wide: never larger than the original."""
-    return [w for w in WIDTHS if w < width] + [min(width, WIDTHS[-1])]
+    return sorted({w for w in WIDTHS if w < width} | {min(width, WIDTHS[-1])})
 
 
 def _scaled(w: int, width: int, height: int) -> tuple[int, int]:
@@ -133,7 +133,9 @@ class Images:
             wanted = [v.path for v in s.webp + s.jpeg]
             if not all(self._cached(p).is_file() for p in wanted + [f"{wanted[0]}.{PurePosixPath(src).name}"]):
                 if self.pool is None:
-                    self.pool = ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1)))
+                    # one worker: beside the build's own thread it fills the second core, and
+                    # one 12-megapixel photo at a time keeps memory low
+                    self.pool = ThreadPoolExecutor(max_workers=1)
                 self.jobs[src] = self.pool.submit(self._make, raw, s)
         return self.sets[src]
 

@@ -88,7 +88,9 @@ def one_line_change(project: Path, k: int) -> None:
     path = project / "data" / "honorees" / "gen-2014.yml"
     lines = path.read_text("utf-8").splitlines(keepends=True)
     i = next(i for i, line in enumerate(lines) if line.lstrip().startswith("story:"))
-    lines[i] = lines[i].replace("story: ", f"story: （第{k}次修改）", 1)
+    head, value = lines[i].split("story: ", 1)
+    quote = value[0] if value[0] in "'\"" else ""
+    lines[i] = f"{head}story: {quote}（第{k}次修改）{value[len(quote):]}"
     path.write_text("".join(lines), "utf-8")
 
 
@@ -122,13 +124,16 @@ def serve_rebuild(project: Path, repeat: int) -> list[float]:
     return times
 
 
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
 def transfer(site: Path, paths: list[str], scroll: bool = False) -> dict[str, dict]:
     """Bytes a phone (390 px wide, 2x) downloads on a first visit to each page, per Chromium."""
     from playwright.sync_api import sync_playwright
 
-    handler = partial(SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a, **k: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     out: dict[str, dict] = {}
     try:

@@ -182,7 +182,11 @@ def make_photos(folder: Path, count: int = 4, size: tuple[int, int] = (4032, 302
         path = folder / f"photo-{k}.jpg"
         if path.exists():
             continue
-        img = Image.effect_noise(size, 40 + 10 * k).convert("RGB")
+        # sky-to-field gradient, shapes and sensor-like grain: compresses like a real photo
+        grad = Image.linear_gradient("L").resize(size)
+        img = Image.merge("RGB", (grad.point(lambda v: 90 + v // 3 + 10 * k), grad.point(lambda v: 150 - v // 4),
+                                  grad.point(lambda v: 220 - v // 2)))
+        img = Image.blend(img, Image.effect_noise(size, 64).convert("RGB"), 0.12)
         draw = ImageDraw.Draw(img)
         for j in range(12):
             x, y = (j * 331 + k * 97) % size[0], (j * 211 + k * 53) % size[1]
@@ -192,7 +196,7 @@ def make_photos(folder: Path, count: int = 4, size: tuple[int, int] = (4032, 302
         exif[0x010F] = "PhoneMaker"
         gps = exif.get_ifd(0x8825)
         gps.update({1: "N", 2: (25.0, 1.0, 30.0), 3: "E", 4: (102.0, 42.0, 5.0)})
-        img.save(path, "JPEG", quality=92, exif=exif)
+        img.save(path, "JPEG", quality=95, exif=exif)
 
 
 def write_data(n: int, dest: Path, seed: int = 1, photos: int = 4) -> Path:
