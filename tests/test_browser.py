@@ -223,6 +223,19 @@ def test_controls_are_keyboard_reachable_with_visible_focus(desktop, base):
     assert "wm-large" in page.evaluate("() => document.documentElement.className")
 
 
+def test_phone_menu_and_search_open_from_the_keyboard(phone, base):
+    page = phone.page
+    _open(phone, base)
+    page.focus("header label[for=__drawer]")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.getElementById('__drawer').checked")
+    page.keyboard.press("Escape")
+    page.evaluate("() => { document.getElementById('__drawer').checked = false }")
+    page.focus("label.md-header__button[for=__search]")
+    page.keyboard.press(" ")
+    assert page.evaluate("() => document.getElementById('__search').checked")
+
+
 def test_tap_targets_are_at_least_44px(phone, base):
     for path in ("", "events/", "events/tujie-tea-festival/"):
         _open(phone, base + path)

@@ -81,6 +81,7 @@ def test_footer_follows_government_site_convention(built):
     assert police.get_text(strip=True) == "滇公网安备 53000000000000号"
     links = {a.get_text(strip=True): a["href"] for a in footer.select(".wm-footer__links a")}
     assert links["网站地图"] == "../sitemap/"
+    assert (built.site / "sitemap" / "index.html").is_file()
     assert links["无障碍说明"] == "../about/#accessibility"
     assert built.html("about/").find(id="accessibility") is not None
     assert footer.select_one(".wm-footer__idcode") is None

@@ -18,6 +18,13 @@
   });
   setLarge(html.classList.contains("wm-large"));
 
+  /* 页头的菜单和搜索按钮（label）也能用键盘打开：回车由 Material 处理，这里补上空格键 */
+  document.querySelectorAll("[data-wm-key-toggle]").forEach(function (label) {
+    label.addEventListener("keydown", function (e) {
+      if (e.key === " ") { e.preventDefault(); label.click(); }
+    });
+  });
+
   /* 打印海报 */
   document.querySelectorAll("[data-wm-print]").forEach(function (b) {
     b.hidden = false;
