@@ -109,6 +109,9 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 def on_env(env, config: MkDocsConfig, files: Files):
     env.filters.update(date_cn=text.date_cn, status_cn=text.status_cn, **pagemeta.FILTERS)
+    colours = config.extra[KEY].settings.colours
+    for problem in pagemeta.colour_problems(colours.primary, colours.accent):
+        log.warning(problem)
     site_url = config.extra[KEY].settings.site_url
     env.filters["page_qr"] = lambda page: qrcache.page_qr(speed.get(config).qr, page, site_url)
     speed.with_cached_template(env)

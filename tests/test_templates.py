@@ -230,3 +230,21 @@ def test_print_stylesheet_makes_a_poster(built):
     for hidden in (".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-search"):
         assert hidden in block.split("display: none")[0]
     assert "size: A4" in css and "90mm" in block
+
+
+def test_contrast_of_white_text_on_the_settings_colours():
+    import pagemeta
+    assert round(pagemeta.contrast("#b71c1c", "#ffffff"), 1) == 6.6
+    assert pagemeta.colour_problems("#b71c1c", "#c62828") == []
+    assert pagemeta.colour_problems("#ff8a80", "#c62828") == [
+        "data/site.yml: site.colours.primary: 颜色 #ff8a80 上的白字对比度只有 2.3:1，至少要 4.5:1，"
+        "请换深一些的颜色，例如 \"#b71c1c\""]
+    assert "应为 #RRGGBB" in pagemeta.colour_problems("red", "#c62828")[0]
+
+
+def test_a_light_primary_colour_stops_the_strict_build(project, tmp_path):
+    site_yml = project / "data" / "site.yml"
+    site_yml.write_text(site_yml.read_text("utf-8").replace('primary: "#b71c1c"', 'primary: "#ff8a80"'), "utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "site.colours.primary: 颜色 #ff8a80 上的白字对比度只有 2.3:1" in result.log
