@@ -103,7 +103,7 @@ def _awards(years: range) -> list[dict]:
     return out
 
 
-def generate(n: int, seed: int) -> Out:
+def generate(n: int, seed: int, photos: int = 4) -> Out:
     rng = random.Random(seed)
     years = range(2014, 2024)
     out = Out(awards=_awards(years))
@@ -143,8 +143,8 @@ def generate(n: int, seed: int) -> Out:
                      f"\n\n{rng.choice(EVENT_THEMES)[2]}"),
             "tags": [theme, town],
         }
-        if i % 2 == 0:
-            k = i // 2 % 4
+        if photos and i % 2 == 0:
+            k = i // 2 % photos
             entry["photos"] = [{"src": f"photos/gen/photo-{k}.jpg", "alt": f"{town}{theme}现场（示意图）",
                                 "caption": f"{theme}现场（示意图）"}]
         out.events.setdefault(y, []).append(entry)
@@ -204,7 +204,7 @@ def write_data(n: int, dest: Path, seed: int = 1, photos: int = 4) -> Path:
     if data.exists():
         shutil.rmtree(data)
     shutil.copytree(ROOT / "data", data)
-    out = generate(n, seed)
+    out = generate(n, seed, photos)
     awards = yaml.safe_load((data / "awards.yml").read_text("utf-8"))["awards"]
     _dump(data / "awards.yml", "awards", awards + out.awards)
     reading = yaml.safe_load((data / "reading.yml").read_text("utf-8"))
@@ -230,7 +230,7 @@ def _md_entry(title: str, lines: list[str]) -> str:
 
 def write_plain(n: int, dest: Path, seed: int = 1, photos: int = 4) -> Path:
     """A plain Material project: one hand-written Markdown page per entry, out of the nav."""
-    out = generate(n, seed)
+    out = generate(n, seed, photos)
     docs = dest / "docs"
     if docs.exists():
         shutil.rmtree(docs)
