@@ -28,6 +28,7 @@ PAGE_TYPES = {
     "home": "",
     "list-events": "events/",
     "list-honorees": "honorees/",
+    "list-pledges": "pledges/",
     "event": "events/tujie-tea-festival/",
     "honoree": "honorees/2023-example-li/",
     "brand": "reading/city-reading/",
