@@ -195,12 +195,13 @@ def test_large_text_mode_is_one_click_and_persists_across_pages_and_reloads(phon
 
 
 def test_large_text_mode_applies_before_first_paint(phone, base):
-    """The class is set by the head script, before site.js or any paint."""
+    """The class is set by the head script: it is there when <body> starts, before any paint."""
     phone.context.add_init_script("localStorage.setItem('wm-large', '1')")
     seen = []
     phone.page.expose_function("wmSeen", lambda c: seen.append(c))
-    phone.context.add_init_script("""document.addEventListener('readystatechange', () => {
-        if (document.readyState === 'interactive') window.wmSeen(document.documentElement.className); });""")
+    phone.context.add_init_script("""new MutationObserver((records, observer) => {
+        if (document.body) { window.wmSeen(document.documentElement.className); observer.disconnect(); }
+      }).observe(document, {childList: true, subtree: true});""")
     _open(phone, base + "events/")
     assert seen and "wm-large" in seen[0]
     width = phone.page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
