@@ -217,6 +217,13 @@ def test_honoree_cards_carry_the_year_of_the_award(built):
     assert years == {"2023"}
 
 
+def test_event_cards_take_the_year_from_the_start_date_or_a_year_written_as_text(built):
+    years = {c["data-title"]: c.get("data-year") for c in built.html("events/").select("li.wm-card")}
+    assert years["文化“童”行"] == "2023"          # start: 2023-03-03
+    assert years["兔街采茶节"] == "2023"          # date_text: 2023年
+    assert years["野生菌美食文化节"] is None      # date_text: 日期待定
+
+
 def test_no_web_fonts_and_a_system_chinese_font_stack(built):
     head = str(built.html("").head)
     assert "fonts.googleapis" not in head and "fonts.gstatic" not in head
