@@ -51,6 +51,7 @@ class Chart:
     label_h: int
     rows: list[Row]
     legend: list[tuple[str, str]] = field(default_factory=list)
+    track: int = WIDTH   # bar length of 100 %; the rest of the row holds the number
 
 
 def fit(label: str, width: float = WIDTH, font: int = 14) -> str:
@@ -109,7 +110,8 @@ def project_chart(projects: Iterable[Project]) -> Chart:
             rows.append(Row(fit(p.name) if label == "完成投资" else "", _row_y(index, LEGEND_H), [seg], 100,
                             f"{value}%{'以上' if at_least else ''}"))
             index += 1
-    return Chart(WIDTH, _height(len(rows), LEGEND_H), BAR_H, LABEL_H, rows, list(PROJECT_COLOURS.items()))
+    return Chart(WIDTH, _height(len(rows), LEGEND_H), BAR_H, LABEL_H, rows, list(PROJECT_COLOURS.items()),
+                 PCT_WIDTH)
 
 
 FILTERS = {"indicator_chart": indicator_chart, "project_chart": project_chart}
