@@ -54,27 +54,48 @@ def raw_text(kind: str, context: dict[str, Any], extra: Iterable[str] = ()) -> t
     return _text(getattr(item, "summary", "")), " ".join(rest)
 
 
+def segment_raw(text: str) -> str:
+    """Han runs cut by jieba, each token surrounded by U+200B (Material's _segment_chinese)."""
+    return HAN.sub(lambda m: ZWSP + ZWSP.join(jieba.cut(m.group(0))) + ZWSP, text)
+
+
 class Segmenter:
-    """jieba segmentation as Material's search plugin does it, cached by text."""
+    """Segmentations by text, from the cache or from a batch computed elsewhere (offload.py)."""
 
     def __init__(self, store: Store, words: Iterable[str]) -> None:
         self.store = store
         self.words = set(words)
         self.lengths = sorted({len(w) for w in self.words})
+        self.known: dict[str, str] = {}
 
     def _present(self, text: str) -> list[str]:
         """Names taught to jieba that occur in the text: the only ones that can change its cut."""
         found = {text[i:i + n] for i in range(len(text)) for n in self.lengths} & self.words
         return sorted(found)
 
-    def segment(self, text: str) -> str:
+    def _key(self, text: str) -> str:
         # jieba's cut depends on the text, the added words inside it and the dictionary total
-        k = key(text, *self._present(text), str(jieba.dt.total))
-        hit = self.store.get(k)
-        if hit is None:
-            hit = HAN.sub(lambda m: ZWSP + ZWSP.join(jieba.cut(m.group(0))) + ZWSP, text)
-            self.store.put(k, hit)
-        return hit
+        return key(text, *self._present(text), str(jieba.dt.total))
+
+    def missing(self, texts: Iterable[str]) -> list[str]:
+        out = []
+        for text in dict.fromkeys(texts):
+            hit = self.store.get(self._key(text))
+            if hit is None:
+                out.append(text)
+            else:
+                self.known[text] = hit
+        return out
+
+    def learn(self, texts: list[str], segmented: list[str]) -> None:
+        for text, seg in zip(texts, segmented):
+            self.known[text] = seg
+            self.store.put(self._key(text), seg)
+
+    def segment(self, text: str) -> str:
+        if text not in self.known:
+            self.learn([text], [segment_raw(text)])
+        return self.known[text]
 
 
 def entry(location: str, title: str, summary: str, rest: str, seg: Segmenter, separator: re.Pattern) -> dict:

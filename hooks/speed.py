@@ -11,13 +11,18 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 
 import images
+import offload
 import pages
+import qrcache
 import render
 import search_words
 import searchindex
+import text
 from cache import OutputCache, Passthrough, Store, code_version, key
 from dataset import Dataset
 
@@ -34,11 +39,26 @@ class Speed:
         self.root = root
         self.images = images.Images(root / "data", folder)
         self.segments = Store(folder, "segments", version)
-        self.qr = Store(folder, "qr", version)
+        self.qr_store = Store(folder, "qr", version)
+        self.qr = qrcache.QRCodes(self.qr_store, data.settings.site_url)
         self.segmenter = searchindex.Segmenter(self.segments, search_words.words(data))
         self.separator = re.compile(_separator(config))
+        self.md_engine = text.md_engine()
+        self.md_store = Store(folder, "markdown", version)
         self.generated: set[str] = set()
-        self.entries: list[dict] = []
+        self.raw: list[tuple[str, str, str, str]] = []     # location, title, summary, rest
+        self.offload: offload.Offload | None = None
+        self.pending_segments = None
+        self.batch: list[str] = []
+
+    def md(self, value: str) -> Markup:
+        """The Markdown filter, cached by text (a pure function of it)."""
+        k = key("md", value or "")
+        hit = self.md_store.get(k)
+        if hit is None:
+            hit = str(text.md(value, self.md_engine))
+            self.md_store.put(k, hit)
+        return Markup(hit)
 
     def cacheable(self, page) -> bool:
         return page.file.src_uri in self.generated and not page.file.inclusion.is_in_nav()
@@ -57,15 +77,29 @@ class Speed:
         if spec.meta["kind"] == "honoree":
             extra = [data.awards[h.award].name for h in spec.context["honours"] if h.award in data.awards]
         summary, rest = searchindex.raw_text(spec.meta["kind"], spec.context, extra)
-        location = render.page_url(spec.src_uri)
-        self.entries.append(searchindex.entry(location, spec.title, summary, rest, self.segmenter, self.separator))
+        self.raw.append((render.page_url(spec.src_uri), spec.title, summary, rest))
+
+    def start_offload(self, files: Files, specs: list[pages.PageSpec]) -> None:
+        """Before pages are rendered: hand uncached segmentations and QR codes to the helper process."""
+        self.offload = offload.Offload()
+        # QR codes first: the theme needs them while pages render; segments only at the end
+        urls = [f.url for f in files.documentation_pages()] + [render.page_url(s.src_uri) for s in specs]
+        self.qr.start(urls, self.offload)
+        texts = [t for _, title, summary, rest in self.raw for t in (title, summary, rest)]
+        self.batch = self.segmenter.missing(texts)
+        self.pending_segments = self.offload.map(searchindex.segment_raw, self.batch, chunk=32)
 
     def save(self, site_dir: str) -> None:
-        searchindex.write(site_dir, self.entries)
+        if self.pending_segments is not None:
+            self.segmenter.learn(self.batch, self.pending_segments.get())
+        entries = [searchindex.entry(loc, title, summary, rest, self.segmenter, self.separator)
+                   for loc, title, summary, rest in self.raw]
+        if self.offload is not None:
+            self.offload.close()
+        searchindex.write(site_dir, entries)
         self.images.write(site_dir)
-        self.output.store.save()
-        self.segments.save()
-        self.qr.save()
+        for store in (self.output.store, self.segments, self.qr_store, self.md_store):
+            store.save()
 
 
 SKIP_EXTRA = {"wenming", "content_env", KEY}

@@ -24,13 +24,21 @@ def _sanitise_links(md: markdown.Markdown) -> None:
     md.treeprocessors.register(DropUnsafe(md), "drop_unsafe", 0)
 
 
-def md(text: str) -> Markup:
-    """Markdown for story fields: formatting yes, raw HTML never (it shows as text)."""
+def md_engine() -> markdown.Markdown:
     engine = markdown.Markdown(extensions=["sane_lists"])
     engine.preprocessors.deregister("html_block")
     engine.inlinePatterns.deregister("html")
     engine.inlinePatterns.deregister("entity")
     _sanitise_links(engine)
+    return engine
+
+
+def md(text: str, engine: markdown.Markdown | None = None) -> Markup:
+    """Markdown for story fields: formatting yes, raw HTML never (it shows as text).
+
+    A build passes one engine for all fields (hooks/speed.py): setting one up costs more than
+    converting a story."""
+    engine = engine.reset() if engine is not None else md_engine()
     text = CJK_BREAK.sub("", text or "")
     return Markup(engine.convert(text))
 

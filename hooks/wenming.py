@@ -19,7 +19,6 @@ import pages
 import pagemeta
 import publishing
 import qr
-import qrcache
 from news import latest
 import render
 import search_words
@@ -60,6 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     blogcats.configure(config)
     speed.start(root, config, data)
     config.extra["content_env"].globals["picture"] = speed.get(config).images.picture
+    config.extra["content_env"].filters["md"] = speed.get(config).md
     return config
 
 
@@ -82,6 +82,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     specs += publishing.extra_specs(data, specs, files, config)
     for spec in specs:
         speed.get(config).add(spec, data)
+    speed.get(config).start_offload(files, specs)
+    for spec in specs:
         body = render.render(env, spec.template, spec.src_uri, d=data, **spec.context)
         files.append(_generated(config, spec, body))
     root = root_of(config)
@@ -112,8 +114,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     colours = config.extra[KEY].settings.colours
     for problem in pagemeta.colour_problems(colours.primary, colours.accent):
         log.warning(problem)
-    site_url = config.extra[KEY].settings.site_url
-    env.filters["page_qr"] = lambda page: qrcache.page_qr(speed.get(config).qr, page, site_url)
+    env.filters["page_qr"] = speed.get(config).qr.page_qr
     speed.with_cached_template(env)
     return env
 
