@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import pickle
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -130,7 +131,7 @@ class OutputCache:
         if hit is None:
             self.keys[page.url] = k
             return False
-        self.hits[page.url] = hit
+        self.hits[page.url] = zlib.decompress(hit).decode("utf-8")
         page.meta["template"] = self.TEMPLATE
         return True
 
@@ -139,6 +140,6 @@ class OutputCache:
         if hit is not None:
             return hit
         k = self.keys.pop(page.url, None)
-        if k is not None:
-            self.store.put(k, output)
+        if k is not None:   # compressed: ten thousand pages stay a few tens of MB in memory
+            self.store.put(k, zlib.compress(output.encode("utf-8"), 1))
         return output
