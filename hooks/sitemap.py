@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from mkdocs.structure.files import Files
 from mkdocs.utils.meta import get_data
 
+import listing
 from news import Post
 from pages import PageSpec
 from render import page_url
@@ -17,6 +18,7 @@ from render import page_url
 SRC = "sitemap/index.md"
 # entry folders listed under another section's heading
 PARENT = {"villages": "pledges"}
+ENTRY_KINDS = {"event", "honoree", "brand", "pledge", "village", "site"}
 
 
 @dataclass
@@ -44,10 +46,18 @@ def groups(specs: list[PageSpec], posts: list[Post], files: Files) -> list[Group
         if spec.src_uri == f"{folder}/index.md" and spec.in_nav:
             out[folder] = Group(spec.title, f"{folder}/")
     others = Group("其他", "")
+    # a folder with more entries than a list page holds is linked through its list pages
+    # (hooks/listing.py), which link every entry: the map stays one small page at any size
+    entries: dict[str, int] = {}
+    for spec in specs:
+        if spec.meta.get("kind") in ENTRY_KINDS:
+            entries[spec.src_uri.split("/", 1)[0]] = entries.get(spec.src_uri.split("/", 1)[0], 0) + 1
     for spec in specs:
         folder = spec.src_uri.split("/", 1)[0]
         url = page_url(spec.src_uri)
         if spec.in_nav and spec.src_uri == f"{folder}/index.md":
+            continue
+        if spec.meta.get("kind") in ENTRY_KINDS and entries[folder] > listing.PER_PAGE:
             continue
         target = out.get(PARENT.get(folder, folder), others)
         target.links.append((spec.title, url))
