@@ -143,3 +143,25 @@ class OutputCache:
         if k is not None:   # compressed: ten thousand pages stay a few tens of MB in memory
             self.store.put(k, zlib.compress(output.encode("utf-8"), 1))
         return output
+
+
+class YamlCache:
+    """Parsed data files by content: an unchanged file is not parsed again.
+
+    Only files that parsed without a problem are kept, so every error is still reported from
+    a fresh parse, with its exact message."""
+
+    def __init__(self, folder: Path, version: str, read) -> None:
+        self.store = Store(folder, "yaml", version)
+        self.read = read
+
+    def load_file(self, raw: bytes, name: str, report):
+        k = key("yaml", name, raw)
+        hit = self.store.get(k)
+        if hit is not None:
+            return hit
+        before = len(report.lines())
+        doc = self.read(raw, name, report)
+        if doc is not None and len(report.lines()) == before:
+            self.store.put(k, doc)
+        return doc

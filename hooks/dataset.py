@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Callable, Generic, TypeVar
 
 import privacy
 from checks import cross_checks, is_minor
@@ -90,9 +90,9 @@ def _withhold_reason(item: Publishable, today: dt.date, production: bool) -> str
     return ""
 
 
-def build(data_dir: Path, root: Path, today: dt.date, production: bool) -> Dataset:
+def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Callable | None = None) -> Dataset:
     report = Report()
-    loaded = load(data_dir, root, report)
+    loaded = load(data_dir, root, report, read) if read else load(data_dir, root, report)
     prefix = f"{data_dir.relative_to(root).as_posix()}/"
     privacy.scan(loaded.docs, report)
     check_photos(loaded.docs, data_dir, report)

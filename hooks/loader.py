@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import BaseModel, ValidationError
 
@@ -73,7 +73,7 @@ def data_files(data_dir: Path) -> list[tuple[Path, type[BaseModel] | None]]:
     return found
 
 
-def load(data_dir: Path, root: Path, report: Report) -> Loaded:
+def load(data_dir: Path, root: Path, report: Report, read: Callable = load_file) -> Loaded:
     loaded = Loaded()
     for path, model in data_files(data_dir):
         name = path.relative_to(root).as_posix()
@@ -83,7 +83,7 @@ def load(data_dir: Path, root: Path, report: Report) -> Loaded:
                        f"照片请放在 data/photos/ 下。请改名或移走它。")
             continue
         before = len(report.problems)
-        doc = load_file(path.read_bytes(), name, report)
+        doc = read(path.read_bytes(), name, report)
         if doc is not None:
             loaded.docs[name] = doc
             typed = _validate(model, doc, name, report)

@@ -23,17 +23,24 @@ import render
 import search_words
 import searchindex
 import text
-from cache import OutputCache, Passthrough, Store, code_version, key
+import yamlread
+from cache import OutputCache, Passthrough, Store, YamlCache, code_version, key
 from dataset import Dataset
 
 CACHE_DIR = Path(".cache") / "wenming"
 KEY = "wenming_speed"
 
 
+def yaml_cache(root: Path) -> YamlCache:
+    """Made before the data is loaded (on_config), handed to Speed to be saved with the rest."""
+    return YamlCache(root / CACHE_DIR, code_version(root / "overrides"), yamlread.load_file)
+
+
 class Speed:
-    def __init__(self, root: Path, config: MkDocsConfig, data: Dataset) -> None:
+    def __init__(self, root: Path, config: MkDocsConfig, data: Dataset, yaml: YamlCache | None = None) -> None:
         folder = root / CACHE_DIR
         version = code_version(root / "overrides")
+        self.yaml = yaml
         self.pages = Passthrough()
         self.output = OutputCache(folder, version)
         self.root = root
@@ -100,6 +107,8 @@ class Speed:
         self.images.write(site_dir)
         for store in (self.output.store, self.segments, self.qr_store, self.md_store):
             store.save()
+        if self.yaml is not None:
+            self.yaml.store.save()
 
 
 SKIP_EXTRA = {"wenming", "content_env", KEY}
@@ -144,6 +153,6 @@ def get(config: MkDocsConfig) -> Speed:
     return config.extra[KEY]
 
 
-def start(root: Path, config: MkDocsConfig, data: Dataset) -> Any:
-    config.extra[KEY] = Speed(root, config, data)
+def start(root: Path, config: MkDocsConfig, data: Dataset, yaml: YamlCache | None = None) -> Any:
+    config.extra[KEY] = Speed(root, config, data, yaml)
     return config.extra[KEY]

@@ -40,7 +40,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = root_of(config)
     production = os.environ.get("WENMING_PRODUCTION", "") == "1"
     try:
-        data = dataset.build(root / "data", root, build_date(), production)
+        yaml_cache = speed.yaml_cache(root)
+        data = dataset.build(root / "data", root, build_date(), production, read=yaml_cache.load_file)
     except DataInvalid as exc:
         for line in exc.report.lines():
             log.error(line)
@@ -57,7 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["content_env"].filters.update(charts.FILTERS)
     search_words.register(data)
     blogcats.configure(config)
-    speed.start(root, config, data)
+    speed.start(root, config, data, yaml_cache)
     config.extra["content_env"].globals["picture"] = speed.get(config).images.picture
     config.extra["content_env"].filters["md"] = speed.get(config).md
     return config

@@ -115,3 +115,16 @@ def test_store_keeps_only_what_the_last_build_used(tmp_path):
     s3 = Store(tmp_path, "t", "v1")
     assert s3.get("a") == 1 and s3.get("b") is None
     assert Store(tmp_path, "t", "v2").get("a") is None     # another code version sees nothing
+
+
+def test_a_broken_file_is_reported_even_after_it_was_cached(warm, tmp_path):
+    root, _ = warm
+    path = root / "data" / "honorees" / "2023.yml"
+    good = path.read_text("utf-8")
+    path.write_text(good.replace("    category: 助人为乐\n", "    category: 助人为乐\n    category: 诚实守信\n", 1), "utf-8")
+    try:
+        b = run_build(root, tmp_path / "site")
+        assert b.returncode != 0
+        assert "data/honorees/2023.yml:" in b.log and "category" in b.log
+    finally:
+        path.write_text(good, "utf-8")
