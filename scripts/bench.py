@@ -96,13 +96,13 @@ def one_line_change(project: Path, k: int) -> None:
 
 def serve_rebuild(project: Path, repeat: int) -> list[float]:
     """Seconds from a one-line YAML change to the end of `mkdocs serve`'s rebuild."""
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", "127.0.0.1:8765",
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8765",
                              "-f", str(project / "mkdocs.yml")], cwd=project, env=ENV,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     built = threading.Event()
     def watch() -> None:
         for line in proc.stdout:
-            if "Serving on" in line or "Reloading" in line or "Documentation built" in line:
+            if "Serving on" in line or "Reloading browsers" in line:
                 built.set()
     threading.Thread(target=watch, daemon=True).start()
     times = []
