@@ -66,7 +66,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _generated(config: MkDocsConfig, spec: pages.PageSpec, body: str) -> File:
     meta = {"title": spec.title, "description": spec.description, **spec.meta}
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
+    # libyaml's emitter when present: the pure-Python one took a fifth of a cached rebuild
+    front = yaml.dump(meta, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=True)
     inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
     return File.generated(config, spec.src_uri, content=f"---\n{front}---\n\n{body}\n", inclusion=inclusion)
 
