@@ -1,7 +1,6 @@
 """MkDocs hooks: map build events to the modules that do the work."""
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 from pathlib import Path
@@ -18,7 +17,6 @@ import dataset
 import pages
 import pagemeta
 import publishing
-import qr
 from news import latest
 import render
 import search_words
@@ -88,7 +86,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for spec in specs:
         body = render.render(env, spec.template, spec.src_uri, d=data, **spec.context)
         files.append(_generated(config, spec, body))
-    root = root_of(config)
     # only photos that published entries show: a draft's or an unconsented minor's stay out;
     # they are published resized and without EXIF (hooks/images.py), never as the editor's file
     for rel in sorted(data.public_photos()):

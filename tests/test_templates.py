@@ -2,14 +2,13 @@
 charts, the large-text button and mourning days, on the real built site."""
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
 import charts
 import qr
-from conftest import copy_project, run_build
+from conftest import run_build
 from dataset import build as build_dataset
 from conftest import ROOT
 
