@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import pickle
+import types
 import zlib
 from pathlib import Path
 from typing import Any
 
+from mkdocs.structure.toc import get_toc
+
 
 HOOKS = Path(__file__).resolve().parent
 FORMAT = "1"
+log = logging.getLogger("mkdocs.structure.pages")  # the logger whose level Page.render consults
 
 
 def code_version(*folders: Path) -> str:
@@ -87,14 +92,28 @@ class Passthrough:
     def __init__(self) -> None:
         self.pending: dict[str, str] = {}
 
-    def before(self, src_uri: str, markdown: str) -> str:
+    def before(self, src_uri: str, markdown: str, page=None) -> str:
         if not markdown.lstrip().startswith("<") or "markdown=" in markdown:
             return markdown
         self.pending[src_uri] = markdown
+        if page is not None:
+            # an empty page needs no Markdown instance: MkDocs builds one per page with every
+            # extension (a tenth of a cold build); render_blank sets what converting "" sets
+            page.render = types.MethodType(render_blank, page)
         return ""
 
     def after(self, src_uri: str, html: str) -> str:
         return self.pending.pop(src_uri, html)
+
+
+def render_blank(page, config, files) -> None:
+    """Page.render for an empty Markdown source: exactly the attributes converting "" leaves."""
+    page.content = ""
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    if log.getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {}
 
 
 def toc_tokens(toc) -> list[dict]:

@@ -99,7 +99,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     if page.file.src_uri == sitemap.SRC:
         return publishing.sitemap_markdown(config.extra[KEY], files, config, config.extra["content_env"])
     if page.file.src_uri in speed.get(config).generated:
-        return speed.get(config).pages.before(page.file.src_uri, markdown)
+        return speed.get(config).pages.before(page.file.src_uri, markdown, page)
     if page.file.src_uri != "index.md":
         return markdown
 
