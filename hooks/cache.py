@@ -139,6 +139,7 @@ class OutputCache:
         self.site = ""
         self.keys: dict[str, str] = {}
         self.hits: dict[str, str] = {}
+        self.capture: dict[str, str] | None = None   # in the render worker: pages it made
 
     def check(self, page, html: str) -> bool:
         """Called at the end of on_page_content; True if the stored page can be used."""
@@ -154,7 +155,15 @@ class OutputCache:
         page.meta["template"] = self.TEMPLATE
         return True
 
+    def take(self, page, packed: bytes) -> None:
+        """A page the render worker made (compressed): stored, and used like a hit."""
+        self.store.put(self.keys.pop(page.url), packed)
+        self.hits[page.url] = zlib.decompress(packed).decode("utf-8")
+
     def output(self, page, output: str) -> str:
+        if self.capture is not None:
+            self.capture[page.url] = output
+            return output
         hit = self.hits.pop(page.url, None)
         if hit is not None:
             return hit

@@ -45,30 +45,19 @@ def qr_parts(url: str) -> tuple[int, str]:
 
 
 class QRCodes:
-    """QR codes of every page: from the cache, or made in a batch by the helper process."""
+    """QR codes of every page: from the cache, or made where the page is rendered (2 ms)."""
 
     def __init__(self, store: Store, site_url: str) -> None:
         self.store = store
         self.site_url = site_url
-        self.batch: list[str] = []
-        self.pending = None
-        self.made: dict[str, tuple[int, str]] = {}
 
     def _key(self, url: str) -> str:
         return key("qr", str(MASK), url)
-
-    def start(self, page_urls: list[str], offload) -> None:
-        addresses = [qr.page_address(self.site_url, u) for u in page_urls]
-        self.batch = [a for a in addresses if self.store.get(self._key(a)) is None]
-        self.pending = offload.map(qr_parts, self.batch, chunk=32)
 
     def page_qr(self, page) -> qr.QR:
         url = qr.page_address(self.site_url, page.url)
         hit = self.store.get(self._key(url))
         if hit is None:
-            if self.pending is not None:
-                self.made.update(zip(self.batch, self.pending.get()))
-                self.pending = None
-            hit = self.made.get(url) or qr_parts(url)
+            hit = qr_parts(url)
             self.store.put(self._key(url), hit)
         return qr.QR(url, *hit)

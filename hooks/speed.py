@@ -18,6 +18,7 @@ from mkdocs.structure.files import Files
 import images
 import offload
 import pages
+import parallel
 import qrcache
 import render
 import search_words
@@ -48,6 +49,8 @@ class Speed:
         self.segments = Store(folder, "segments", version)
         self.qr_store = Store(folder, "qr", version)
         self.qr = qrcache.QRCodes(self.qr_store, data.settings.site_url)
+        self.renderer = parallel.Renderer(self.output)
+        self.nav = None
         self.segmenter = searchindex.Segmenter(self.segments, search_words.words(data))
         self.separator = re.compile(_separator(config))
         self.md_engine = text.md_engine()
@@ -73,6 +76,7 @@ class Speed:
     def sign(self, nav, config: MkDocsConfig, data: Dataset) -> None:
         """The site signature for the output cache: everything but the page itself."""
         self.output.site = site_signature(self.root, nav, config, data)
+        self.nav = nav
 
     def add(self, spec: pages.PageSpec, data: Dataset) -> None:
         """Note a generated page; index it here rather than in Material's search plugin."""
@@ -87,16 +91,14 @@ class Speed:
         self.raw.append((render.page_url(spec.src_uri), spec.title, summary, rest))
 
     def start_offload(self, files: Files, specs: list[pages.PageSpec]) -> None:
-        """Before pages are rendered: hand uncached segmentations and QR codes to the helper process."""
+        """Before pages are rendered: hand uncached segmentations to the helper process."""
         self.offload = offload.Offload()
-        # QR codes first: the theme needs them while pages render; segments only at the end
-        urls = [f.url for f in files.documentation_pages()] + [render.page_url(s.src_uri) for s in specs]
-        self.qr.start(urls, self.offload)
         texts = [t for _, title, summary, rest in self.raw for t in (title, summary, rest)]
         self.batch = self.segmenter.missing(texts)
         self.pending_segments = self.offload.map(searchindex.segment_raw, self.batch, chunk=32)
 
     def save(self, site_dir: str) -> None:
+        self.renderer.finish()
         if self.pending_segments is not None:
             self.segmenter.learn(self.batch, self.pending_segments.get())
         entries = [searchindex.entry(loc, title, summary, rest, self.segmenter, self.separator)
@@ -145,8 +147,10 @@ def _separator(config: MkDocsConfig) -> str:
 
 
 def with_cached_template(env: jinja2.Environment) -> None:
-    """The empty template pages with a stored output are 'rendered' with."""
-    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({OutputCache.TEMPLATE: ""}), env.loader])
+    """The empty template pages with a stored output are 'rendered' with, and the one-call
+    template of pages the render worker may take (hooks/parallel.py)."""
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({OutputCache.TEMPLATE: "", parallel.DISPATCH: "{{ wm_dispatch() }}"}),
+                                      env.loader])
 
 
 def get(config: MkDocsConfig) -> Speed:

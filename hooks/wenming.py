@@ -16,6 +16,7 @@ import charts
 import dataset
 import pages
 import pagemeta
+import parallel
 import publishing
 from news import latest
 import render
@@ -108,6 +109,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     return f"{markdown}\n\n{body}\n"
 
 
+@event_priority(-100)  # last: the render worker forks with the environment every plugin made
 def on_env(env, config: MkDocsConfig, files: Files):
     env.filters.update(date_cn=text.date_cn, status_cn=text.status_cn, **pagemeta.FILTERS)
     colours = config.extra[KEY].settings.colours
@@ -115,6 +117,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
         log.warning(problem)
     env.filters["page_qr"] = speed.get(config).qr.page_qr
     speed.with_cached_template(env)
+    speed.get(config).renderer.start(env, config, speed.get(config).nav, files)
     return env
 
 
@@ -135,6 +138,10 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     return speed.get(config).output.output(page, output)
+
+
+def on_build_error(error: Exception) -> None:
+    parallel.stop_all()
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -1,0 +1,207 @@
+"""Theme rendering of entry pages on the second core.
+
+MkDocs renders pages one after another on one core; the theme (Material's base template, our
+header, footer, QR poster) is the largest part of a cold build. Entry pages kept out of the nav
+are rendered by a forked worker process as well: the main process takes them from the front of
+the list as MkDocs reaches them, the worker from the back, until they meet (a shared pair of
+counters under a lock), so both cores stay busy however the work is spread.
+
+The worker renders a page exactly as MkDocs' _build_page does (context, on_page_context,
+template, on_post_page up to our hook) and sends the page back compressed; the main process
+hands it to MkDocs through the output cache's hit path, the same path a warm build takes, so
+every plugin event still runs in the main process and the file is written there. If the worker
+fails on a page, or dies, the main process renders that page itself. Warnings the worker logs
+are logged again in the main process, so `--strict` still counts them.
+
+WENMING_PARALLEL=0 turns the worker off; =1 uses it even for a handful of pages (tests).
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+import traceback
+import zlib
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+from mkdocs.commands.build import get_context
+
+MIN_PAGES = 64        # below this a fork costs more than it saves
+DISPATCH = "wenming-dispatch.html"
+log = logging.getLogger("mkdocs.plugins.wenming")
+_LIVE: set[int] = set()   # worker processes not yet reaped, for on_build_error
+
+
+def stop_all() -> None:
+    """After a failed build: do not leave a worker running."""
+    for pid in list(_LIVE):
+        try:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+        except OSError:
+            pass
+        _LIVE.discard(pid)
+
+
+def wanted(count: int) -> bool:
+    setting = os.environ.get("WENMING_PARALLEL", "")
+    if setting == "0" or "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    if setting == "1":
+        return count > 0
+    return (os.cpu_count() or 1) > 1 and count >= MIN_PAGES
+
+
+class _Forward(logging.Handler):
+    """In the worker: send log records to the main process instead of printing them."""
+
+    def __init__(self, conn) -> None:
+        super().__init__(logging.DEBUG)
+        self.conn = conn
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.conn.send(("log", record.name, record.levelno, record.getMessage()))
+        except OSError:
+            pass
+
+
+class Renderer:
+    def __init__(self, output) -> None:
+        self.output = output            # cache.OutputCache: keys of misses, hits handed to MkDocs
+        self.pages: list[Any] = []
+        self.index: dict[str, int] = {}
+        self.real: dict[str, str] = {}  # page URL -> the template the page asked for
+        self.results: dict[int, bytes | None] = {}
+        self.pid = 0
+        self.delivered = 0
+        self.dead = False
+        self.cond = threading.Condition()
+        self.env: jinja2.Environment | None = None
+
+    # -- main process -------------------------------------------------------------------
+
+    def start(self, env: jinja2.Environment, config, nav, files) -> None:
+        """At the end of on_env: fork the worker over the entry pages still to render."""
+        self.env = env
+        env.globals["wm_dispatch"] = self.dispatch
+        doc_files = files.documentation_pages()
+        self.pages = [f.page for f in doc_files if f.page is not None and f.page.url in self.output.keys]
+        if not wanted(len(self.pages)):
+            self.pages = []
+            return
+        ctx = multiprocessing.get_context("fork")
+        self.lock = ctx.Lock()
+        self.front = ctx.RawValue("i", 0)
+        self.back = ctx.RawValue("i", len(self.pages))
+        receive, send = ctx.Pipe(duplex=False)
+        pid = os.fork()
+        if pid == 0:  # the worker: never returns
+            receive.close()
+            code = 1
+            try:
+                self._work(send, config, nav, doc_files)
+                code = 0
+            finally:
+                os._exit(code)
+        send.close()
+        self.pid = pid
+        _LIVE.add(pid)
+        for i, page in enumerate(self.pages):
+            self.index[page.url] = i
+            self.real[page.url] = page.meta.get("template", "main.html")
+            page.meta["template"] = DISPATCH
+        threading.Thread(target=self._receive, args=(receive,), daemon=True).start()
+
+    def _receive(self, conn) -> None:
+        try:
+            while True:
+                message = conn.recv()
+                if message[0] == "log":
+                    logging.getLogger(message[1]).log(message[2], message[3])
+                    continue
+                with self.cond:
+                    self.results[message[1]] = message[2]
+                    self.cond.notify_all()
+        except (EOFError, OSError):
+            pass
+        finally:
+            conn.close()
+            with self.cond:
+                self.dead = True
+                self.cond.notify_all()
+
+    def _claim_front(self, i: int) -> bool:
+        with self.lock:
+            if i < self.back.value:
+                self.front.value = i + 1
+                return True
+            return False
+
+    @jinja2.pass_context
+    def dispatch(self, context) -> Markup | str:
+        """The whole of the dispatch template: render here, or take the worker's page."""
+        page = context["page"]
+        i = self.index[page.url]
+        if not self._claim_front(i):
+            with self.cond:
+                while i not in self.results and not self.dead:
+                    self.cond.wait()
+                packed = self.results.pop(i, None)
+            if packed is not None:
+                self.output.take(page, packed)
+                self.delivered += 1
+                return ""
+            log.debug("render worker did not deliver %s; rendering it here", page.url)
+        template = self.env.get_template(self.real[page.url])
+        return Markup(template.render(context.get_all()))
+
+    def finish(self) -> None:
+        if self.pid:
+            log.info("并行渲染：第二个进程生成了 %d 页（共 %d 页）。", self.delivered, len(self.pages))
+            os.waitpid(self.pid, 0)
+            _LIVE.discard(self.pid)
+            self.pid = 0
+
+    # -- worker process -----------------------------------------------------------------
+
+    def _claim_back(self) -> int | None:
+        with self.lock:
+            if self.back.value - 1 >= self.front.value:
+                self.back.value -= 1
+                return self.back.value
+            return None
+
+    def _work(self, conn, config, nav, doc_files) -> None:
+        logger = logging.getLogger("mkdocs")
+        logger.handlers = [_Forward(conn)]
+        logger.propagate = False
+        self.output.capture = {}
+        while (i := self._claim_back()) is not None:
+            page = self.pages[i]
+            try:
+                html = self._render(page, config, nav, doc_files)
+                packed = zlib.compress(html.encode("utf-8"), 1)
+            except Exception:  # the main process renders it and reports the error itself
+                logging.getLogger("mkdocs.plugins.wenming").debug(traceback.format_exc())
+                packed = None
+            conn.send(("page", i, packed))
+        conn.close()
+
+    def _render(self, page, config, nav, doc_files) -> str:
+        """mkdocs.commands.build._build_page up to our on_post_page, without writing."""
+        config._current_page = page
+        page.active = True
+        try:
+            context = get_context(nav, doc_files, config, page)
+            template = self.env.get_template(page.meta.get("template", "main.html"))
+            context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+            output = template.render(context)
+            config.plugins.on_post_page(output, page=page, config=config)
+            return self.output.capture.pop(page.url)
+        finally:
+            page.active = False
+            config._current_page = None
