@@ -18,6 +18,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,   # one environment per build: no stat() of the template per page
     )
     env.filters.update(md=text.md, date_cn=text.date_cn, status_cn=text.status_cn)
     return env

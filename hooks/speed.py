@@ -56,6 +56,7 @@ class Speed:
         self.md_engine = text.md_engine()
         self.md_store = Store(folder, "markdown", version)
         self.generated: set[str] = set()
+        self.meta: dict[str, dict[str, Any]] = {}    # generated page -> its meta (no front matter)
         self.raw: list[tuple[str, str, str, str]] = []     # location, title, summary, rest
         self.offload: offload.Offload | None = None
         self.pending_segments = None

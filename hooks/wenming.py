@@ -1,11 +1,11 @@
 """MkDocs hooks: map build events to the modules that do the work."""
 from __future__ import annotations
 
+import copy
 import logging
 import os
 from pathlib import Path
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -64,11 +64,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _generated(config: MkDocsConfig, spec: pages.PageSpec, body: str) -> File:
-    meta = {"title": spec.title, "description": spec.description, **spec.meta}
-    # libyaml's emitter when present: the pure-Python one took a fifth of a cached rebuild
-    front = yaml.dump(meta, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=True)
+    # no front matter: MkDocs would parse it with the pure-Python YAML loader, and it was
+    # written with the pure-Python representer (a sixth of on_files); the meta is handed to the
+    # page in on_page_markdown instead, the same dict the front matter would have given
+    speed.get(config).meta[spec.src_uri] = {"title": spec.title, "description": spec.description, **spec.meta}
     inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-    return File.generated(config, spec.src_uri, content=f"---\n{front}---\n\n{body}\n", inclusion=inclusion)
+    return File.generated(config, spec.src_uri, content=f"{body}\n", inclusion=inclusion)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -97,6 +98,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri in speed.get(config).meta:
+        page.meta = copy.deepcopy(speed.get(config).meta[page.file.src_uri])
     if page.file.src_uri == sitemap.SRC:
         return publishing.sitemap_markdown(config.extra[KEY], files, config, config.extra["content_env"])
     if page.file.src_uri in speed.get(config).generated:
@@ -117,6 +120,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
         log.warning(problem)
     env.filters["page_qr"] = speed.get(config).qr.page_qr
     speed.with_cached_template(env)
+    env.auto_reload = False   # MkDocs makes the environment anew for every build; no stat() per page
     speed.get(config).renderer.start(env, config, speed.get(config).nav, files)
     return env
 
