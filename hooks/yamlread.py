@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -90,20 +90,22 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _build(node: yaml.Node, path: Path, doc: Doc, name: str, report: Report) -> Any:
+def _build(node: yaml.Node, path: Path, doc: Doc, name: str, report: Report,
+           plain: Callable | None = None) -> Any:
+    plain = plain or _trailing_comment
     doc.values.setdefault(path, _mark(node))
     if isinstance(node, yaml.ScalarNode):
         if node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool",
                             "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp"):
             if node.tag.startswith("!") or "python" in node.tag:
                 report.add(name, *_mark(node), _dotted(path), f"不支持 YAML 标签 {node.tag}，请删除它。")
-        if node.style is None and node.value in NULLS:
-            return None
-        if node.style is None:
-            _trailing_comment(node, path, doc, name, report)
+        if not node.style:  # plain: None from PyYAML, "" from libyaml
+            plain(node, path, doc, name, report)
+            if node.value in NULLS:
+                return None
         return node.value
     if isinstance(node, yaml.SequenceNode):
-        return [_build(child, path + (i,), doc, name, report) for i, child in enumerate(node.value)]
+        return [_build(child, path + (i,), doc, name, report, plain) for i, child in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -121,20 +123,26 @@ def _build(node: yaml.Node, path: Path, doc: Doc, name: str, report: Report) -> 
                            f"请删除或合并其中一个。")
                 continue
             doc.keys[path + (key,)] = _mark(key_node)
-            result[key] = _build(value_node, path + (key,), doc, name, report)
+            result[key] = _build(value_node, path + (key,), doc, name, report, plain)
         return result
     return None
 
 
 def _trailing_comment(node: yaml.ScalarNode, path: Path, doc: Doc, name: str, report: Report) -> None:
     """A " #" after unquoted text starts a YAML comment: the rest of the line would vanish."""
-    line = doc.lines[node.end_mark.line] if node.end_mark.line < len(doc.lines) else ""
-    rest = line[node.end_mark.column:]
+    if node.value in NULLS:
+        return
+    _comment_after(node.end_mark.line, node.end_mark.column, node.value, path, doc, name, report)
+
+
+def _comment_after(row: int, col: int, value: str, path: Path, doc: Doc, name: str, report: Report) -> None:
+    line = doc.lines[row] if row < len(doc.lines) else ""
+    rest = line[col:]
     if rest[:1].isspace() and rest.lstrip().startswith("#"):
         lost = rest.strip()
-        report.add(name, node.end_mark.line + 1, node.end_mark.column + len(rest) - len(rest.lstrip()) + 1,
+        report.add(name, row + 1, col + len(rest) - len(rest.lstrip()) + 1,
                    _dotted(path), f"“{lost}”会被当作注释丢掉（YAML 里空格后的“#”开始注释）。如果它是内容的一部分，"
-                   f"请用半角双引号把整段内容括起来，例如：\"{node.value} {lost}\"；如果是备注，请移到单独一行。")
+                   f"请用半角双引号把整段内容括起来，例如：\"{value} {lost}\"；如果是备注，请移到单独一行。")
 
 
 def _dotted(path: Path) -> str:
@@ -161,6 +169,12 @@ PARSE_HINTS = (
 
 
 def parse(text: str, name: str, report: Report) -> Doc | None:
+    """Parse with libyaml when the result is provably the pure-Python one, else with PyYAML."""
+    doc = fast_parse(text)
+    return doc if doc is not None else parse_python(text, name, report)
+
+
+def parse_python(text: str, name: str, report: Report) -> Doc | None:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -184,6 +198,93 @@ def parse(text: str, name: str, report: Report) -> Doc | None:
         return None
     doc.data = _build(node, (), doc, name, report)
     return doc
+
+
+# libyaml's composer is about 15x faster than PyYAML's. It is used only where its result is provably
+# the one PyYAML gives: any error, and anything the proof below does not cover, goes to PyYAML.
+C_LOADER = getattr(yaml, "CSafeLoader", None)
+# Where the two differ, or might: tabs (check_text lets them stand in comments only); line breaks
+# and marks that PyYAML, libyaml and str.splitlines count differently (PyYAML gives U+FEFF no column);
+# "|#" (libyaml takes the "#" for a comment). In flow collections libyaml also keeps a "?" in plain
+# text and marks "? " keys and empty values elsewhere, hence the checks on `flow` below.
+UNEVEN = re.compile("[\t\x0b\x0c\x1c-\x1e\x85\u2028\u2029\ufeff]|\r(?!\n)|[|>][-+0-9]*#")
+FAST_DEPTH = 64  # PyYAML's recursive composer could hit Python's recursion limit deeper down
+
+
+class _Unsure(Exception):
+    """The fast path cannot vouch for this file; PyYAML reads it."""
+
+
+def fast_parse(text: str) -> Doc | None:
+    """The Doc of a problem-free file via libyaml, or None when PyYAML must read the file.
+
+    Start marks, values, styles and tags of libyaml's nodes are PyYAML's (the same resolver class
+    tags them). End marks are not (libyaml ends a file without a final line break with one more
+    line), so they are never read here; see `_fast_plain`.
+    """
+    flow = "[" in text or "{" in text
+    if C_LOADER is None or UNEVEN.search(text) or (flow and "?" in text):
+        return None
+    try:
+        node = yaml.compose(text, Loader=C_LOADER)
+    except Exception:  # noqa: BLE001 - every error is PyYAML's to word
+        return None
+    if node is None:
+        return None
+    doc = Doc(data=None, lines=text.splitlines())
+    scratch = Report()
+    comments = any(_may_hide_comment(line) for line in doc.lines if "#" in line)
+    try:
+        doc.data = _build(node, (), doc, "", scratch, _fast_plain(comments, flow))
+    except (_Unsure, RecursionError):
+        return None
+    if scratch or max(map(len, doc.values)) > FAST_DEPTH:
+        return None
+    if not text.endswith("\n"):
+        # Empty values at the end of the file take the end-of-file mark, which libyaml puts a line lower.
+        last = len(doc.lines)
+        if any(line > last for line, _ in doc.values.values()) or any(line > last for line, _ in doc.keys.values()):
+            return None
+    return doc
+
+
+def _may_hide_comment(line: str) -> bool:
+    """Whether `_comment_after` could report on this line: " #" after some text that is not a blank.
+
+    When it reports, rest = line[col:] opens with a whitespace and "#" follows, while the scalar's last
+    unbroken run (no space or tab in it, at least one character) ends at col on the same line.
+    """
+    at = line.find("#", 1)
+    while at > 0:
+        if line[at - 1].isspace() and line[: at - 1].strip(" \t"):
+            return True
+        at = line.find("#", at + 1)
+    return False
+
+
+def _fast_plain(comments: bool, flow: bool) -> Callable:
+    """`_trailing_comment` without end marks, for libyaml's plain scalars.
+
+    Without a line where `_may_hide_comment` holds there is nothing to report. Otherwise: a plain
+    scalar's text stands verbatim in its first line iff it is on one line (folding puts " " or "\n"
+    where the line holds only spaces up to its end), and then PyYAML's end mark is just after that
+    text. A scalar over several lines is left to PyYAML, and so is an empty value in a flow collection
+    (PyYAML marks it after the ":", libyaml at the next "," or "}").
+    """
+    def check(node: yaml.ScalarNode, path: Path, doc: Doc, name: str, report: Report) -> None:
+        value = node.value
+        if not value:
+            if flow:
+                raise _Unsure
+            return
+        if comments and value not in NULLS:
+            row, col = node.start_mark.line, node.start_mark.column
+            line = doc.lines[row] if row < len(doc.lines) else ""
+            end = col + len(value)
+            if line[col:end] != value:
+                raise _Unsure
+            _comment_after(row, end, value, path, doc, name, report)
+    return check
 
 
 def load_file(raw: bytes, name: str, report: Report) -> Doc | None:
