@@ -119,6 +119,7 @@ class Images:
         self.sets: dict[str, ImageSet] = {}
         self.jobs: dict[str, Future] = {}
         self.pool: ThreadPoolExecutor | None = None
+        self.plan_only = False    # in the helper process: plans for templates, pixels stay with the build
 
     def _cached(self, name: str) -> Path:
         return self.cache_dir / name.replace("/", "__")
@@ -131,7 +132,8 @@ class Images:
             s = plan(src, raw)
             self.sets[src] = s
             wanted = [v.path for v in s.webp + s.jpeg]
-            if not all(self._cached(p).is_file() for p in wanted + [f"{wanted[0]}.{PurePosixPath(src).name}"]):
+            if not self.plan_only and \
+                    not all(self._cached(p).is_file() for p in wanted + [f"{wanted[0]}.{PurePosixPath(src).name}"]):
                 if self.pool is None:
                     # one worker: beside the build's own thread it fills the second core, and
                     # one 12-megapixel photo at a time keeps memory low

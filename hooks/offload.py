@@ -1,5 +1,5 @@
-"""A helper process for pure CPU work the build can hand off: jieba segmentation of our search
-entries and QR codes. MkDocs builds on one core; this fills the second while the main process
+"""A helper process for pure CPU work the build can hand off: half of the page bodies
+(hooks/bodies.py), then jieba segmentation of our search entries. MkDocs builds on one core; this fills the second while the main process
 renders pages. The process is forked after the data is loaded and jieba has learnt the names,
 so it segments exactly as the main process would. With one CPU, work runs in place.
 """
@@ -31,6 +31,11 @@ class Offload:
         if self.pool is None or not items:
             return Done([fn(i) for i in items])
         return self.pool.map_async(fn, items, chunksize=chunk)
+
+    def apply(self, fn: Callable[[], Any]):
+        """One call in the helper; the caller checks `pool` first (no helper: no call)."""
+        assert self.pool is not None
+        return self.pool.apply_async(fn)
 
     def close(self) -> None:
         if self.pool is not None:

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+import bodies
 import images
 import offload
 import pages
@@ -91,12 +92,14 @@ class Speed:
         summary, rest = searchindex.raw_text(spec.meta["kind"], spec.context, extra)
         self.raw.append((render.page_url(spec.src_uri), spec.title, summary, rest))
 
-    def start_offload(self, files: Files, specs: list[pages.PageSpec]) -> None:
-        """Before pages are rendered: hand uncached segmentations to the helper process."""
-        self.offload = offload.Offload()
-        texts = [t for _, title, summary, rest in self.raw for t in (title, summary, rest)]
-        self.batch = self.segmenter.missing(texts)
-        self.pending_segments = self.offload.map(searchindex.segment_raw, self.batch, chunk=32)
+    def render_bodies(self, env, specs: list[pages.PageSpec], data: Dataset) -> list[str]:
+        """Every page body, on two cores; then uncached segmentations go to the helper process."""
+        def segment(helper: offload.Offload) -> None:
+            texts = [t for _, title, summary, rest in self.raw for t in (title, summary, rest)]
+            self.batch = self.segmenter.missing(texts)
+            self.pending_segments = helper.map(searchindex.segment_raw, self.batch, chunk=32)
+        result, self.offload = bodies.render_all(env, specs, data, self, offload.Offload, segment)
+        return result
 
     def save(self, site_dir: str) -> None:
         self.renderer.finish()

@@ -84,14 +84,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     specs += publishing.extra_specs(data, specs, files, config)
     for spec in specs:
         speed.get(config).add(spec, data)
-    speed.get(config).start_offload(files, specs)
-    for spec in specs:
-        body = render.render(env, spec.template, spec.src_uri, d=data, **spec.context)
-        files.append(_generated(config, spec, body))
     # only photos that published entries show: a draft's or an unconsented minor's stay out;
     # they are published resized and without EXIF (hooks/images.py), never as the editor's file
     for rel in sorted(data.public_photos()):
         speed.get(config).images.picture(rel)
+    for spec, body in zip(specs, speed.get(config).render_bodies(env, specs, data)):
+        files.append(_generated(config, spec, body))
     for extra in publishing.extra_files(data, config):
         files.append(extra)
     return files

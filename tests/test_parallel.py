@@ -26,12 +26,19 @@ def serial_and_parallel(tmp_path_factory):
     return root, serial, parallel
 
 
-def test_the_worker_renders_entry_pages(serial_and_parallel):
+def _made(log: str, unit: str) -> tuple[int, int]:
+    """(made by the second process, total) from the build's log line."""
+    line = next(line for line in log.splitlines() if "并行渲染" in line and f" {unit}" in line)
+    made, total = line.split("生成了 ")[1].split(f" {unit}")[0], line.split("（共 ")[1].split(" ")[0]
+    return int(made), int(total)
+
+
+def test_the_second_process_renders_bodies_and_pages(serial_and_parallel):
     _, serial, parallel = serial_and_parallel
     assert "并行渲染" not in serial.log
-    line = next(line for line in parallel.log.splitlines() if "并行渲染" in line)
-    made = int(line.split("生成了 ")[1].split(" 页")[0])
-    assert made > 0, line
+    for unit in ("页", "篇正文"):
+        made, total = _made(parallel.log, unit)
+        assert 0 < made <= total
 
 
 def test_parallel_and_serial_builds_are_identical(serial_and_parallel):
@@ -47,31 +54,37 @@ def test_worker_pages_are_cached_for_the_next_build(serial_and_parallel, tmp_pat
     warm = run_build(root, tmp_path / "site", {"WENMING_PARALLEL": "1"})
     assert warm.returncode == 0, warm.log
     # every entry page comes from the cache: nothing is left for the worker
-    assert "并行渲染" not in warm.log
+    assert not [line for line in warm.log.splitlines() if "并行渲染" in line and " 页（共" in line]
     assert _files(warm.site) == _files(serial.site)
 
 
 def test_a_failing_worker_leaves_no_page_missing(tmp_path):
-    """A theme template that fails only in the worker process: the main process renders those
-    pages itself, with the same result."""
+    """Templates that fail only in the second process (a body template and a theme partial):
+    the main process renders those bodies and pages itself, with the same result."""
     root = copy_project(tmp_path / "project")
-    partial = root / "overrides" / "partials" / "qr.html"
-    # the worker is a forked child: its parent's pid differs from the build's own pid
-    partial.write_text("{% if wm_is_worker() %}{{ undefined_macro() }}{% endif %}" + partial.read_text("utf-8"),
-                       "utf-8")
-    conftest = root / "hooks" / "wenming_test_worker.py"
-    conftest.write_text("import os\nMAIN = os.getpid()\n\ndef on_env(env, config, files):\n"
-                        "    env.globals['wm_is_worker'] = lambda: os.getpid() != MAIN\n    return env\n", "utf-8")
+    fail = "{% if wm_is_worker() %}{{ undefined_macro() }}{% endif %}"
+    for rel in ("overrides/partials/qr.html", "overrides/content/honoree.html"):
+        path = root / rel
+        text = path.read_text("utf-8")
+        at = text.index("{% block") if "{% extends" in text else 0   # a child template renders only blocks
+        at = text.index("%}", at) + 2 if at else 0
+        path.write_text(text[:at] + fail + text[at:], "utf-8")
+    hook = root / "hooks" / "wenming_test_worker.py"
+    hook.write_text("import os\nMAIN = os.getpid()\n\n"
+                    "def is_worker():\n    return os.getpid() != MAIN\n\n"
+                    "def on_pre_build(config):\n    config.extra['content_env'].globals['wm_is_worker'] = is_worker\n\n"
+                    "def on_env(env, config, files):\n    env.globals['wm_is_worker'] = is_worker\n    return env\n",
+                    "utf-8")
     mkdocs_yml = root / "mkdocs.yml"
     mkdocs_yml.write_text(mkdocs_yml.read_text("utf-8").replace(
         "hooks:\n", "hooks:\n  - hooks/wenming_test_worker.py\n", 1), "utf-8")
     result = run_build(root, root / "site", {"WENMING_PARALLEL": "1"})
     assert result.returncode == 0, result.log
-    line = next(line for line in result.log.splitlines() if "并行渲染" in line)
-    made, total = (int(x) for x in line.split("生成了 ")[1].replace(" 页（共 ", " ").split(" ")[:2])
-    assert made < total, line     # pages with a QR poster failed in the worker
+    for unit in ("页", "篇正文"):
+        made, total = _made(result.log, unit)
+        assert made < total, (unit, made, total)   # the honoree bodies and pages with a QR poster failed there
     page = (root / "site" / "honorees" / "2023-example-li" / "index.html").read_text("utf-8")
-    assert "wm-qr__code" in page
+    assert "wm-qr__code" in page and "李某某" in page
     shutil.rmtree(root / ".cache")
     serial = run_build(root, tmp_path / "serial", {"WENMING_PARALLEL": "0"})
     assert serial.returncode == 0, serial.log
