@@ -9,6 +9,7 @@ reports the error itself. Rendering is a pure function of the data, so the split
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from typing import Any
 
@@ -68,19 +69,21 @@ def work_back() -> tuple[dict[int, str | None], dict[str, Any], list[str]]:
     return out, md, [src for src in images.sets if src not in photos_before]
 
 
-def render_all(env, specs: list, data, speed, offload_factory, then) -> tuple[list[str], Any]:
-    """Every body, in order, and the helper (offload.Offload) it started; `then(helper)` queues
-    the helper's next work (it starts when the bodies are done)."""
+def render_all(env, specs: list, data, speed, offload_factory) -> list[str]:
+    """Every body, in order. The helper process ends with its share: its memory is freed."""
     global _JOB
     job = Job(env, specs, data, speed)
-    split = parallel.wanted(len(specs))
-    _JOB = job if split else None
-    try:
-        helper = offload_factory()
-    finally:
-        _JOB = None
-    pending = helper.apply(work_back) if split and helper.pool is not None else None
-    then(helper)
+    helper, pending = None, None
+    if parallel.wanted(len(specs)):
+        _JOB = job
+        gc.freeze()   # as parallel.fork: the helper's garbage collector leaves shared memory alone
+        try:
+            helper = offload_factory()
+        finally:
+            _JOB = None
+            gc.unfreeze()
+        if helper.pool is not None:
+            pending = helper.apply(work_back)
     bodies: list[str | None] = [None] * len(specs)
     for i in range(len(specs)):
         if pending is not None and not job.claim_front(i):
@@ -95,7 +98,9 @@ def render_all(env, specs: list, data, speed, offload_factory, then) -> tuple[li
             bodies[i] = body
         made = sum(1 for body in theirs.values() if body is not None)
         parallel.log.info("并行渲染：第二个进程生成了 %d 篇正文（共 %d 篇）。", made, len(specs))
+    if helper is not None:
+        helper.close()
     for i, body in enumerate(bodies):
         if body is None:
             bodies[i] = job.body(i)
-    return bodies, helper
+    return bodies

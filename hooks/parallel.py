@@ -1,8 +1,9 @@
 """Theme rendering of entry pages on the second core.
 
 MkDocs renders pages one after another on one core; the theme (Material's base template, our
-header, footer, QR poster) is the largest part of a cold build. Entry pages kept out of the nav
-are rendered by a forked worker process as well: the main process takes them from the front of
+header, footer, QR poster) is the largest part of a cold build. A forked worker process first
+segments our search entries with jieba (a job handed to it), then renders entry pages kept out
+of the nav as well: the main process takes them from the front of
 the list as MkDocs reaches them, the worker from the back, until they meet (a shared pair of
 counters under a lock), so both cores stay busy however the work is spread.
 
@@ -17,13 +18,14 @@ WENMING_PARALLEL=0 turns the worker off; =1 uses it even for a handful of pages 
 """
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
 import threading
 import traceback
 import zlib
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 from markupsafe import Markup
@@ -55,6 +57,20 @@ def wanted(count: int) -> bool:
     return (os.cpu_count() or 1) > 1 and count >= MIN_PAGES
 
 
+def fork() -> int:
+    """os.fork with the parent's objects frozen for the child: the child's garbage collector
+    then never walks (and so never copies) the memory it shares with the parent."""
+    gc.freeze()
+    try:
+        pid = os.fork()
+    except OSError:
+        gc.unfreeze()
+        raise
+    if pid:
+        gc.unfreeze()
+    return pid
+
+
 class _Forward(logging.Handler):
     """In the worker: send log records to the main process instead of printing them."""
 
@@ -81,16 +97,20 @@ class Renderer:
         self.dead = False
         self.cond = threading.Condition()
         self.env: jinja2.Environment | None = None
+        self.first: Callable[[], Any] = lambda: None
+        self.first_result: Any = None
 
     # -- main process -------------------------------------------------------------------
 
-    def start(self, env: jinja2.Environment, config, nav, files) -> None:
-        """At the end of on_env: fork the worker over the entry pages still to render."""
+    def start(self, env: jinja2.Environment, config, nav, files, first: Callable[[], Any], size: int) -> None:
+        """At the end of on_env: fork the worker, which runs `first` (a job of `size` items)
+        and then takes entry pages still to render from the back."""
         self.env = env
+        self.first = first
         env.globals["wm_dispatch"] = self.dispatch
         doc_files = files.documentation_pages()
         self.pages = [f.page for f in doc_files if f.page is not None and f.page.url in self.output.keys]
-        if not wanted(len(self.pages)):
+        if not wanted(max(len(self.pages), size)):
             self.pages = []
             return
         ctx = multiprocessing.get_context("fork")
@@ -98,7 +118,7 @@ class Renderer:
         self.front = ctx.RawValue("i", 0)
         self.back = ctx.RawValue("i", len(self.pages))
         receive, send = ctx.Pipe(duplex=False)
-        pid = os.fork()
+        pid = fork()
         if pid == 0:  # the worker: never returns
             receive.close()
             code = 1
@@ -122,6 +142,11 @@ class Renderer:
                 message = conn.recv()
                 if message[0] == "log":
                     logging.getLogger(message[1]).log(message[2], message[3])
+                    continue
+                if message[0] == "first":
+                    with self.cond:
+                        self.first_result = message[1]
+                        self.cond.notify_all()
                     continue
                 with self.cond:
                     self.results[message[1]] = message[2]
@@ -159,9 +184,20 @@ class Renderer:
         template = self.env.get_template(self.real[page.url])
         return Markup(template.render(context.get_all()))
 
+    def first_done(self) -> Any:
+        """The result of the first job: from the worker, or run here if there is none."""
+        if self.pid:
+            with self.cond:
+                while self.first_result is None and not self.dead:
+                    self.cond.wait()
+            if self.first_result is not None:
+                return self.first_result
+        return self.first()
+
     def finish(self) -> None:
         if self.pid:
-            log.info("并行渲染：第二个进程生成了 %d 页（共 %d 页）。", self.delivered, len(self.pages))
+            if self.pages:
+                log.info("并行渲染：第二个进程生成了 %d 页（共 %d 页）。", self.delivered, len(self.pages))
             os.waitpid(self.pid, 0)
             _LIVE.discard(self.pid)
             self.pid = 0
@@ -180,6 +216,7 @@ class Renderer:
         logger.handlers = [_Forward(conn)]
         logger.propagate = False
         self.output.capture = {}
+        conn.send(("first", self.first()))
         while (i := self._claim_back()) is not None:
             page = self.pages[i]
             try:

@@ -60,7 +60,8 @@ def segment_raw(text: str) -> str:
 
 
 class Segmenter:
-    """Segmentations by text, from the cache or from a batch computed elsewhere (offload.py)."""
+    """Segmentations by text, from the cache or jieba, resolved in one batch (in the render
+    worker when there is one)."""
 
     def __init__(self, store: Store, words: Iterable[str]) -> None:
         self.store = store
@@ -77,24 +78,24 @@ class Segmenter:
         # jieba's cut depends on the text, the added words inside it and the dictionary total
         return key(text, *self._present(text), str(jieba.dt.total))
 
-    def missing(self, texts: Iterable[str]) -> list[str]:
+    def resolve(self, texts: list[str]) -> list[tuple[str, str]]:
+        """(cache key, segmentation) of every text, from the cache or jieba: the whole job, so
+        it can run in the render worker (hooks/parallel.py) and the build only learns the result."""
         out = []
-        for text in dict.fromkeys(texts):
-            hit = self.store.get(self._key(text))
-            if hit is None:
-                out.append(text)
-            else:
-                self.known[text] = hit
+        for text in texts:
+            k = self._key(text)
+            hit = self.store.get(k)
+            out.append((k, hit if hit is not None else segment_raw(text)))
         return out
 
-    def learn(self, texts: list[str], segmented: list[str]) -> None:
-        for text, seg in zip(texts, segmented):
+    def learn_resolved(self, texts: list[str], resolved: list[tuple[str, str]]) -> None:
+        for text, (k, seg) in zip(texts, resolved):
             self.known[text] = seg
-            self.store.put(self._key(text), seg)
+            self.store.put(k, seg)
 
     def segment(self, text: str) -> str:
         if text not in self.known:
-            self.learn([text], [segment_raw(text)])
+            self.learn_resolved([text], self.resolve([text]))
         return self.known[text]
 
 

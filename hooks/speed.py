@@ -59,9 +59,6 @@ class Speed:
         self.generated: set[str] = set()
         self.meta: dict[str, dict[str, Any]] = {}    # generated page -> its meta (no front matter)
         self.raw: list[tuple[str, str, str, str]] = []     # location, title, summary, rest
-        self.offload: offload.Offload | None = None
-        self.pending_segments = None
-        self.batch: list[str] = []
 
     def md(self, value: str) -> Markup:
         """The Markdown filter, cached by text (a pure function of it)."""
@@ -93,22 +90,23 @@ class Speed:
         self.raw.append((render.page_url(spec.src_uri), spec.title, summary, rest))
 
     def render_bodies(self, env, specs: list[pages.PageSpec], data: Dataset) -> list[str]:
-        """Every page body, on two cores; then uncached segmentations go to the helper process."""
-        def segment(helper: offload.Offload) -> None:
-            texts = [t for _, title, summary, rest in self.raw for t in (title, summary, rest)]
-            self.batch = self.segmenter.missing(texts)
-            self.pending_segments = helper.map(searchindex.segment_raw, self.batch, chunk=32)
-        result, self.offload = bodies.render_all(env, specs, data, self, offload.Offload, segment)
-        return result
+        """Every page body, on two cores (hooks/bodies.py)."""
+        return bodies.render_all(env, specs, data, self, offload.Offload)
+
+    def texts(self) -> list[str]:
+        return list(dict.fromkeys(t for _, title, summary, rest in self.raw for t in (title, summary, rest)))
+
+    def start_pages(self, env, config, files) -> None:
+        """Before the theme renders pages: the render worker segments our search entries first,
+        then renders entry pages (hooks/parallel.py)."""
+        texts = self.texts()
+        self.renderer.start(env, config, self.nav, files, lambda: self.segmenter.resolve(texts), len(texts))
 
     def save(self, site_dir: str) -> None:
+        self.segmenter.learn_resolved(self.texts(), self.renderer.first_done())
         self.renderer.finish()
-        if self.pending_segments is not None:
-            self.segmenter.learn(self.batch, self.pending_segments.get())
         entries = [searchindex.entry(loc, title, summary, rest, self.segmenter, self.separator)
                    for loc, title, summary, rest in self.raw]
-        if self.offload is not None:
-            self.offload.close()
         searchindex.write(site_dir, entries)
         self.images.write(site_dir)
         for store in (self.output.store, self.segments, self.qr_store, self.md_store):

@@ -119,7 +119,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     env.filters["page_qr"] = speed.get(config).qr.page_qr
     speed.with_cached_template(env)
     env.auto_reload = False   # MkDocs makes the environment anew for every build; no stat() per page
-    speed.get(config).renderer.start(env, config, speed.get(config).nav, files)
+    speed.get(config).start_pages(env, config, files)
     return env
 
 
