@@ -83,6 +83,81 @@ class Store:
         os.replace(tmp, self.path)
 
 
+class BlobStore:
+    """Like Store, for bytes values too many to hold in memory (whole pages): the values live in
+    a file, the index {key: (offset, length)} in memory. Values this build uses are written to a
+    new file as they come (a hit is copied over), so the next build finds exactly those.
+
+    .cache/wenming/<name>.pickle holds (version, blob file name, index); the blob file's name is
+    unique per save, so a build reading the old one is never disturbed by one saving a new one.
+    """
+
+    def __init__(self, folder: Path, name: str, version: str) -> None:
+        self.folder = folder
+        self.name = name
+        self.path = folder / f"{name}.pickle"
+        self.version = version
+        self.old: dict[str, tuple[int, int]] = {}
+        self.new: dict[str, tuple[int, int]] = {}
+        self.hits = self.misses = 0
+        self.reader = None
+        self.writer = None
+        self.blob = f"{name}-{os.getpid()}-{os.urandom(4).hex()}.blobs"
+        try:
+            with self.path.open("rb") as f:
+                saved_version, blob, entries = pickle.load(f)
+            if saved_version == version:
+                self.reader = (folder / blob).open("rb")
+                self.old = entries
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            self.old = {}
+
+    def _read(self, where: tuple[int, int]) -> bytes | None:
+        self.reader.seek(where[0])
+        data = self.reader.read(where[1])
+        return data if len(data) == where[1] else None
+
+    def get(self, k: str) -> bytes | None:
+        if k in self.new:
+            return self._read_new(self.new[k])
+        where = self.old.get(k)
+        value = self._read(where) if where is not None and self.reader is not None else None
+        if value is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+            self.put(k, value)
+        return value
+
+    def _read_new(self, where: tuple[int, int]) -> bytes:
+        self.writer.flush()
+        with (self.folder / self.blob).open("rb") as f:
+            f.seek(where[0])
+            return f.read(where[1])
+
+    def put(self, k: str, value: bytes) -> None:
+        if self.writer is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.writer = (self.folder / self.blob).open("wb")
+        self.new[k] = (self.writer.tell(), len(value))
+        self.writer.write(value)
+
+    def save(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if self.writer is None:
+            self.writer = (self.folder / self.blob).open("wb")
+        self.writer.close()
+        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump((self.version, self.blob, self.new), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)
+        if self.reader is not None:
+            self.reader.close()
+        for old in self.folder.glob(f"{self.name}-*.blobs"):   # an open reader keeps its file
+            if old.name != self.blob:
+                old.unlink(missing_ok=True)
+
+
 class Passthrough:
     """Generated page bodies are finished HTML: Markdown would hand them back unchanged (a raw
     HTML block, no headings for the table of contents) after parsing every tag. So MkDocs gets
@@ -135,7 +210,7 @@ class OutputCache:
     TEMPLATE = "wenming-cached.html"
 
     def __init__(self, folder: Path, version: str) -> None:
-        self.store = Store(folder, "html", version)
+        self.store = BlobStore(folder, "html", version)
         self.site = ""
         self.keys: dict[str, str] = {}
         self.hits: dict[str, str] = {}

@@ -47,15 +47,18 @@ def qr_parts(url: str) -> tuple[int, str]:
 class QRCodes:
     """QR codes of every page: from the cache, or made where the page is rendered (2 ms)."""
 
-    def __init__(self, store: Store, site_url: str) -> None:
+    def __init__(self, store: Store, site_url: str, remember=lambda page: True) -> None:
         self.store = store
         self.site_url = site_url
+        self.remember = remember   # pages whose whole output is cached need no stored QR code
 
     def _key(self, url: str) -> str:
         return key("qr", str(MASK), url)
 
     def page_qr(self, page) -> qr.QR:
         url = qr.page_address(self.site_url, page.url)
+        if not self.remember(page):
+            return qr.QR(url, *qr_parts(url))
         hit = self.store.get(self._key(url))
         if hit is None:
             hit = qr_parts(url)

@@ -34,22 +34,21 @@ KEY = "wenming_speed"
 
 
 def yaml_cache(root: Path) -> YamlCache:
-    """Made before the data is loaded (on_config), handed to Speed to be saved with the rest."""
+    """Made before the data is loaded (on_config), and saved as soon as it is."""
     return YamlCache(root / CACHE_DIR, code_version(root / "overrides"), yamlread.load_file)
 
 
 class Speed:
-    def __init__(self, root: Path, config: MkDocsConfig, data: Dataset, yaml: YamlCache | None = None) -> None:
+    def __init__(self, root: Path, config: MkDocsConfig, data: Dataset) -> None:
         folder = root / CACHE_DIR
         version = code_version(root / "overrides")
-        self.yaml = yaml
         self.pages = Passthrough()
         self.output = OutputCache(folder, version)
         self.root = root
         self.images = images.Images(root / "data", folder)
         self.segments = Store(folder, "segments", version)
         self.qr_store = Store(folder, "qr", version)
-        self.qr = qrcache.QRCodes(self.qr_store, data.settings.site_url)
+        self.qr = qrcache.QRCodes(self.qr_store, data.settings.site_url, lambda page: not self.cacheable(page))
         self.renderer = parallel.Renderer(self.output)
         self.nav = None
         self.segmenter = searchindex.Segmenter(self.segments, search_words.words(data))
@@ -111,8 +110,6 @@ class Speed:
         self.images.write(site_dir)
         for store in (self.output.store, self.segments, self.qr_store, self.md_store):
             store.save()
-        if self.yaml is not None:
-            self.yaml.store.save()
 
 
 SKIP_EXTRA = {"wenming", "content_env", KEY}
@@ -159,6 +156,6 @@ def get(config: MkDocsConfig) -> Speed:
     return config.extra[KEY]
 
 
-def start(root: Path, config: MkDocsConfig, data: Dataset, yaml: YamlCache | None = None) -> Any:
-    config.extra[KEY] = Speed(root, config, data, yaml)
+def start(root: Path, config: MkDocsConfig, data: Dataset) -> Any:
+    config.extra[KEY] = Speed(root, config, data)
     return config.extra[KEY]

@@ -57,7 +57,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["content_env"].filters.update(charts.FILTERS)
     search_words.register(data)
     blogcats.configure(config)
-    speed.start(root, config, data, yaml_cache)
+    # saved now, and let go: the parsed files with their line marks are not needed again, and a
+    # smaller process forks smaller helpers
+    yaml_cache.store.save()
+    speed.start(root, config, data)
     config.extra["content_env"].globals["picture"] = speed.get(config).images.picture
     config.extra["content_env"].filters["md"] = speed.get(config).md
     return config
@@ -139,7 +142,10 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    return speed.get(config).output.output(page, output)
+    output = speed.get(config).output.output(page, output)
+    if speed.get(config).cacheable(page):
+        page.content = None   # written and stored: ten thousand page bodies need not stay in memory
+    return output
 
 
 def on_build_error(error: Exception) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cache import Store
+from cache import BlobStore, Store
 from conftest import copy_project, run_build
 
 LI = "honorees/2023-example-li/"
@@ -83,8 +83,11 @@ def test_changed_removed_and_added_entries(warm, tmp_path):
 
     # the cache now holds exactly what this build used: nothing of the removed entry
     with (root / ".cache" / "wenming" / "html.pickle").open("rb") as f:
-        _, pages = pickle.load(f)
-    pages = [zlib.decompress(html).decode("utf-8") for html in pages.values()]
+        _, blob, index = pickle.load(f)
+    data = (root / ".cache" / "wenming" / blob).read_bytes()
+    assert sorted(p.name for p in (root / ".cache" / "wenming").glob("html-*.blobs")) == [blob]
+    assert sum(n for _, n in index.values()) == len(data)   # only what this build used
+    pages = [zlib.decompress(data[at:at + n]).decode("utf-8") for at, n in index.values()]
     assert pages and not any("赵某某" in html for html in pages)
     assert any("坚持三年" in html for html in pages)
 
@@ -115,6 +118,23 @@ def test_store_keeps_only_what_the_last_build_used(tmp_path):
     s3 = Store(tmp_path, "t", "v1")
     assert s3.get("a") == 1 and s3.get("b") is None
     assert Store(tmp_path, "t", "v2").get("a") is None     # another code version sees nothing
+
+
+def test_blob_store_keeps_only_what_the_last_build_used(tmp_path):
+    s = BlobStore(tmp_path, "t", "v1")
+    s.put("a", b"one")
+    s.put("b", b"two")
+    assert s.get("a") == b"one"
+    s.save()
+    s2 = BlobStore(tmp_path, "t", "v1")
+    assert s2.get("a") == b"one"
+    s2.put("c", b"three")
+    s2.save()
+    s3 = BlobStore(tmp_path, "t", "v1")
+    assert s3.get("a") == b"one" and s3.get("c") == b"three" and s3.get("b") is None
+    s3.save()
+    assert len(list(tmp_path.glob("t-*.blobs"))) == 1
+    assert BlobStore(tmp_path, "t", "v2").get("a") is None     # another code version sees nothing
 
 
 def test_a_broken_file_is_reported_even_after_it_was_cached(warm, tmp_path):
