@@ -10,7 +10,6 @@ reports the error itself. Rendering is a pure function of the data, so the split
 from __future__ import annotations
 
 import gc
-import multiprocessing
 from typing import Any
 
 import parallel
@@ -27,28 +26,11 @@ class Job:
         self.specs = specs
         self.data = data
         self.speed = speed
-        ctx = multiprocessing.get_context("fork")
-        self.lock = ctx.Lock()
-        self.front = ctx.RawValue("i", 0)
-        self.back = ctx.RawValue("i", len(specs))
+        self.split = parallel.Split(len(specs))
 
     def body(self, i: int) -> str:
         spec = self.specs[i]
         return render.render(self.env, spec.template, spec.src_uri, d=self.data, **spec.context)
-
-    def claim_front(self, i: int) -> bool:
-        with self.lock:
-            if i < self.back.value:
-                self.front.value = i + 1
-                return True
-            return False
-
-    def claim_back(self) -> int | None:
-        with self.lock:
-            if self.back.value - 1 >= self.front.value:
-                self.back.value -= 1
-                return self.back.value
-            return None
 
 
 def work_back() -> tuple[dict[int, str | None], dict[str, Any], list[str]]:
@@ -60,7 +42,7 @@ def work_back() -> tuple[dict[int, str | None], dict[str, Any], list[str]]:
     md_before = set(job.speed.md_store.new)
     photos_before = set(images.sets)
     out: dict[int, str | None] = {}
-    while (i := job.claim_back()) is not None:
+    while (i := job.split.claim_back()) is not None:
         try:
             out[i] = job.body(i)
         except Exception:  # the main process renders it again and reports the error
@@ -86,7 +68,7 @@ def render_all(env, specs: list, data, speed, offload_factory) -> list[str]:
             pending = helper.apply(work_back)
     bodies: list[str | None] = [None] * len(specs)
     for i in range(len(specs)):
-        if pending is not None and not job.claim_front(i):
+        if pending is not None and not job.split.claim_front(i):
             break
         bodies[i] = job.body(i)
     if pending is not None:

@@ -102,13 +102,16 @@ class BlobStore:
         self.hits = self.misses = 0
         self.reader = None
         self.writer = None
+        self.new_reader = None
         self.blob = f"{name}-{os.getpid()}-{os.urandom(4).hex()}.blobs"
+        self.old_blob = ""
         try:
             with self.path.open("rb") as f:
                 saved_version, blob, entries = pickle.load(f)
             if saved_version == version:
                 self.reader = (folder / blob).open("rb")
                 self.old = entries
+                self.old_blob = blob
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
             self.old = {}
 
@@ -129,11 +132,20 @@ class BlobStore:
             self.put(k, value)
         return value
 
+    def keep(self, k: str) -> None:
+        """Carry a stored value over to the next build without looking at it."""
+        if k not in self.new:
+            self.get(k)
+
+    def has(self, k: str) -> bool:
+        return k in self.new or (k in self.old and self.reader is not None)
+
     def _read_new(self, where: tuple[int, int]) -> bytes:
         self.writer.flush()
-        with (self.folder / self.blob).open("rb") as f:
-            f.seek(where[0])
-            return f.read(where[1])
+        if self.new_reader is None:
+            self.new_reader = (self.folder / self.blob).open("rb")
+        self.new_reader.seek(where[0])
+        return self.new_reader.read(where[1])
 
     def put(self, k: str, value: bytes) -> None:
         if self.writer is None:
@@ -151,8 +163,9 @@ class BlobStore:
         with tmp.open("wb") as f:
             pickle.dump((self.version, self.blob, self.new), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.path)
-        if self.reader is not None:
-            self.reader.close()
+        for handle in (self.reader, self.new_reader):
+            if handle is not None:
+                handle.close()
         for old in self.folder.glob(f"{self.name}-*.blobs"):   # an open reader keeps its file
             if old.name != self.blob:
                 old.unlink(missing_ok=True)
@@ -213,7 +226,7 @@ class OutputCache:
         self.store = BlobStore(folder, "html", version)
         self.site = ""
         self.keys: dict[str, str] = {}
-        self.hits: dict[str, str] = {}
+        self.hits: dict[str, str] = {}    # page URL -> key of its stored page, read when written
         self.capture: dict[str, str] | None = None   # in the render worker: pages it made
 
     def check(self, page, html: str) -> bool:
@@ -222,18 +235,31 @@ class OutputCache:
             return False
         meta = json.dumps(page.meta, sort_keys=True, default=str, ensure_ascii=False)
         k = key(self.site, page.url, str(page.title), meta, html, json.dumps(toc_tokens(page.toc)))
-        hit = self.store.get(k)
-        if hit is None:
+        if not self.store.has(k):
             self.keys[page.url] = k
             return False
-        self.hits[page.url] = zlib.decompress(hit).decode("utf-8")
+        self.hits[page.url] = k
         page.meta["template"] = self.TEMPLATE
         return True
 
     def take(self, page, packed: bytes) -> None:
         """A page the render worker made (compressed): stored, and used like a hit."""
-        self.store.put(self.keys.pop(page.url), packed)
-        self.hits[page.url] = zlib.decompress(packed).decode("utf-8")
+        k = self.keys.pop(page.url)
+        self.store.put(k, packed)
+        self.hits[page.url] = k
+
+    def stored_places(self, doc_files) -> dict[str, tuple[str, int, int]]:
+        """Pages to be written from the stored copy: URL -> (file, offset, length in the old blob file)."""
+        out = {}
+        for f in doc_files:
+            k = self.hits.get(f.page.url) if f.page is not None else None
+            if k is not None and k in self.store.old and k not in self.store.new:
+                out[f.page.url] = (f.abs_dest_path, *self.store.old[k])
+        return out
+
+    def skip(self, page) -> None:
+        """A hit the render worker writes: carried over in the cache, not written here."""
+        self.store.keep(self.hits.pop(page.url))
 
     def output(self, page, output: str) -> str:
         if self.capture is not None:
@@ -241,7 +267,10 @@ class OutputCache:
             return output
         hit = self.hits.pop(page.url, None)
         if hit is not None:
-            return hit
+            packed = self.store.get(hit)
+            if packed is not None:
+                return zlib.decompress(packed).decode("utf-8")
+            raise OSError(f"页面缓存文件读取失败：{page.url}。请删除 .cache/ 文件夹后重新生成。")
         k = self.keys.pop(page.url, None)
         if k is not None:   # compressed: ten thousand pages stay a few tens of MB in memory
             self.store.put(k, zlib.compress(output.encode("utf-8"), 1))

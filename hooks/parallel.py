@@ -25,6 +25,7 @@ import os
 import threading
 import traceback
 import zlib
+from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
@@ -71,6 +72,66 @@ def fork() -> int:
     return pid
 
 
+class Split:
+    """A list of n jobs shared by two processes: the main process takes them from the front in
+    order, the forked one from the back, until they meet (two counters under a lock)."""
+
+    def __init__(self, n: int) -> None:
+        ctx = multiprocessing.get_context("fork")
+        self.lock = ctx.Lock()
+        self.front = ctx.RawValue("i", 0)
+        self.back = ctx.RawValue("i", n)
+        self.n = n
+
+    def claim_front(self, i: int) -> bool:
+        """In the main process: may it do job i (taken in increasing order)?"""
+        with self.lock:
+            if i < self.back.value:
+                self.front.value = i + 1
+                return True
+            return False
+
+    def claim_back(self) -> int | None:
+        """In the forked process: the next job from the back, or None when they have met."""
+        with self.lock:
+            if self.back.value - 1 >= self.front.value:
+                self.back.value -= 1
+                return self.back.value
+            return None
+
+
+def write_stored(blob: Path, places) -> None:
+    """Write stored pages (zlib-compressed UTF-8 in the blob file) to their files, the bytes
+    MkDocs would write for them."""
+    with blob.open("rb") as f:
+        for dest, offset, length in places:
+            f.seek(offset)
+            data = zlib.decompress(f.read(length))
+            os.makedirs(os.path.dirname(dest), exist_ok=True)
+            with open(dest, "wb") as out:
+                out.write(data)
+
+
+def _taken(split: Split, items: list):
+    while (i := split.claim_back()) is not None:
+        yield items[i]
+
+
+class QuietSkips(logging.Filter):
+    """MkDocs logs "Page skipped: '<file>'. Generated empty output." for a page it does not
+    write; the worker writes the stored ones, so their lines are dropped."""
+
+    def __init__(self, sources: set[str]) -> None:
+        super().__init__()
+        self.sources = sources
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message.startswith("Page skipped: '"):
+            return message.split("'")[1] not in self.sources
+        return True
+
+
 class _Forward(logging.Handler):
     """In the worker: send log records to the main process instead of printing them."""
 
@@ -99,6 +160,12 @@ class Renderer:
         self.env: jinja2.Environment | None = None
         self.first: Callable[[], Any] = lambda: None
         self.first_result: Any = None
+        # stored pages the worker writes into the site: URL -> (file, offset, length in the blob file)
+        self.writes: dict[str, tuple[str, int, int]] = {}
+        self.blob = ""
+        self.sources: set[str] = set()
+        self.written = False
+        self.quiet: QuietSkips | None = None
 
     # -- main process -------------------------------------------------------------------
 
@@ -110,13 +177,16 @@ class Renderer:
         env.globals["wm_dispatch"] = self.dispatch
         doc_files = files.documentation_pages()
         self.pages = [f.page for f in doc_files if f.page is not None and f.page.url in self.output.keys]
-        if not wanted(max(len(self.pages), size)):
-            self.pages = []
+        self.writes = self.output.stored_places(doc_files)
+        self.blob = self.output.store.old_blob
+        self.sources = {f.src_uri for f in doc_files if f.page is not None and f.page.url in self.writes}
+        if not wanted(max(len(self.pages), size, len(self.writes))):
+            self.pages, self.writes = [], {}
             return
         ctx = multiprocessing.get_context("fork")
-        self.lock = ctx.Lock()
-        self.front = ctx.RawValue("i", 0)
-        self.back = ctx.RawValue("i", len(self.pages))
+        self.split = Split(len(self.pages))
+        self.write_split = Split(len(self.writes))
+        self.write_order = {url: i for i, url in enumerate(self.writes)}
         receive, send = ctx.Pipe(duplex=False)
         pid = fork()
         if pid == 0:  # the worker: never returns
@@ -130,6 +200,9 @@ class Renderer:
         send.close()
         self.pid = pid
         _LIVE.add(pid)
+        if self.writes:
+            self.quiet = QuietSkips(self.sources)
+            logging.getLogger("mkdocs.commands.build").addFilter(self.quiet)
         for i, page in enumerate(self.pages):
             self.index[page.url] = i
             self.real[page.url] = page.meta.get("template", "main.html")
@@ -148,6 +221,9 @@ class Renderer:
                         self.first_result = message[1]
                         self.cond.notify_all()
                     continue
+                if message[0] == "written":
+                    self.written = True
+                    continue
                 with self.cond:
                     self.results[message[1]] = message[2]
                     self.cond.notify_all()
@@ -159,19 +235,12 @@ class Renderer:
                 self.dead = True
                 self.cond.notify_all()
 
-    def _claim_front(self, i: int) -> bool:
-        with self.lock:
-            if i < self.back.value:
-                self.front.value = i + 1
-                return True
-            return False
-
     @jinja2.pass_context
     def dispatch(self, context) -> Markup | str:
         """The whole of the dispatch template: render here, or take the worker's page."""
         page = context["page"]
         i = self.index[page.url]
-        if not self._claim_front(i):
+        if not self.split.claim_front(i):
             with self.cond:
                 while i not in self.results and not self.dead:
                     self.cond.wait()
@@ -194,6 +263,13 @@ class Renderer:
                 return self.first_result
         return self.first()
 
+    def writes_page(self, page) -> bool:
+        """True if the worker writes this stored page into the site (MkDocs must not): the two
+        share the writing of unchanged pages as they share rendering."""
+        if not self.pid or page.url not in self.writes:
+            return False
+        return not self.write_split.claim_front(self.write_order[page.url])
+
     def finish(self) -> None:
         if self.pid:
             if self.pages:
@@ -201,15 +277,16 @@ class Renderer:
             os.waitpid(self.pid, 0)
             _LIVE.discard(self.pid)
             self.pid = 0
+            if self.quiet is not None:
+                logging.getLogger("mkdocs.commands.build").removeFilter(self.quiet)
+                self.quiet = None
+            with self.cond:
+                written = self.written
+            if self.writes and not written:   # the worker died: write its share here
+                places = list(self.writes.values())[self.write_split.back.value:]
+                write_stored(self.output.store.folder / self.blob, places)
 
     # -- worker process -----------------------------------------------------------------
-
-    def _claim_back(self) -> int | None:
-        with self.lock:
-            if self.back.value - 1 >= self.front.value:
-                self.back.value -= 1
-                return self.back.value
-            return None
 
     def _work(self, conn, config, nav, doc_files) -> None:
         logger = logging.getLogger("mkdocs")
@@ -217,7 +294,11 @@ class Renderer:
         logger.propagate = False
         self.output.capture = {}
         conn.send(("first", self.first()))
-        while (i := self._claim_back()) is not None:
+        if self.writes:
+            places = list(self.writes.values())
+            write_stored(self.output.store.folder / self.blob, _taken(self.write_split, places))
+            conn.send(("written",))
+        while (i := self.split.claim_back()) is not None:
             page = self.pages[i]
             try:
                 html = self._render(page, config, nav, doc_files)

@@ -11,7 +11,14 @@ from mkdocs.utils import get_relative_url
 import text
 
 
-def environment(template_dir: Path) -> jinja2.Environment:
+def compiled_cache(folder: Path) -> jinja2.BytecodeCache:
+    """Compiled templates, keyed by their source's hash: Jinja compiles Material's and our
+    templates anew in every process, about a second of every build."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def environment(template_dir: Path, cache_dir: Path | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir)),
         autoescape=True,
@@ -19,6 +26,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,   # one environment per build: no stat() of the template per page
+        bytecode_cache=compiled_cache(cache_dir) if cache_dir else None,
     )
     env.filters.update(md=text.md, date_cn=text.date_cn, status_cn=text.status_cn)
     return env

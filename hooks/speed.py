@@ -30,6 +30,7 @@ from cache import OutputCache, Passthrough, Store, YamlCache, code_version, key
 from dataset import Dataset
 
 CACHE_DIR = Path(".cache") / "wenming"
+JINJA_CACHE = CACHE_DIR / "jinja"     # compiled templates (render.compiled_cache)
 KEY = "wenming_speed"
 
 

@@ -53,7 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_url = s.site_url
     config.copyright = f"主办单位：{s.footer.host}"
     config.extra[KEY] = data
-    config.extra["content_env"] = render.environment(root / "overrides" / "content")
+    config.extra["content_env"] = render.environment(root / "overrides" / "content", root / speed.JINJA_CACHE)
     config.extra["content_env"].filters.update(charts.FILTERS)
     search_words.register(data)
     blogcats.configure(config)
@@ -122,6 +122,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     env.filters["page_qr"] = speed.get(config).qr.page_qr
     speed.with_cached_template(env)
     env.auto_reload = False   # MkDocs makes the environment anew for every build; no stat() per page
+    env.bytecode_cache = render.compiled_cache(root_of(config) / speed.JINJA_CACHE)
     speed.get(config).start_pages(env, config, files)
     return env
 
@@ -136,12 +137,16 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     html = speed.get(config).pages.after(page.file.src_uri, html)
     html = publishing.with_updated(html, page.url, config.extra["content_env"], config)
-    if speed.get(config).cacheable(page):
-        speed.get(config).output.check(page, html)
+    if speed.get(config).cacheable(page) and speed.get(config).output.check(page, html) \
+            and (page.meta.get("search") or {}).get("exclude"):
+        return ""   # the stored page is written instead, and search skips it: nobody reads this body
     return html
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    if speed.get(config).renderer.writes_page(page):
+        speed.get(config).output.skip(page)
+        return ""   # an unchanged stored page: the render worker writes it (hooks/parallel.py)
     output = speed.get(config).output.output(page, output)
     if speed.get(config).cacheable(page):
         page.content = None   # written and stored: ten thousand page bodies need not stay in memory
