@@ -16,6 +16,7 @@ import charts
 import dataset
 import pages
 import pagemeta
+import preview
 import parallel
 import publishing
 from news import latest
@@ -64,6 +65,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["content_env"].globals["picture"] = speed.get(config).images.picture
     config.extra["content_env"].filters["md"] = speed.get(config).md
     return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    preview.clear_in_background(config.site_dir)
 
 
 def _generated(config: MkDocsConfig, spec: pages.PageSpec, body: str) -> File:
