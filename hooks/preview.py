@@ -3,15 +3,16 @@
 MkDocs empties the site folder before every build; for a preview of thousands of pages that is
 thousands of folders deleted one by one while the editor waits. `mkdocs serve` builds into its
 own temporary folder (tempfile.mkdtemp(prefix="mkdocs_")): there, before MkDocs cleans, the old
-contents are moved aside in one rename per top-level entry and deleted by a background thread.
+contents are moved aside in one rename per top-level entry and deleted by a separate process
+(a thread would hold the interpreter lock while the build needs it).
 `mkdocs build` into the project's site folder is left to MkDocs.
 """
 from __future__ import annotations
 
 import os
-import shutil
+import subprocess
+import sys
 import tempfile
-import threading
 from pathlib import Path
 
 
@@ -20,7 +21,7 @@ def is_preview(site_dir: str) -> bool:
     return path.name.startswith("mkdocs_") and path.parent == Path(tempfile.gettempdir())
 
 
-def clear_in_background(site_dir: str) -> threading.Thread | None:
+def clear_in_background(site_dir: str) -> subprocess.Popen | None:
     site = Path(site_dir)
     if not is_preview(site_dir) or not site.is_dir():
         return None
@@ -30,6 +31,5 @@ def clear_in_background(site_dir: str) -> threading.Thread | None:
     trash = Path(tempfile.mkdtemp(prefix=f"{site.name}-old-", dir=site.parent))
     for entry in entries:
         os.rename(entry, trash / entry.name)
-    worker = threading.Thread(target=shutil.rmtree, args=(trash,), kwargs={"ignore_errors": True}, daemon=True)
-    worker.start()
-    return worker
+    return subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                             str(trash)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)

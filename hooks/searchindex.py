@@ -66,12 +66,21 @@ class Segmenter:
     def __init__(self, store: Store, words: Iterable[str]) -> None:
         self.store = store
         self.words = set(words)
-        self.lengths = sorted({len(w) for w in self.words})
+        # names by their first two characters (every name has at least two): a text is looked
+        # up once per position instead of once per position and name length
+        self.by_prefix: dict[str, list[str]] = {}
+        for w in sorted(self.words):
+            self.by_prefix.setdefault(w[:2], []).append(w)
         self.known: dict[str, str] = {}
 
     def _present(self, text: str) -> list[str]:
         """Names taught to jieba that occur in the text: the only ones that can change its cut."""
-        found = {text[i:i + n] for i in range(len(text)) for n in self.lengths} & self.words
+        found = set()
+        get = self.by_prefix.get
+        for i in range(len(text) - 1):
+            names = get(text[i:i + 2])
+            if names:
+                found.update(w for w in names if text.startswith(w, i))
         return sorted(found)
 
     def _key(self, text: str) -> str:

@@ -23,7 +23,7 @@ def test_the_preview_folder_is_emptied_at_once_and_the_old_pages_deleted():
         worker = preview.clear_in_background(str(site))
         assert worker is not None
         assert list(site.iterdir()) == []          # MkDocs finds nothing left to clean
-        worker.join(30)
+        worker.wait(30)
         assert not list(site.parent.glob(f"{site.name}-old-*"))   # and nothing is left behind
     finally:
         site.rmdir()
