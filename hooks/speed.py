@@ -13,7 +13,6 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
 
 import bodies
 import images
