@@ -9,7 +9,6 @@ reports the error itself. Rendering is a pure function of the data, so the split
 """
 from __future__ import annotations
 
-import gc
 from typing import Any
 
 import parallel
@@ -58,12 +57,11 @@ def render_all(env, specs: list, data, speed, offload_factory) -> list[str]:
     helper, pending = None, None
     if parallel.wanted(len(specs)):
         _JOB = job
-        gc.freeze()   # as parallel.fork: the helper's garbage collector leaves shared memory alone
         try:
-            helper = offload_factory()
+            with parallel.frozen():
+                helper = offload_factory()
         finally:
             _JOB = None
-            gc.unfreeze()
         if helper.pool is not None:
             pending = helper.apply(work_back)
     bodies: list[str | None] = [None] * len(specs)

@@ -18,6 +18,7 @@ WENMING_PARALLEL=0 turns the worker off; =1 uses it even for a handful of pages 
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import multiprocessing
@@ -58,18 +59,23 @@ def wanted(count: int) -> bool:
     return (os.cpu_count() or 1) > 1 and count >= MIN_PAGES
 
 
-def fork() -> int:
-    """os.fork with the parent's objects frozen for the child: the child's garbage collector
-    then never walks (and so never copies) the memory it shares with the parent."""
+@contextlib.contextmanager
+def frozen():
+    """Around a fork: the parent's objects are frozen for the child, whose garbage collector
+    then never walks (and so never copies) the memory it shares with the parent; only the
+    parent unfreezes its own."""
+    parent = os.getpid()
     gc.freeze()
     try:
-        pid = os.fork()
-    except OSError:
-        gc.unfreeze()
-        raise
-    if pid:
-        gc.unfreeze()
-    return pid
+        yield
+    finally:
+        if os.getpid() == parent:
+            gc.unfreeze()
+
+
+def fork() -> int:
+    with frozen():
+        return os.fork()
 
 
 class Split:
@@ -81,7 +87,6 @@ class Split:
         self.lock = ctx.Lock()
         self.front = ctx.RawValue("i", 0)
         self.back = ctx.RawValue("i", n)
-        self.n = n
 
     def claim_front(self, i: int) -> bool:
         """In the main process: may it do job i (taken in increasing order)?"""

@@ -57,6 +57,7 @@ class Speed:
         self.md_store = Store(folder, "markdown", version)
         self.generated: set[str] = set()
         self.meta: dict[str, dict[str, Any]] = {}    # generated page -> its meta (no front matter)
+        self.texts: list[str] = []                     # distinct texts of our search entries
         self.raw: list[tuple[str, str, str, str]] = []     # location, title, summary, rest
 
     def md(self, value: str) -> Markup:
@@ -92,17 +93,14 @@ class Speed:
         """Every page body, on two cores (hooks/bodies.py)."""
         return bodies.render_all(env, specs, data, self, offload.Offload)
 
-    def texts(self) -> list[str]:
-        return list(dict.fromkeys(t for _, title, summary, rest in self.raw for t in (title, summary, rest)))
-
     def start_pages(self, env, config, files) -> None:
         """Before the theme renders pages: the render worker segments our search entries first,
         then renders entry pages (hooks/parallel.py)."""
-        texts = self.texts()
-        self.renderer.start(env, config, self.nav, files, lambda: self.segmenter.resolve(texts), len(texts))
+        self.texts = list(dict.fromkeys(t for _, title, summary, rest in self.raw for t in (title, summary, rest)))
+        self.renderer.start(env, config, self.nav, files, lambda: self.segmenter.resolve(self.texts), len(self.texts))
 
     def save(self, site_dir: str) -> None:
-        self.segmenter.learn_resolved(self.texts(), self.renderer.first_done())
+        self.segmenter.learn_resolved(self.texts, self.renderer.first_done())
         self.renderer.finish()
         entries = [searchindex.entry(loc, title, summary, rest, self.segmenter, self.separator)
                    for loc, title, summary, rest in self.raw]
