@@ -52,7 +52,6 @@ class Store:
         self.version = version
         self.old: dict[str, Any] = {}
         self.new: dict[str, Any] = {}
-        self.hits = self.misses = 0
         try:
             with self.path.open("rb") as f:
                 saved_version, entries = pickle.load(f)
@@ -65,10 +64,7 @@ class Store:
         if k in self.new:
             return self.new[k]
         value = self.old.get(k)
-        if value is None:
-            self.misses += 1
-        else:
-            self.hits += 1
+        if value is not None:
             self.new[k] = value
         return value
 
@@ -99,7 +95,6 @@ class BlobStore:
         self.version = version
         self.old: dict[str, tuple[int, int]] = {}
         self.new: dict[str, tuple[int, int]] = {}
-        self.hits = self.misses = 0
         self.reader = None
         self.writer = None
         self.new_reader = None
@@ -125,10 +120,7 @@ class BlobStore:
             return self._read_new(self.new[k])
         where = self.old.get(k)
         value = self._read(where) if where is not None and self.reader is not None else None
-        if value is None:
-            self.misses += 1
-        else:
-            self.hits += 1
+        if value is not None:
             self.put(k, value)
         return value
 
