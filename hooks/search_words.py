@@ -5,8 +5,7 @@ would hide its parts ("采茶" would no longer find "兔街采茶节").
 """
 from __future__ import annotations
 
-import jieba
-
+import jiebacut
 from dataset import Dataset
 
 
@@ -15,6 +14,16 @@ def words(d: Dataset) -> set[str]:
     return {w for w in found if 1 < len(w) <= 6 and " " not in w}
 
 
+def custom_dictionary(plugins) -> str | None:
+    """The search plugin's own jieba dictionary settings, which hooks/jiebacut.py does not read."""
+    for name, plugin in plugins.items():
+        if name.endswith("search"):
+            for option in ("jieba_dict", "jieba_dict_user"):
+                if getattr(plugin, "config", {}).get(option):
+                    return f"mkdocs.yml 的 search 设置里不要写 {option}：本站只用 jieba 自带的词典，人名和村名会自动加入。"
+    return None
+
+
 def register(d: Dataset) -> None:
-    for word in sorted(words(d)):
-        jieba.add_word(word, freq=20000)
+    """As jieba.add_word(name, freq=20000) for each name, for this build only (hooks/jiebacut.py)."""
+    jiebacut.TOKENIZER.configure(words(d))

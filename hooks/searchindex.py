@@ -16,8 +16,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 
-import jieba
-
+import jiebacut
 from cache import Store, key
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -56,7 +55,7 @@ def raw_text(kind: str, context: dict[str, Any], extra: Iterable[str] = ()) -> t
 
 def segment_raw(text: str) -> str:
     """Han runs cut by jieba, each token surrounded by U+200B (Material's _segment_chinese)."""
-    return HAN.sub(lambda m: ZWSP + ZWSP.join(jieba.cut(m.group(0))) + ZWSP, text)
+    return HAN.sub(lambda m: ZWSP + ZWSP.join(jiebacut.TOKENIZER.cut(m.group(0))) + ZWSP, text)
 
 
 class Segmenter:
@@ -85,7 +84,7 @@ class Segmenter:
 
     def _key(self, text: str) -> str:
         # jieba's cut depends on the text, the added words inside it and the dictionary total
-        return key(text, *self._present(text), str(jieba.dt.total))
+        return key(text, *self._present(text), jiebacut.TOKENIZER.state())
 
     def resolve(self, texts: list[str]) -> list[tuple[str, str]]:
         """(cache key, segmentation) of every text, from the cache or jieba: the whole job, so

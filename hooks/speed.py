@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 import bodies
 import images
+import jiebacut
 import offload
 import pages
 import parallel
@@ -47,6 +48,12 @@ class Speed:
         self.root = root
         self.images = images.Images(root / "data", folder)
         self.segments = Store(folder, "segments", version)
+        # the search plugin's cuts, by sentence; a build that must cut everything loads jieba's
+        # whole dictionary before the helpers fork, one that cuts a few sentences looks up their words
+        self.cuts = Store(folder, "cuts", f"{version}:{jiebacut.TOKENIZER.words_state()}")
+        jiebacut.TOKENIZER.store = self.cuts
+        if not self.segments.old or not self.cuts.old:
+            jiebacut.TOKENIZER.load_all()
         self.qr_store = Store(folder, "qr", version)
         self.qr = qrcache.QRCodes(self.qr_store, data.settings.site_url, lambda page: not self.cacheable(page))
         self.renderer = parallel.Renderer(self.output)
@@ -106,7 +113,7 @@ class Speed:
                    for loc, title, summary, rest in self.raw]
         searchindex.write(site_dir, entries)
         self.images.write(site_dir)
-        for store in (self.output.store, self.segments, self.qr_store, self.md_store):
+        for store in (self.output.store, self.segments, self.cuts, self.qr_store, self.md_store):
             store.save()
 
 

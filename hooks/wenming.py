@@ -56,6 +56,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra[KEY] = data
     config.extra["content_env"] = render.environment(root / "overrides" / "content", root / speed.JINJA_CACHE)
     config.extra["content_env"].filters.update(charts.FILTERS)
+    problem = search_words.custom_dictionary(config.plugins)
+    if problem:
+        raise PluginError(problem)
     search_words.register(data)
     blogcats.configure(config)
     # saved now, and let go: the parsed files with their line marks are not needed again, and a
