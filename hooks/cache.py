@@ -19,6 +19,8 @@ from typing import Any
 
 from mkdocs.structure.toc import get_toc
 
+import sitefolder
+
 
 HOOKS = Path(__file__).resolve().parent
 FORMAT = "1"
@@ -220,6 +222,8 @@ class OutputCache:
         self.keys: dict[str, str] = {}
         self.hits: dict[str, str] = {}    # page URL -> key of its stored page, read when written
         self.capture: dict[str, str] | None = None   # in the render worker: pages it made
+        self.placed = sitefolder.Placed(folder)
+        self.written: dict[str, str] = {}   # site file -> key of the stored page it holds
 
     def check(self, page, html: str) -> bool:
         """Called at the end of on_page_content; True if the stored page can be used."""
@@ -240,13 +244,15 @@ class OutputCache:
         self.store.put(k, packed)
         self.hits[page.url] = k
 
-    def stored_places(self, doc_files) -> dict[str, tuple[str, int, int]]:
-        """Pages to be written from the stored copy: URL -> (file, offset, length in the old blob file)."""
+    def stored_places(self, doc_files) -> dict[str, tuple[str, int, int, str | None]]:
+        """Pages to be written from the stored copy: URL -> (file, offset, length in the old blob
+        file, the unchanged file of the last build to move back, if any)."""
         out = {}
         for f in doc_files:
             k = self.hits.get(f.page.url) if f.page is not None else None
             if k is not None and k in self.store.old and k not in self.store.new:
-                out[f.page.url] = (f.abs_dest_path, *self.store.old[k])
+                out[f.page.url] = (f.abs_dest_path, *self.store.old[k], self.placed.unchanged(f.abs_dest_path, k))
+                self.written[f.abs_dest_path] = k
         return out
 
     def skip(self, page) -> None:
@@ -259,6 +265,7 @@ class OutputCache:
             return output
         hit = self.hits.pop(page.url, None)
         if hit is not None:
+            self.written[page.file.abs_dest_path] = hit
             packed = self.store.get(hit)
             if packed is not None:
                 return zlib.decompress(packed).decode("utf-8")
@@ -266,6 +273,7 @@ class OutputCache:
         k = self.keys.pop(page.url, None)
         if k is not None:   # compressed: ten thousand pages stay a few tens of MB in memory
             self.store.put(k, zlib.compress(output.encode("utf-8"), 1))
+            self.written[page.file.abs_dest_path] = k
         return output
 
 

@@ -33,6 +33,8 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.commands.build import get_context
 
+import sitefolder
+
 MIN_PAGES = 64        # below this a fork costs more than it saves
 DISPATCH = "wenming-dispatch.html"
 log = logging.getLogger("mkdocs.plugins.wenming")
@@ -105,18 +107,6 @@ class Split:
             return None
 
 
-def write_stored(blob: Path, places) -> None:
-    """Write stored pages (zlib-compressed UTF-8 in the blob file) to their files, the bytes
-    MkDocs would write for them."""
-    with blob.open("rb") as f:
-        for dest, offset, length in places:
-            f.seek(offset)
-            data = zlib.decompress(f.read(length))
-            os.makedirs(os.path.dirname(dest), exist_ok=True)
-            with open(dest, "wb") as out:
-                out.write(data)
-
-
 def _taken(split: Split, items: list):
     while (i := split.claim_back()) is not None:
         yield items[i]
@@ -185,8 +175,11 @@ class Renderer:
         self.writes = self.output.stored_places(doc_files)
         self.blob = self.output.store.old_blob
         self.sources = {f.src_uri for f in doc_files if f.page is not None and f.page.url in self.writes}
+        if self.writes:
+            self.quiet = QuietSkips(self.sources)
+            logging.getLogger("mkdocs.commands.build").addFilter(self.quiet)
         if not wanted(max(len(self.pages), size, len(self.writes))):
-            self.pages, self.writes = [], {}
+            self.pages = []
             return
         ctx = multiprocessing.get_context("fork")
         self.split = Split(len(self.pages))
@@ -205,9 +198,6 @@ class Renderer:
         send.close()
         self.pid = pid
         _LIVE.add(pid)
-        if self.writes:
-            self.quiet = QuietSkips(self.sources)
-            logging.getLogger("mkdocs.commands.build").addFilter(self.quiet)
         for i, page in enumerate(self.pages):
             self.index[page.url] = i
             self.real[page.url] = page.meta.get("template", "main.html")
@@ -269,27 +259,30 @@ class Renderer:
         return self.first()
 
     def writes_page(self, page) -> bool:
-        """True if the worker writes this stored page into the site (MkDocs must not): the two
-        share the writing of unchanged pages as they share rendering."""
-        if not self.pid or page.url not in self.writes:
+        """True if this unchanged page is put into the site straight from the cache, by the
+        worker or here (MkDocs must not write it): the two share this work as they share rendering."""
+        place = self.writes.get(page.url)
+        if place is None:
             return False
-        return not self.write_split.claim_front(self.write_order[page.url])
+        if not self.pid or self.write_split.claim_front(self.write_order[page.url]):
+            sitefolder.write_stored(self.output.store.folder / self.blob, [place])
+        return True
 
     def finish(self) -> None:
+        if self.quiet is not None:
+            logging.getLogger("mkdocs.commands.build").removeFilter(self.quiet)
+            self.quiet = None
         if self.pid:
             if self.pages:
                 log.info("并行渲染：第二个进程生成了 %d 页（共 %d 页）。", self.delivered, len(self.pages))
             os.waitpid(self.pid, 0)
             _LIVE.discard(self.pid)
             self.pid = 0
-            if self.quiet is not None:
-                logging.getLogger("mkdocs.commands.build").removeFilter(self.quiet)
-                self.quiet = None
             with self.cond:
                 written = self.written
             if self.writes and not written:   # the worker died: write its share here
                 places = list(self.writes.values())[self.write_split.back.value:]
-                write_stored(self.output.store.folder / self.blob, places)
+                sitefolder.write_stored(self.output.store.folder / self.blob, places)
 
     # -- worker process -----------------------------------------------------------------
 
@@ -301,7 +294,7 @@ class Renderer:
         conn.send(("first", self.first()))
         if self.writes:
             places = list(self.writes.values())
-            write_stored(self.output.store.folder / self.blob, _taken(self.write_split, places))
+            sitefolder.write_stored(self.output.store.folder / self.blob, _taken(self.write_split, places))
             conn.send(("written",))
         while (i := self.split.claim_back()) is not None:
             page = self.pages[i]

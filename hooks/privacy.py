@@ -26,6 +26,9 @@ ADDRESS = re.compile(
     rf"|[0-9０-９]+(?:号楼|栋|幢|单元|号院|室){UNIT}"
     r"|门牌")
 
+# every pattern above needs a digit (ASCII or full-width), 号 or 门牌: most values have none
+CANDIDATE = re.compile(r"\d|号|门牌")
+
 KINDS = (
     ("身份证号码", "身份证号码不能出现在网站上，请删除"),
     ("手机号码", "个人手机号码不能出现在网站上，请删除；需要留联系方式时，请用 data/site.yml 里的单位电话"),
@@ -47,6 +50,8 @@ def _digits(text: str) -> str:
 def findings(text: str, allowed: frozenset[str] = frozenset()) -> list[tuple[int, str, str]]:
     """(offset, kind, matched text) for each piece of personal data in one value."""
     out: list[tuple[int, str, str]] = []
+    if not CANDIDATE.search(text):
+        return out
     for m in ID_CARD.finditer(text):
         if is_id_card(m.group()):
             out.append((m.start(), KINDS[0][0], m.group()))

@@ -109,6 +109,7 @@ class Speed:
     def save(self, site_dir: str) -> None:
         self.segmenter.learn_resolved(self.texts, self.renderer.first_done())
         self.renderer.finish()
+        self.output.placed.save(self.output.written)
         entries = [searchindex.entry(loc, title, summary, rest, self.segmenter, self.separator)
                    for loc, title, summary, rest in self.raw]
         searchindex.write(site_dir, entries)

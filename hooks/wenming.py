@@ -16,7 +16,7 @@ import charts
 import dataset
 import pages
 import pagemeta
-import preview
+import sitefolder
 import parallel
 import publishing
 from news import latest
@@ -38,6 +38,7 @@ def root_of(config: MkDocsConfig) -> Path:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = root_of(config)
+    sitefolder.install(root)
     production = os.environ.get("WENMING_PRODUCTION", "") == "1"
     try:
         yaml_cache = speed.yaml_cache(root)
@@ -68,10 +69,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["content_env"].globals["picture"] = speed.get(config).images.picture
     config.extra["content_env"].filters["md"] = speed.get(config).md
     return config
-
-
-def on_pre_build(config: MkDocsConfig) -> None:
-    preview.clear_in_background(config.site_dir)
 
 
 def _generated(config: MkDocsConfig, spec: pages.PageSpec, body: str) -> File:
@@ -163,8 +160,10 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
 
 def on_build_error(error: Exception) -> None:
     parallel.stop_all()
+    sitefolder.finish()
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     speed.get(config).save(config.site_dir)
     publishing.finish(config)
+    sitefolder.finish()   # the last build's files not moved back are deleted in the background
