@@ -104,9 +104,9 @@ class Tokenizer:
             return
         full = jieba.Tokenizer()
         full.initialize()
-        if not self._open():
+        if not self._open():      # missing or unreadable: written for builds that cut a few sentences
             _write_split(self._path(), full.FREQ, full.total)
-            self._open()
+        self.index, self.blob = None, memoryview(b"")      # not needed with every word loaded
         self.base_total = full.total
         freq = full.FREQ
         for w in self.words:

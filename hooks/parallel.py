@@ -26,7 +26,6 @@ import os
 import threading
 import traceback
 import zlib
-from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
