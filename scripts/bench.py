@@ -19,6 +19,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -166,8 +167,13 @@ def serve_rebuild(project: Path, repeat: int) -> list[float]:
             times.append(time.perf_counter() - start)
             time.sleep(1)
     finally:
-        proc.terminate()
-        proc.wait(30)
+        # Ctrl+C, as an editor stops it: MkDocs then deletes its temporary site folder
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(30)
     return times
 
 
