@@ -14,13 +14,20 @@ def words(d: Dataset) -> set[str]:
     return {w for w in found if 1 < len(w) <= 6 and " " not in w}
 
 
-def custom_dictionary(plugins) -> str | None:
-    """The search plugin's own jieba dictionary settings, which hooks/jiebacut.py does not read."""
+def search_settings(plugins) -> dict | None:
+    """The settings of the search plugin (Material's), or None without one."""
     for name, plugin in plugins.items():
         if name.endswith("search"):
-            for option in ("jieba_dict", "jieba_dict_user"):
-                if getattr(plugin, "config", {}).get(option):
-                    return f"mkdocs.yml 的 search 设置里不要写 {option}：本站只用 jieba 自带的词典，人名和村名会自动加入。"
+            return getattr(plugin, "config", {})
+    return None
+
+
+def custom_dictionary(plugins) -> str | None:
+    """The search plugin's own jieba dictionary settings, which hooks/jiebacut.py does not read."""
+    settings = search_settings(plugins) or {}
+    for option in ("jieba_dict", "jieba_dict_user"):
+        if settings.get(option):
+            return f"mkdocs.yml 的 search 设置里不要写 {option}：本站只用 jieba 自带的词典，人名和村名会自动加入。"
     return None
 
 

@@ -34,15 +34,19 @@ JINJA_CACHE = CACHE_DIR / "jinja"     # compiled templates (render.compiled_cach
 KEY = "wenming_speed"
 
 
-def yaml_cache(root: Path) -> YamlCache:
+def version(root: Path) -> str:
+    """Our code and templates, hashed once per build for every store."""
+    return code_version(root / "overrides")
+
+
+def yaml_cache(root: Path, version: str) -> YamlCache:
     """Made before the data is loaded (on_config), and saved as soon as it is."""
-    return YamlCache(root / CACHE_DIR, code_version(root / "overrides"), yamlread.load_file)
+    return YamlCache(root / CACHE_DIR, version, yamlread.load_file)
 
 
 class Speed:
-    def __init__(self, root: Path, config: MkDocsConfig, data: Dataset) -> None:
+    def __init__(self, root: Path, config: MkDocsConfig, data: Dataset, version: str) -> None:
         folder = root / CACHE_DIR
-        version = code_version(root / "overrides")
         self.pages = Passthrough()
         self.output = OutputCache(folder, version)
         self.root = root
@@ -145,10 +149,10 @@ def site_signature(root: Path, nav, config: MkDocsConfig, data: Dataset) -> str:
 
 
 def _separator(config: MkDocsConfig) -> str:
-    for name, plugin in config.plugins.items():
-        if name.endswith("search"):
-            return getattr(plugin, "config", {}).get("separator") or r"[\s\-]+"
-    return r"[\s\u200b\-]+"
+    settings = search_words.search_settings(config.plugins)
+    if settings is None:
+        return r"[\s\u200b\-]+"
+    return settings.get("separator") or r"[\s\-]+"
 
 
 def with_cached_template(env: jinja2.Environment) -> None:
@@ -162,6 +166,6 @@ def get(config: MkDocsConfig) -> Speed:
     return config.extra[KEY]
 
 
-def start(root: Path, config: MkDocsConfig, data: Dataset) -> Any:
-    config.extra[KEY] = Speed(root, config, data)
+def start(root: Path, config: MkDocsConfig, data: Dataset, version: str) -> Any:
+    config.extra[KEY] = Speed(root, config, data, version)
     return config.extra[KEY]

@@ -41,7 +41,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     sitefolder.install(root)
     production = os.environ.get("WENMING_PRODUCTION", "") == "1"
     try:
-        yaml_cache = speed.yaml_cache(root)
+        version = speed.version(root)
+        yaml_cache = speed.yaml_cache(root, version)
         data = dataset.build(root / "data", root, build_date(), production, read=yaml_cache.load_file)
     except DataInvalid as exc:
         for line in exc.report.lines():
@@ -65,7 +66,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # saved now, and let go: the parsed files with their line marks are not needed again, and a
     # smaller process forks smaller helpers
     yaml_cache.store.save()
-    speed.start(root, config, data)
+    speed.start(root, config, data, version)
     config.extra["content_env"].globals["picture"] = speed.get(config).images.picture
     config.extra["content_env"].filters["md"] = speed.get(config).md
     return config

@@ -1,19 +1,17 @@
 """hooks/jiebacut.py cuts exactly as jieba does with the names added, whether it loads the whole
-dictionary or only the words a sentence needs; a rebuild's search index equals a cold build's."""
+dictionary or only the words a sentence needs. (That a rebuild, which loads only those words,
+indexes as a cold build does is checked in tests/test_sitefolder.py with every other file.)"""
 from __future__ import annotations
 
-import json
 import re
-import shutil
 import sys
-from pathlib import Path
 
 import jieba
 import pytest
 
 import jiebacut
 from cache import Store
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, run_build
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import gen_data  # noqa: E402
@@ -91,24 +89,6 @@ def test_the_search_plugin_cut_is_cached_by_sentence(corpus, tmp_path):
     assert again.cut_cached(s) == tuple(ref.cut(s))
     assert not again.loaded            # served from the cache: no dictionary word was read
     assert jieba.cut == jiebacut.TOKENIZER.cut_cached
-
-
-def test_a_rebuild_indexes_as_a_cold_build(tmp_path):
-    root = copy_project(tmp_path / "project")
-    assert run_build(root, tmp_path / "first").returncode == 0
-    honorees = root / "data" / "honorees" / "2023.yml"
-    text = honorees.read_text("utf-8")
-    assert "义务为乡亲修理农具。" in text
-    honorees.write_text(text.replace("义务为乡亲修理农具。", "义务为乡亲修理农具，风雨无阻。", 1), "utf-8")
-    warm = run_build(root, tmp_path / "warm")
-    assert warm.returncode == 0, warm.log
-    assert "Building prefix dict" not in warm.log     # jieba's whole dictionary was not loaded
-    shutil.rmtree(root / ".cache")
-    cold = run_build(root, tmp_path / "cold")
-    assert cold.returncode == 0, cold.log
-    index = (tmp_path / "warm" / "search" / "search_index.json").read_bytes()
-    assert index == (tmp_path / "cold" / "search" / "search_index.json").read_bytes()
-    assert "风雨无阻" in json.loads(index)["docs"].__repr__()
 
 
 def test_a_custom_jieba_dictionary_is_refused(project):

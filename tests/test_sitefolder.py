@@ -1,8 +1,10 @@
 """The site folder between builds (hooks/sitefolder.py): emptied at once as MkDocs would (hidden
 files stay; --dirty keeps all), unchanged pages moved back instead of written, the rest deleted
-in the background; a rebuild in the same folder ends byte for byte as a cold build."""
+in the background; a rebuild in the same folder ends byte for byte as a cold build, search index
+included (segmented there without loading jieba's whole dictionary, hooks/jiebacut.py)."""
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -95,6 +97,7 @@ def test_a_rebuild_in_the_same_folder_equals_a_cold_build(tmp_path, parallel):
     honorees.write_text(text.replace("义务为乡亲修理农具。", "义务为乡亲修理农具，风雨无阻。", 1), "utf-8")
     warm = run_build(root, site, env)
     assert warm.returncode == 0, warm.log
+    assert "Building prefix dict" not in warm.log     # jieba's whole dictionary was not loaded
     assert (site / OTHER).stat().st_ino == kept_inode                # moved back, not written again
     shutil.rmtree(root / ".cache")
     cold = run_build(root, tmp_path / "cold", env)
@@ -103,6 +106,7 @@ def test_a_rebuild_in_the_same_folder_equals_a_cold_build(tmp_path, parallel):
     assert sorted(warm_files) == sorted(cold_files)
     assert [rel for rel in warm_files if warm_files[rel] != cold_files[rel]] == []
     assert "风雨无阻" in warm_files[CHANGED].decode("utf-8")
+    assert "风雨无阻" in json.loads(warm_files["search/search_index.json"])["docs"].__repr__()
     assert "被人改过" not in warm_files[TAMPERED].decode("utf-8")
 
 
