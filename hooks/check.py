@@ -12,9 +12,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import dataset  # noqa: E402
-from clock import build_date, production  # noqa: E402
-from errors import DataInvalid  # noqa: E402
+from kit.data import dataset  # noqa: E402
+from kit.data.clock import build_date, production  # noqa: E402
+from kit.data.errors import DataInvalid  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

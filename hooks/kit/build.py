@@ -1,0 +1,200 @@
+"""One build of the site: data read and checked, pages planned and made, outputs written.
+
+The MkDocs events (hooks/wenming.py) call one method each. The build asks its speed door
+(kit/speed/door.py) for everything that may come from a cache or a worker process: Markdown of
+stories, photos, QR codes, page bodies, search segmentations, and whether the theme's work on a
+page can be skipped. Pages and outputs never ask speed anything.
+"""
+from __future__ import annotations
+
+import copy
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from kit import patches, speed
+from kit.data import dataset
+from kit.data.clock import build_date
+from kit.data.errors import DataInvalid
+from kit.outputs import publishing, search_words, searchindex, sitemap
+from kit.pages import blogcats, charts, pagemeta, plan, render, text
+from kit.pages.news import latest
+from kit.pages.passthrough import Passthrough
+
+log = logging.getLogger("mkdocs.plugins.wenming")
+KEY = "wenming_build"
+
+
+def current(config: MkDocsConfig) -> Build:
+    return config.extra[KEY]
+
+
+class Build:
+    running: Build | None = None      # for on_build_error, which is not given the config
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.config = config
+        self.root = Path(config.config_file_path).resolve().parent
+        self.speed = speed.door(self.root)
+        self.passthrough = Passthrough()
+        self.generated: set[str] = set()
+        self.meta: dict[str, dict[str, Any]] = {}    # generated page -> its meta (no front matter)
+        self.search = searchindex.Entries()
+
+    # -- on_config: read and check the data ----------------------------------------------------
+
+    @classmethod
+    def start(cls, config: MkDocsConfig) -> MkDocsConfig:
+        build = cls(config)
+        build.read()
+        build.configure()
+        return config
+
+    def read(self) -> None:
+        production = os.environ.get("WENMING_PRODUCTION", "") == "1"
+        try:
+            self.data = dataset.build(self.root / "data", self.root, build_date(), production, read=self.speed.read)
+        except DataInvalid as exc:
+            self.speed.abort()
+            for line in exc.report.lines():
+                log.error(line)
+            raise PluginError(f"数据有 {len(exc.report.lines())} 个错误，网站未生成。请按上面每一行的提示修改。") from None
+        self.speed.data_read()
+        for line in self.data.withheld:
+            log.info(line)
+
+    def configure(self) -> None:
+        config, s = self.config, self.data.settings
+        problem = search_words.custom_dictionary(config.plugins)
+        if problem:
+            self.speed.abort()
+            raise PluginError(problem)
+        config.site_name = s.site_name
+        config.site_description = s.site_description
+        config.site_url = s.site_url
+        config.copyright = f"主办单位：{s.footer.host}"
+        config.extra["wenming"] = self.data
+        config.extra[KEY] = self
+        blogcats.configure(config)
+        self.env = render.environment(self.root / "overrides" / "content", self.speed.jinja_cache)
+        self.env.filters.update(charts.FILTERS)
+        patches.apply(self.speed.begin(config, s.site_url, search_words.words(self.data), self.cacheable))
+        Build.running = self
+        self.env.globals["picture"] = self.speed.picture
+        self.env.filters["md"] = self.speed.md
+
+    def cacheable(self, page) -> bool:
+        """An entry page: generated, kept out of the nav; its whole output depends on itself."""
+        return page.file.src_uri in self.generated and not page.file.inclusion.is_in_nav()
+
+    # -- on_files: plan the pages and make their bodies ------------------------------------------
+
+    def files(self, files: Files) -> Files:
+        news_problems = blogcats.problems(files, self.config)
+        if news_problems:
+            for line in news_problems:
+                log.error(line)
+            raise PluginError(f"工作动态文章有 {len(news_problems)} 个错误，网站未生成。请按上面每一行的提示修改。")
+        data = self.data
+        specs = plan.specs(data)
+        specs += publishing.extra_specs(data, specs, files, self.config)
+        for spec in specs:
+            self._note(spec)
+        # only photos that published entries show: a draft's or an unconsented minor's stay out;
+        # they are published resized and without EXIF (kit/outputs/images.py), never as the editor's file
+        for rel in sorted(data.public_photos()):
+            self.speed.picture(rel)
+        bodies = self.speed.bodies(lambda i: self._body(specs[i]), len(specs))
+        for spec, body in zip(specs, bodies):
+            files.append(self._generated(spec, body))
+        for extra in publishing.extra_files(data, self.config):
+            files.append(extra)
+        return files
+
+    def _note(self, spec: plan.PageSpec) -> None:
+        """A generated page; an entry page is indexed here rather than by Material's search plugin."""
+        self.generated.add(spec.src_uri)
+        if not searchindex.indexed_here(spec.meta):
+            return
+        spec.meta.update(searchindex.EXCLUDE)
+        extra = []
+        if spec.meta["kind"] == "honoree":
+            extra = [self.data.awards[h.award].name for h in spec.context["honours"] if h.award in self.data.awards]
+        self.search.add(render.page_url(spec.src_uri), spec.meta["kind"], spec.title, spec.context, extra)
+
+    def _body(self, spec: plan.PageSpec) -> str:
+        return render.render(self.env, spec.template, spec.src_uri, d=self.data, **spec.context)
+
+    def _generated(self, spec: plan.PageSpec, body: str) -> File:
+        # no front matter: MkDocs would parse it with the pure-Python YAML loader; the meta is
+        # handed to the page in page_markdown instead, the same dict the front matter would give
+        self.meta[spec.src_uri] = {"title": spec.title, "description": spec.description, **spec.meta}
+        inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+        return File.generated(self.config, spec.src_uri, content=f"{body}\n", inclusion=inclusion)
+
+    # -- on_nav, on_env: the theme is about to render --------------------------------------------
+
+    def nav(self, nav, files: Files):
+        self.site_nav = nav
+        self.speed.sign(nav, self.config, self.data)
+        publishing.prepare(self.data, self.root, self.config, files)
+        return nav
+
+    def theme(self, env, files: Files):
+        env.filters.update(date_cn=text.date_cn, status_cn=text.status_cn, **pagemeta.FILTERS)
+        colours = self.data.settings.colours
+        for problem in pagemeta.colour_problems(colours.primary, colours.accent):
+            log.warning(problem)
+        env.filters["page_qr"] = self.speed.page_qr
+        env.auto_reload = False   # MkDocs makes the environment anew for every build; no stat() per page
+        self.speed.theme(env, self.config, self.site_nav, files, self.search.texts())
+        return env
+
+    # -- each page ---------------------------------------------------------------------------------
+
+    def page_markdown(self, markdown: str, page, files: Files) -> str:
+        src = page.file.src_uri
+        if src in self.meta:
+            page.meta = copy.deepcopy(self.meta[src])
+        if src == sitemap.SRC:
+            return publishing.sitemap_markdown(self.data, files, self.config, self.env)
+        if src in self.generated:
+            return self.passthrough.before(src, markdown, page)
+        if src != "index.md":
+            return markdown
+        body = render.render(self.env, "home.html", "index.md", d=self.data, news=latest(files, self.config, 5))
+        return f"{markdown}\n\n{body}\n"
+
+    def page_content(self, html: str, page) -> str:
+        html = self.passthrough.after(page.file.src_uri, html)
+        html = publishing.with_updated(html, page.url, self.env, self.config)
+        return self.speed.page_content(page, html)
+
+    def post_page(self, output: str, page) -> str:
+        return self.speed.post_page(page, output)
+
+    # -- the end ----------------------------------------------------------------------------------
+
+    def finish(self) -> None:
+        try:
+            separator = search_words.separator(self.config.plugins)
+            segment = self.speed.segmentations(self.search.texts())
+            searchindex.write(self.config.site_dir, self.search.entries(segment, separator))
+            self.speed.finish(self.config.site_dir)
+            publishing.finish(self.config)
+        finally:
+            patches.undo()
+            Build.running = None
+
+    @classmethod
+    def abort(cls) -> None:
+        """The build failed: no worker left running, no library left patched."""
+        if cls.running is not None:
+            cls.running.speed.abort()
+        patches.undo()
+        cls.running = None

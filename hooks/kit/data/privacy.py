@@ -1,0 +1,121 @@
+"""Personal data that must never reach the site: ID-card numbers, phone numbers,
+street addresses. Every text value of every data file is scanned, drafts and
+examples included (they are in the repository and will be published one day).
+data/site.yml holds the department's public phone and office address: there only
+ID-card numbers are refused, and its phone numbers are allowed in every file.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from kit.data.errors import Report
+from kit.data.yamlread import Doc, dotted
+
+SETTINGS_FILE = "site.yml"
+
+ID_CARD = re.compile(r"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])")
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK = "10X98765432"
+MOBILE = re.compile(r"(?<![0-9])(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?![0-9])")
+LANDLINE = re.compile(r"(?<![0-9])(?:0\d{2,3}[-－—]|[（(]0\d{2,3}[)）]\s?)\d{7,8}(?![0-9])")
+NUMERAL = r"[0-9０-９一二三四五六七八九十百零〇]+"
+UNIT = r"(?:[0-9０-９]+(?:号楼|栋|幢|单元|号院|室|号))*"
+ADDRESS = re.compile(
+    rf"(?:路|街|巷|弄|胡同|大道|组){NUMERAL}号{UNIT}"
+    rf"|[0-9０-９]+(?:号楼|栋|幢|单元|号院|室){UNIT}"
+    r"|门牌")
+
+# every pattern above needs a digit (ASCII or full-width), 号 or 门牌: most values have none
+CANDIDATE = re.compile(r"\d|号|门牌")
+
+KINDS = (
+    ("身份证号码", "身份证号码不能出现在网站上，请删除"),
+    ("手机号码", "个人手机号码不能出现在网站上，请删除；需要留联系方式时，请用 data/site.yml 里的单位电话"),
+    ("固定电话号码", "个人电话号码不能出现在网站上，请删除；需要留联系方式时，请用 data/site.yml 里的单位电话"),
+    ("门牌地址", "住址不能精确到门牌，请删除门牌号，只写到村（社区）或单位，例如“X县某镇某村”"),
+)
+
+
+def is_id_card(number: str) -> bool:
+    """GB 11643 check digit (ISO 7064 MOD 11-2)."""
+    total = sum(int(d) * w for d, w in zip(number[:17], ID_WEIGHTS))
+    return ID_CHECK[total % 11] == number[17].upper()
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def findings(text: str, allowed: frozenset[str] = frozenset()) -> list[tuple[int, str, str]]:
+    """(offset, kind, matched text) for each piece of personal data in one value."""
+    out: list[tuple[int, str, str]] = []
+    if not CANDIDATE.search(text):
+        return out
+    for m in ID_CARD.finditer(text):
+        if is_id_card(m.group()):
+            out.append((m.start(), KINDS[0][0], m.group()))
+    taken = {i for start, _, found in out for i in range(start, start + len(found))}
+    for pattern, kind in ((MOBILE, KINDS[1][0]), (LANDLINE, KINDS[2][0])):
+        for m in pattern.finditer(text):
+            if m.start() in taken or _digits(m.group()) in allowed:
+                continue
+            out.append((m.start(), kind, m.group()))
+    for m in ADDRESS.finditer(text):
+        out.append((m.start(), KINDS[3][0], m.group()))
+    return sorted(out)
+
+
+def mask(kind: str, found: str) -> str:
+    """Logs of CI runs may be public: never repeat a number in full."""
+    if kind == KINDS[3][0]:
+        return found
+    digits = re.sub(r"[^0-9Xx]", "", found)
+    return digits[:3] + "*" * max(len(digits) - 7, 3) + digits[-4:]
+
+
+def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _strings(child, path + (key,))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from _strings(child, path + (i,))
+
+
+def allowed_numbers(settings: Doc | None) -> frozenset[str]:
+    """The digits of every phone number written in data/site.yml."""
+    if settings is None:
+        return frozenset()
+    found: set[str] = set()
+    for _, text in _strings(settings.data, ()):
+        for pattern in (MOBILE, LANDLINE):
+            found.update(_digits(m.group()) for m in pattern.finditer(text))
+    return frozenset(found)
+
+
+def _locate(doc: Doc, path: tuple, found: str) -> tuple[int, int]:
+    """Where the finding stands in the file; block text points at its own line."""
+    line, col = doc.where(path)
+    for n in range(line - 1, min(len(doc.lines), line + 200)):
+        start = col - 1 if n == line - 1 else 0
+        pos = doc.lines[n].find(found, start)
+        if pos >= 0:
+            return n + 1, pos + 1
+    return line, col
+
+
+def scan(docs: dict[str, Doc], report: Report) -> None:
+    settings = next((d for name, d in docs.items() if name.endswith("/" + SETTINGS_FILE)), None)
+    allowed = allowed_numbers(settings)
+    hints = dict(KINDS)
+    for name, doc in docs.items():
+        for path, text in _strings(doc.data, ()):
+            for _, kind, found in findings(text, allowed):
+                if doc is settings and kind != KINDS[0][0]:
+                    continue        # the department's own phone and office address are public
+                line, col = _locate(doc, path, found)
+                report.add(name, line, col, dotted(path),
+                           f"含有{kind}“{mask(kind, found)}”。{hints[kind]}。")

@@ -1,0 +1,118 @@
+"""Strict YAML reading for editors' files.
+
+PyYAML alone is loose where editors need strictness: it keeps the last of
+duplicate keys, turns `no` into False and `22:30` into a number. We compose
+the node tree ourselves, keep every scalar as text (typed later by the
+models) and remember where each value and key stands in the file.
+"""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from kit.data.errors import Report
+from kit.data.yamlfast import C_LOADER, fast_parse  # noqa: F401  (tests compare the two paths)
+from kit.data.yamlnodes import NULLS, Doc, Path, _build, _dotted, dotted  # noqa: F401  (the reading API)
+
+KEY_FULLWIDTH_COLON = re.compile(r"^(\s*(?:-\s+)*)([A-Za-z_][A-Za-z0-9_]*)\s*：")
+FULLWIDTH_QUOTES = "“”‘’"
+
+
+def decode(raw: bytes, name: str, report: Report) -> str | None:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        report.add(name, 1, 1, "", "文件是以 UTF-16（记事本里叫“Unicode”或“Unicode big endian”）编码保存的，网站只接受 UTF-8。"
+                   "请用记事本打开，选择“另存为”，编码选“UTF-8”后保存。")
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        try:
+            raw.decode("gb18030")
+            report.add(name, line, 1, "", "文件是以 GBK/GB18030（ANSI）编码保存的，网站只接受 UTF-8。"
+                       "请用记事本打开，选择“另存为”，编码选“UTF-8”后保存。")
+        except UnicodeDecodeError:
+            report.add(name, line, 1, "", "文件不是 UTF-8 编码的文本（可能是二进制文件或编码损坏）。请以 UTF-8 编码重新保存。")
+        return None
+
+
+def check_text(text: str, name: str, report: Report) -> bool:
+    """Line checks before parsing; returns False when parsing would only add noise."""
+    ok = True
+    for n, line in enumerate(text.splitlines(), start=1):
+        indent = len(line) - len(line.lstrip(" \t\u3000\u00a0"))
+        lead = line[:indent]
+        for bad, label in (("\t", "制表符（Tab）"), ("\u3000", "全角空格"), ("\u00a0", "不换行空格（NBSP）")):
+            if bad in lead:
+                report.add(name, n, lead.index(bad) + 1, "",
+                           f"缩进里有{label}，YAML 只能用半角空格缩进。请删除它，改用两个半角空格。")
+                ok = False
+        if "\t" in line[indent:] and not line.lstrip().startswith("#"):
+            report.add(name, n, line.index("\t", indent) + 1, "",
+                       "这一行有制表符（Tab），请改为半角空格。")
+            ok = False
+        m = KEY_FULLWIDTH_COLON.match(line)
+        if m:
+            report.add(name, n, m.end(), "",
+                       f"键名“{m.group(2).strip()}”后面用了全角冒号“：”，请改为半角冒号“:”并在后面加一个空格，"
+                       f"例如：{m.group(2).strip()}: 内容")
+            ok = False
+    return ok
+
+
+PARSE_HINTS = (
+    ("mapping values are not allowed here", "这里不能出现冒号加空格。如果内容本身含有“: ”，请用半角双引号把整段内容括起来"),
+    ("could not find expected ':'", "缺少半角冒号“:”，或者上一行的引号没有配对"),
+    ("found character that cannot start any token", "出现了不能作为开头的字符（常见为 Tab 或反引号），请删除"),
+    ("did not find expected key", "缩进不对齐，或有一行少了“- ”或冒号"),
+    ("did not find expected '-' indicator", "列表项缩进不对齐，每项应以相同缩进的“- ”开头"),
+    ("found undefined alias", "出现了未定义的“*”引用，如果内容以 * 开头请加引号"),
+    ("found unexpected end of stream", "引号没有配对，文件在引号内结束了"),
+    ("expected <block end>, but found", "缩进不对齐"),
+    ("while scanning a quoted scalar", "引号没有配对"),
+    ("found unknown escape character", "双引号内的反斜杠“\\”需要写成“\\\\”，或改用单引号"),
+)
+
+
+def parse(text: str, name: str, report: Report) -> Doc | None:
+    """Parse with libyaml when the result is provably the pure-Python one, else with PyYAML."""
+    doc = fast_parse(text)
+    return doc if doc is not None else parse_python(text, name, report)
+
+
+def parse_python(text: str, name: str, report: Report) -> Doc | None:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        quoted = "quoted scalar" in (exc.context or "")
+        mark = (exc.context_mark if quoted else None) or exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raw = f"{exc.context or ''} {exc.problem or ''}"
+        hint = next((h for key, h in PARSE_HINTS if key in raw), "YAML 格式错误")
+        lines = text.splitlines()
+        nearby = " ".join(lines[max(0, line - 2): line])
+        if any(q in nearby for q in FULLWIDTH_QUOTES):
+            hint += "；这里有全角引号（“”‘’），YAML 不把它们当作引号，请改用半角引号 \" \" 或去掉"
+        report.add(name, line, col, "", f"{hint}。（YAML 解析器原文：{(exc.problem or exc.context or '').strip()}）")
+        return None
+    except yaml.YAMLError as exc:
+        report.add(name, 1, 1, "", f"YAML 格式错误：{exc}")
+        return None
+    doc = Doc(data=None, lines=text.splitlines())
+    if node is None:
+        report.add(name, 1, 1, "", "文件是空的。请填写内容，或删除这个文件。")
+        return None
+    doc.data = _build(node, (), doc, name, report)
+    return doc
+
+
+def load_file(raw: bytes, name: str, report: Report) -> Doc | None:
+    text = decode(raw, name, report)
+    if text is None:
+        return None
+    if not check_text(text, name, report):
+        return None
+    return parse(text, name, report)

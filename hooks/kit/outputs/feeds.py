@@ -1,0 +1,90 @@
+"""RSS 2.0 feeds: news posts, and new honorees and events. Published entries only
+(the Dataset holds nothing else); minors appear as minimally as on their plan."""
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from kit.pages import plan
+from kit.data.dataset import Dataset
+from kit.pages.news import Post
+
+CHINA = dt.timezone(dt.timedelta(hours=8))
+ATOM = "http://www.w3.org/2005/Atom"
+NEWS = "feed/news.xml"
+UPDATES = "feed/updates.xml"
+# (path, title, what it carries) for <link rel="alternate"> and the open-data page
+FEEDS = (
+    (NEWS, "工作动态", "新闻动态（RSS 2.0）"),
+    (UPDATES, "新人新事", "新发布的身边好人和活动（RSS 2.0）"),
+)
+
+
+@dataclass(frozen=True)
+class Item:
+    title: str
+    url: str
+    description: str
+    date: dt.date | None
+    category: str
+
+
+def rfc822(day: dt.date) -> str:
+    return email.utils.format_datetime(dt.datetime(day.year, day.month, day.day, tzinfo=CHINA))
+
+
+def news_items(posts: list[Post]) -> list[Item]:
+    return [Item(p.title, p.url, p.summary, p.date, "工作动态") for p in posts]
+
+
+def update_items(d: Dataset, dates: dict[str, dt.date]) -> list[Item]:
+    items: list[Item] = []
+    for e in d.events:
+        url = plan.event_url(e.id)
+        items.append(Item(e.title, url, e.summary, e.publish or dates.get(url), f"活动·{e.kind}"))
+    for h in d.honorees:
+        url = plan.honoree_url(h.id)
+        honours = "、".join(f"{d.awards[x.award].name}（{x.status}）" for x in d.public_honours(h))
+        text = f"{h.summary} 所获荣誉：{honours}" if honours else h.summary
+        items.append(Item(f"{h.name}：{h.category}", url, text, h.publish or dates.get(url), "身边好人"))
+    return items
+
+
+def _sorted(items: list[Item]) -> list[Item]:
+    return sorted(items, key=lambda i: (i.date or dt.date.min, i.url), reverse=True)
+
+
+def rss(d: Dataset, path: str, title: str, description: str, items: list[Item]) -> bytes:
+    ET.register_namespace("atom", ATOM)
+    base = d.settings.site_url.rstrip("/") + "/"
+    root = ET.Element("rss", version="2.0")
+    channel = ET.SubElement(root, "channel")
+    ET.SubElement(channel, "title").text = f"{d.settings.site_name} · {title}"
+    ET.SubElement(channel, "link").text = base
+    ET.SubElement(channel, "description").text = description
+    ET.SubElement(channel, "language").text = "zh-CN"
+    ET.SubElement(channel, f"{{{ATOM}}}link", href=base + path, rel="self", type="application/rss+xml")
+    items = _sorted(items)
+    dated = [i.date for i in items if i.date]
+    if dated:  # the newest item, not the build time: two builds stay identical
+        ET.SubElement(channel, "lastBuildDate").text = rfc822(max(dated))
+    for i in items:
+        node = ET.SubElement(channel, "item")
+        ET.SubElement(node, "title").text = i.title
+        ET.SubElement(node, "link").text = base + i.url
+        ET.SubElement(node, "guid", isPermaLink="true").text = base + i.url
+        ET.SubElement(node, "description").text = i.description
+        ET.SubElement(node, "category").text = i.category
+        if i.date:
+            ET.SubElement(node, "pubDate").text = rfc822(i.date)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def bodies(d: Dataset, posts: list[Post], dates: dict[str, dt.date]) -> dict[str, bytes]:
+    return {
+        NEWS: rss(d, NEWS, "工作动态", f"{d.settings.department}发布的文明创建工作动态。", news_items(posts)),
+        UPDATES: rss(d, UPDATES, "新人新事", "新发布的身边好人和节庆、文明实践活动。", update_items(d, dates)),
+    }

@@ -1,0 +1,75 @@
+"""What publishing adds to a build: the 开放数据 and 网站地图 pages, 最近更新 dates,
+feeds, calendars and open-data files (as MkDocs files, so links to them are checked
+and `mkdocs serve` serves them), and a reproducible sitemap.xml.gz."""
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from kit.outputs import feeds
+from kit.outputs import ical
+from kit.outputs import opendata
+from kit.outputs import tables
+from kit.pages import plan
+from kit.pages import render
+from kit.outputs import sitemap
+from kit.outputs import updated
+from kit.data.dataset import Dataset
+from kit.pages.news import latest
+from kit.pages.plan import PageSpec
+
+ALL_POSTS = 100_000
+
+
+def extra_specs(d: Dataset, specs: list[PageSpec], files: Files, config: MkDocsConfig) -> list[PageSpec]:
+    """The 开放数据 page, then the 网站地图 page (its body is rendered in on_page_markdown)."""
+    data_page = PageSpec("opendata/index.md", "opendata.html", "开放数据",
+                         f"{d.settings.site_name}开放数据：各类公开信息的 JSON、CSV 下载和字段说明。", False,
+                         {"tables": tables.tables(d), "types": tables.TYPE_NAMES,
+                          "feeds": feeds.FEEDS}, {"kind": "opendata"})
+    site_map = PageSpec(sitemap.SRC, "sitemap-page.html", "网站地图", d.settings.site_description, False,
+                        {"groups": [], "feeds": feeds.FEEDS}, {"kind": "sitemap"})
+    return [data_page, site_map]
+
+
+def extra_files(d: Dataset, config: MkDocsConfig) -> list[File]:
+    """Calendars and open data now; feeds get their content in prepare(), once post URLs are final."""
+    bodies = {**ical.bodies(d), **opendata.bodies(d), **{path: b"" for path, _, _ in feeds.FEEDS}}
+    return [File.generated(config, path, content=body) for path, body in sorted(bodies.items())]
+
+
+def sitemap_markdown(d: Dataset, files: Files, config: MkDocsConfig, env: jinja2.Environment) -> str:
+    """The 网站地图 body, rendered once every page (blog posts too) has its final URL."""
+    specs = plan.specs(d) + extra_specs(d, [], files, config)
+    groups = sitemap.groups(specs, latest(files, config, ALL_POSTS), files)
+    return render.render(env, "sitemap-page.html", sitemap.SRC, d=d, groups=groups, feeds=feeds.FEEDS)
+
+
+def prepare(d: Dataset, root: Path, config: MkDocsConfig, files: Files) -> None:
+    """Once per build, after the blog plugin has placed its posts: page dates and feeds."""
+    dates = updated.git_dates(root)
+    urls = [(f.url, f.src_uri) for f in files.documentation_pages()]
+    config.extra["wenming_updated"] = page_dates = updated.page_dates(d, dates, urls)
+    config.extra["wenming_feeds"] = list(feeds.FEEDS)
+    config.extra["wenming_calendar"] = True
+    for path, body in feeds.bodies(d, latest(files, config, ALL_POSTS), page_dates).items():
+        feed = files.get_file_from_path(path)
+        if feed is not None:
+            feed.content_bytes = body
+
+
+def with_updated(html: str, url: str, env: jinja2.Environment, config: MkDocsConfig) -> str:
+    day = (config.extra.get("wenming_updated") or {}).get(url)
+    if day is None:
+        return html
+    return html + "\n" + render.render(env, "updated.html", "index.md", day=day)
+
+
+def finish(config: MkDocsConfig) -> None:
+    xml = Path(config.site_dir) / "sitemap.xml"
+    if xml.is_file():  # MkDocs stamps the gzip header with the build time; zero it
+        (Path(config.site_dir) / "sitemap.xml.gz").write_bytes(gzip.compress(xml.read_bytes(), 9, mtime=0))

@@ -1,0 +1,90 @@
+"""最近更新: when each page last changed, from the data's `updated` field or git history.
+
+Git is asked once per build for every file's last commit date; without git or history
+(a tarball, a shallow copy) the dates are simply unknown and nothing fails.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from pathlib import Path
+
+from kit.data.dataset import Dataset
+
+DATE_LINE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+# data files (or folders) behind each section page
+SECTION_SOURCES = {
+    "campaign/index.md": ("data/campaign.yml",),
+    "events/index.md": ("data/events",),
+    "reading/index.md": ("data/reading.yml",),
+    "practice/index.md": ("data/practice.yml",),
+    "honorees/index.md": ("data/honorees", "data/awards.yml"),
+    "pledges/index.md": ("data/pledges.yml", "data/villages"),
+    "heritage/index.md": ("data/heritage.yml",),
+    "index.md": ("docs/index.md", "data", "docs/blog/posts"),
+    "opendata/index.md": ("data",),
+    "sitemap/index.md": ("data", "docs"),
+}
+# entry pages: URL folder -> (kind, where its entries live)
+KIND_SOURCES = {
+    "events": ("event", "data/events"), "honorees": ("honoree", "data/honorees"),
+    "reading": ("brand", "data/reading.yml"), "pledges": ("pledge", "data/pledges.yml"),
+    "villages": ("village", "data/villages"), "heritage": ("site", "data/heritage.yml"),
+}
+
+
+def git_dates(root: Path) -> dict[str, dt.date]:
+    """Last commit date of every tracked file, by repository-relative path."""
+    try:
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True,
+                             text=True, timeout=30, check=True).stdout.strip()
+        out = subprocess.run(["git", "log", "--format=%cs", "--name-only", "--no-renames", "--", "data", "docs"],
+                             cwd=root, capture_output=True, text=True, timeout=120, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    prefix = Path(root).resolve().relative_to(Path(top).resolve()).as_posix()
+    prefix = "" if prefix == "." else prefix + "/"
+    dates: dict[str, dt.date] = {}
+    current: dt.date | None = None
+    for line in out.splitlines():
+        line = line.strip()
+        if DATE_LINE.match(line):
+            current = dt.date.fromisoformat(line)
+        elif line and current and line.startswith(prefix):
+            dates.setdefault(line[len(prefix):], current)  # newest commit comes first
+    return dates
+
+
+def latest(dates: dict[str, dt.date], *paths: str) -> dt.date | None:
+    """Newest date among files and folders (a folder means every file under it)."""
+    found = [d for p, d in dates.items() for want in paths if p == want or p.startswith(want.rstrip("/") + "/")]
+    return max(found) if found else None
+
+
+def _entries(d: Dataset) -> dict[tuple[str, str], object]:
+    groups = {"event": d.events, "honoree": d.honorees, "brand": d.brands, "pledge": d.pledges.pledges,
+              "village": d.villages, "site": d.sites}
+    return {(kind, item.id): item for kind, items in groups.items() for item in items}
+
+
+def page_dates(d: Dataset, dates: dict[str, dt.date], pages: list[tuple[str, str]]) -> dict[str, dt.date]:
+    """Date per page URL. `pages` holds (url, src_uri) of every page in the build."""
+    entries = _entries(d)
+    out: dict[str, dt.date] = {}
+    for url, src in pages:
+        when: dt.date | None = None
+        folder, _, rest = src.partition("/")
+        kind, source = KIND_SOURCES.get(folder, ("", ""))
+        item = entries.get((kind, rest[:-3])) if rest.endswith(".md") and "/" not in rest else None
+        if item is not None:
+            known = [x for x in (latest(dates, source), item.publish) if x]
+            when = item.updated or (max(known) if known else None)
+        elif src in SECTION_SOURCES:
+            when = latest(dates, *SECTION_SOURCES[src])
+        else:  # a hand-written page, or another page generated from a section's data
+            when = latest(dates, f"docs/{src}") or latest(dates, *SECTION_SOURCES.get(f"{folder}/index.md", ()))
+        if when:
+            out[url] = when
+    return out

@@ -1,0 +1,108 @@
+"""Long lists split into pages of bounded size, at stable URLs.
+
+A section page shows a bounded preview and links on; the full lists live at
+  honorees/<award-id>/            every honoree of one award (then .../page/2/, ...)
+  events/<year>/                  past events of one year
+  villages/                       every village and community pledge
+  reading/page/2/                 further reading brands
+Page 1 of every list keeps its URL however long the list grows; entries are grouped in O(n).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kit.data.dataset import Dataset
+
+PER_PAGE = 40          # cards on one list page (~25 KB of HTML)
+INDEX_CARDS = 60       # honoree cards on the section page, over all awards
+AWARD_PREVIEW = 12     # honoree cards of one award on the section page
+PAST_ON_INDEX = 20     # past events on the events section page
+VILLAGES_ON_INDEX = 40
+PRACTICE_ON_INDEX = 20
+# list pages repeat their entries' titles and summaries: kept out of the search index
+META = {"kind": "list", "search": {"exclude": True}}
+
+
+@dataclass
+class ListPage:
+    src_uri: str
+    title: str
+    kind: str                   # honorees | events | villages | brands
+    items: list
+    number: int
+    pages: list[str]            # URL of every page of this list, page 1 first
+    head: dict[str, Any] = field(default_factory=dict)
+
+
+def page_url(base: str, n: int) -> str:
+    return base if n == 1 else f"{base}page/{n}/"
+
+
+def paginate(base: str, title: str, kind: str, items: list, head: dict | None = None,
+             first: int = 1) -> list[ListPage]:
+    chunks = [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [[]]
+    urls = [page_url(base, n) for n in range(1, len(chunks) + 1)]
+    out = []
+    for n, chunk in enumerate(chunks, 1):
+        if n < first:
+            continue
+        suffix = "" if n == 1 else f"（第{n}页）"
+        out.append(ListPage(f"{urls[n - 1]}index.md", f"{title}{suffix}", kind, chunk, n, urls, head or {}))
+    return out
+
+
+def by_award(d: Dataset) -> dict[str, list[tuple]]:
+    groups: dict[str, list[tuple]] = {a: [] for a in d.awards}
+    for h in d.honorees:
+        for hon in d.public_honours(h):
+            if hon.award in groups:
+                groups[hon.award].append((h, hon))
+    return groups
+
+
+def past_by_year(d: Dataset) -> dict[int, list]:
+    years: dict[int, list] = {}
+    for e in d.events:
+        if e.start and d.event_status(e) == "past":
+            years.setdefault(e.start.year, []).append(e)
+    return dict(sorted(years.items(), reverse=True))
+
+
+def list_pages(d: Dataset) -> list[ListPage]:
+    out: list[ListPage] = []
+    for award_id, people in by_award(d).items():
+        if people:
+            a = d.awards[award_id]
+            out += paginate(f"honorees/{award_id}/", a.name, "honorees", people, {"award": a})
+    for year, events in past_by_year(d).items():
+        out += paginate(f"events/{year}/", f"{year}年往期活动", "events", events, {"year": year})
+    if len(d.villages) > VILLAGES_ON_INDEX:
+        out += paginate("villages/", "村规民约、居民公约", "villages", d.villages)
+    out += paginate("reading/", d.reading.title, "brands", d.brands, first=2)
+    return out
+
+
+def index_context(d: Dataset, src_uri: str) -> dict[str, Any]:
+    """What a section page shows of its long lists."""
+    if src_uri == "honorees/index.md":
+        budget, groups = INDEX_CARDS, []
+        for award_id, people in by_award(d).items():
+            shown = people[:min(AWARD_PREVIEW, budget)]
+            budget -= len(shown)
+            more = f"honorees/{award_id}/" if len(people) > len(shown) else ""
+            groups.append({"award": d.awards[award_id], "people": shown, "total": len(people), "more": more})
+        return {"groups": groups}
+    if src_uri == "events/index.md":
+        years = past_by_year(d)
+        return {"past_limit": PAST_ON_INDEX,
+                "years": [(y, len(es), f"events/{y}/") for y, es in years.items()]}
+    if src_uri == "pledges/index.md":
+        return {"villages": d.villages[:VILLAGES_ON_INDEX],
+                "villages_more": "villages/" if len(d.villages) > VILLAGES_ON_INDEX else ""}
+    if src_uri == "reading/index.md":
+        pages = paginate("reading/", d.reading.title, "brands", d.brands)
+        return {"brands": pages[0].items, "brands_page": pages[0]}
+    if src_uri == "practice/index.md":
+        return {"activities_limit": PRACTICE_ON_INDEX}
+    return {}

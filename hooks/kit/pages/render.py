@@ -1,0 +1,56 @@
+"""Render page bodies from the content templates in overrides/content/."""
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any, Callable
+
+import jinja2
+from mkdocs.utils import get_relative_url
+
+from kit.pages import text
+
+
+def compiled_cache(folder: Path) -> jinja2.BytecodeCache:
+    """Compiled templates, keyed by their source's hash: Jinja compiles Material's and our
+    templates anew in every process, about a second of every build."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def environment(template_dir: Path, cache_dir: Path | None = None) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(template_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,   # one environment per build: no stat() of the template per page
+        bytecode_cache=compiled_cache(cache_dir) if cache_dir else None,
+    )
+    env.filters.update(md=text.md, date_cn=text.date_cn, status_cn=text.status_cn)
+    return env
+
+
+def linker(page_url: str) -> Callable[[str], str]:
+    """Relative links from one page, so the site works under any sub-path."""
+    def url(target: str) -> str:
+        if target in ("", "."):
+            target = "./"
+        rel = get_relative_url(target, page_url or ".")
+        if target.endswith("/") and not rel.endswith("/"):
+            rel += "/"
+        return rel
+    return url
+
+
+def page_url(src_uri: str) -> str:
+    """The directory URL MkDocs gives a generated Markdown file."""
+    stem = src_uri[:-3]
+    if posixpath.basename(stem) == "index":
+        stem = posixpath.dirname(stem)
+    return f"{stem}/" if stem else ""
+
+
+def render(env: jinja2.Environment, template: str, src_uri: str, **context: Any) -> str:
+    return env.get_template(template).render(url=linker(page_url(src_uri)), **context)

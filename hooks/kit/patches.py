@@ -1,0 +1,69 @@
+"""Library patches: the only place where the kit replaces another library's function.
+
+Two are made, for one build at a time: applied when the build starts (Build.start) and undone
+when it ends (on_post_build or on_build_error), so importing any module of the kit, as the tests
+do, changes neither library.
+
+- `jieba.cut`, which Material's search plugin calls: the build's cut, which knows the names of
+  this build's people and villages (jieba.add_word would raise jieba's totals for good, and
+  again on every `mkdocs serve` rebuild); with speed on it is also cached (kit/speed/jiebacut.py).
+- `mkdocs.utils.clean_directory` (speed on only): the old site moved aside in one rename per
+  entry instead of deleted file by file (kit/speed/sitefolder.py).
+
+Each replaced function must still have the signature we were written against: an upgrade that
+changes one stops the build here, loudly, instead of patching something else.
+"""
+from __future__ import annotations
+
+import inspect
+from typing import Callable
+
+import jieba
+from mkdocs import utils
+
+EXPECTED = {
+    "jieba.cut": "(sentence, cut_all=False, HMM=True, use_paddle=False)",
+    "mkdocs.utils.clean_directory": "(directory: 'str') -> 'None'",
+}
+_TARGETS = {"jieba.cut": (jieba, "cut"), "mkdocs.utils.clean_directory": (utils, "clean_directory")}
+_SAVED: dict[str, Callable] = {}
+
+
+def original(name: str) -> Callable:
+    """The library's own function, whether or not a build has replaced it now."""
+    owner, attr = _TARGETS[name]
+    return _SAVED.get(name, getattr(owner, attr))
+
+
+def signature_problems() -> list[str]:
+    """Patched functions whose signature is not the one this module was written against."""
+    out = []
+    for name, expected in EXPECTED.items():
+        found = str(inspect.signature(original(name)))
+        if found != expected:
+            out.append(f"{name}{found}（本套件按 {name}{expected} 编写）")
+    return out
+
+
+def apply(replacements: dict[str, Callable]) -> None:
+    """Replace the named functions until undo(); a second apply first undoes the first."""
+    undo()
+    problems = signature_problems()
+    if problems:
+        raise RuntimeError("依赖库的函数签名变了，请先核对 hooks/kit/patches.py 再升级：" + "；".join(problems))
+    for name, replacement in replacements.items():
+        owner, attr = _TARGETS[name]
+        _SAVED[name] = getattr(owner, attr)
+        setattr(owner, attr, replacement)
+
+
+def undo() -> None:
+    for name, saved in list(_SAVED.items()):
+        owner, attr = _TARGETS[name]
+        setattr(owner, attr, saved)
+        del _SAVED[name]
+
+
+def active() -> dict[str, Callable]:
+    """What is replaced now, by name (empty outside a build)."""
+    return {name: getattr(_TARGETS[name][0], _TARGETS[name][1]) for name in _SAVED}

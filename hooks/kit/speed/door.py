@@ -1,0 +1,92 @@
+"""The door to speed: what the build asks for that could come from a cache or another process.
+
+`Plain` makes every result here and now, keeps nothing and forks nothing: it is the reference.
+`Fast` (kit/speed/fast.py) answers the same questions from caches under .cache/wenming/ and
+with a worker process on the second core. The build (kit/build.py) holds one of the two and
+never asks which; WENMING_SPEED=0 chooses Plain, and the site is byte for byte the same
+(tests/speed/test_speed_off.py).
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+from markupsafe import Markup
+
+from kit.data import yamlread
+from kit.outputs import images
+from kit.pages import qr, text
+from kit.speed import qrcache
+from kit.speed.jiebacut import PlainCut
+from kit.speed.segments import Segmenter
+from kit.speed.stores import NullStore
+
+
+class Plain:
+    on = False
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.version = ""
+        self.jinja_cache: Path | None = None     # compiled templates are not kept
+        self.work = Path(tempfile.mkdtemp(prefix="wenming-plain-"))    # this build's photo files
+
+    # -- before the data is read ---------------------------------------------------------------
+
+    def read(self, raw: bytes, name: str, report) -> Any:
+        """One data file, parsed (kit/data/yamlread.py)."""
+        return yamlread.load_file(raw, name, report)
+
+    def data_read(self) -> None:
+        """Every data file is read."""
+
+    # -- once the data is read --------------------------------------------------------------------
+
+    def begin(self, config, site_url: str, words: set[str], cacheable: Callable[[Any], bool]) -> dict[str, Callable]:
+        """Set up this build's services; returns the library patches it needs (kit/patches.py)."""
+        self.site_url = site_url
+        self.images = images.Images(self.root / "data", self.work)
+        self.md_engine = text.md_engine()
+        cut = PlainCut(words)
+        self.segmenter = Segmenter(NullStore(), words, cut.cut, "")
+        return {"jieba.cut": cut}
+
+    def md(self, value: str) -> Markup:
+        return text.md(value, self.md_engine)
+
+    def picture(self, photo) -> images.ImageSet:
+        return self.images.picture(photo)
+
+    def page_qr(self, page) -> qr.QR:
+        return qrcache.qr_code(qr.page_address(self.site_url, page.url))
+
+    def bodies(self, render: Callable[[int], str], n: int) -> list[str]:
+        return [render(i) for i in range(n)]
+
+    # -- the theme ---------------------------------------------------------------------------
+
+    def sign(self, nav, config, data) -> None:
+        """The nav is final."""
+
+    def theme(self, env, config, nav, files, texts: list[str]) -> None:
+        """The theme is about to render pages; `texts` will be segmented for search."""
+
+    def page_content(self, page, html: str) -> str:
+        return html
+
+    def post_page(self, page, output: str) -> str:
+        return output
+
+    # -- the end -------------------------------------------------------------------------------
+
+    def segmentations(self, texts: list[str]) -> Callable[[str], str]:
+        return self.segmenter.segment
+
+    def finish(self, site_dir: str) -> None:
+        self.images.write(site_dir)
+        self.abort()
+
+    def abort(self) -> None:
+        shutil.rmtree(self.work, ignore_errors=True)

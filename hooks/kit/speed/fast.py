@@ -1,0 +1,167 @@
+"""The fast door: the same answers as Plain, from caches under .cache/wenming/ and a worker.
+
+Created fresh for every build (so `mkdocs serve` rebuilds start clean). What it keeps:
+parsed data files, compiled templates, Markdown of story fields, QR codes, search
+segmentations, jieba's cuts, photos, and whole pages kept out of the nav (the output cache,
+hit through an empty template). What it shares with a forked process: page bodies
+(kit/speed/bodies.py), search segmentation and the theme of entry pages (kit/speed/theme.py).
+"""
+from __future__ import annotations
+
+import json
+import re
+from importlib.metadata import version as package_version
+from pathlib import Path
+from typing import Any, Callable
+
+import jinja2
+from markupsafe import Markup
+
+from kit.outputs import images
+from kit.pages import qr, render, text
+from kit.speed import bodies, fork, jiebacut, qrcache, sitefolder
+from kit.speed.door import Plain
+from kit.speed.outputcache import OutputCache, YamlCache
+from kit.speed.segments import Segmenter
+from kit.speed.stores import Store, code_version, key
+from kit.speed.theme import DISPATCH, Renderer
+
+CACHE_DIR = Path(".cache") / "wenming"
+
+
+class Fast(Plain):
+    on = True
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.folder = root / CACHE_DIR
+        self.version = code_version(root / "overrides")   # our code and templates, hashed once
+        self.jinja_cache = self.folder / "jinja"
+        self.yaml = YamlCache(self.folder, self.version, super().read)
+        self.work = self.folder
+
+    def read(self, raw: bytes, name: str, report) -> Any:
+        return self.yaml.load_file(raw, name, report)
+
+    def data_read(self) -> None:
+        # saved now, and let go: the parsed files with their line marks are not needed again,
+        # and a smaller process forks smaller helpers
+        self.yaml.store.save()
+        self.yaml = None
+
+    def begin(self, config, site_url: str, words: set[str], cacheable: Callable[[Any], bool]) -> dict[str, Callable]:
+        sitefolder.prepare(self.root)
+        folder, version = self.folder, self.version
+        self.site_url = site_url
+        self.cacheable = cacheable
+        self.output = OutputCache(folder, version)
+        self.images = images.Images(self.root / "data", folder)
+        tokenizer = jiebacut.TOKENIZER
+        tokenizer.configure(words)
+        self.segments = Store(folder, "segments", version)
+        # the search plugin's cuts, by sentence; a build that must cut everything loads jieba's
+        # whole dictionary before the helpers fork, one that cuts a few sentences looks up their words
+        self.cuts = Store(folder, "cuts", f"{version}:{tokenizer.words_state()}")
+        tokenizer.store = self.cuts
+        if not self.segments.old or not self.cuts.old:
+            tokenizer.load_all()
+        self.qr_store = Store(folder, "qr", version)
+        self.qr = qrcache.QRCodes(self.qr_store, site_url, lambda page: not cacheable(page))
+        self.renderer = Renderer(self.output)
+        self.segmenter = Segmenter(self.segments, words, tokenizer.cut, tokenizer.state())
+        self.md_engine = text.md_engine()
+        self.md_store = Store(folder, "markdown", version)
+        self.texts: list[str] = []
+        return {"jieba.cut": tokenizer.cut_cached, "mkdocs.utils.clean_directory": sitefolder.clean}
+
+    def md(self, value: str) -> Markup:
+        """The Markdown filter, cached by text (a pure function of it)."""
+        k = key("md", value or "")
+        hit = self.md_store.get(k)
+        if hit is None:
+            hit = str(text.md(value, self.md_engine))
+            self.md_store.put(k, hit)
+        return Markup(hit)
+
+    def page_qr(self, page) -> qr.QR:
+        return self.qr.page_qr(page)
+
+    def bodies(self, render: Callable[[int], str], n: int) -> list[str]:
+        """Every page body, on two cores."""
+        return bodies.render_all(render, n, self.md_store, self.images)
+
+    def sign(self, nav, config, data) -> None:
+        """The site signature for the output cache: everything but the page itself."""
+        self.output.site = site_signature(self.root, nav, config, data)
+        self.nav = nav
+
+    def theme(self, env, config, nav, files, texts: list[str]) -> None:
+        """Before the theme renders pages: the render worker segments our search entries first,
+        then renders entry pages (kit/speed/theme.py)."""
+        with_cached_template(env)
+        env.bytecode_cache = render.compiled_cache(self.jinja_cache)
+        self.texts = texts
+        self.renderer.start(env, config, nav, files, lambda: self.segmenter.resolve(texts), len(texts))
+
+    def page_content(self, page, html: str) -> str:
+        if self.cacheable(page) and self.output.check(page, html) and (page.meta.get("search") or {}).get("exclude"):
+            return ""   # the stored page is written instead, and search skips it: nobody reads this body
+        return html
+
+    def post_page(self, page, output: str) -> str:
+        if self.renderer.writes_page(page):
+            self.output.skip(page)
+            return ""   # an unchanged stored page: written from the cache (kit/speed/theme.py)
+        output = self.output.output(page, output)
+        if self.cacheable(page):
+            page.content = None   # written and stored: ten thousand page bodies need not stay in memory
+        return output
+
+    def segmentations(self, texts: list[str]) -> Callable[[str], str]:
+        self.segmenter.learn_resolved(self.texts, self.renderer.first_done())
+        return self.segmenter.segment
+
+    def finish(self, site_dir: str) -> None:
+        self.renderer.finish()
+        self.output.placed.save(self.output.written)
+        self.images.write(site_dir)
+        for store in (self.output.store, self.segments, self.cuts, self.qr_store, self.md_store):
+            store.save()
+        sitefolder.finish()   # the last build's files not moved back are deleted in the background
+
+    def abort(self) -> None:
+        fork.stop_all()
+        sitefolder.finish()
+
+
+SKIP_EXTRA = {"wenming", "content_env", "wenming_build"}
+# a theme template reading entries from the dataset would make every page depend on all data
+READS_DATA = re.compile(r"config\.extra\.wenming\b(?!\.settings\b|_)|config\.extra\[")
+
+
+def _nav(items) -> list:
+    return [(type(i).__name__, str(i.title), getattr(i, "url", None), _nav(i.children or [])) for i in items]
+
+
+def site_signature(root: Path, nav, config, data) -> str:
+    theme_files = [p for p in (root / "overrides").rglob("*") if p.is_file() and "content" not in p.parts]
+    reads_data = any(READS_DATA.search(p.read_text("utf-8", errors="replace")) for p in theme_files)
+    data_hash = ""
+    if reads_data:
+        data_hash = key(*(p.read_bytes() for p in sorted((root / "data").rglob("*")) if p.is_file()))
+    extra = {k: v for k, v in config.extra.items() if k not in SKIP_EXTRA}
+    fields = {k: config.get(k) for k in ("site_name", "site_url", "site_description", "site_author", "copyright",
+                                         "repo_url", "repo_name", "edit_uri", "extra_css", "extra_javascript",
+                                         "use_directory_urls")}
+    signed = json.dumps([package_version("mkdocs"), package_version("mkdocs-material"), fields, extra,
+                         dict(config.theme), data.settings.model_dump(mode="json"), _nav(nav.items),
+                         nav.homepage.url if nav.homepage else None, data_hash],
+                        sort_keys=True, default=str, ensure_ascii=False)
+    return key(re.sub(r" at 0x[0-9a-f]+", "", signed))
+
+
+def with_cached_template(env: jinja2.Environment) -> None:
+    """The empty template pages with a stored output are 'rendered' with, and the one-call
+    template of pages the render worker may take (kit/speed/theme.py)."""
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({OutputCache.TEMPLATE: "", DISPATCH: "{{ wm_dispatch() }}"}),
+                                      env.loader])

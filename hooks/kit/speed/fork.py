@@ -1,0 +1,104 @@
+"""Forked worker processes: when to fork, a job list shared from both ends, logs sent home.
+
+MkDocs builds on one core; the page bodies (kit/speed/bodies.py) and the theme rendering of
+entry pages (kit/speed/theme.py) are shared with a process forked from the build, so it has the
+build's data, templates and environment without pickling any of them.
+
+WENMING_PARALLEL=0 turns the workers off; =1 uses them even for a handful of pages (tests).
+"""
+from __future__ import annotations
+
+import contextlib
+import gc
+import logging
+import multiprocessing
+import os
+
+MIN_PAGES = 64        # below this a fork costs more than it saves
+log = logging.getLogger("mkdocs.plugins.wenming")
+LIVE: set[int] = set()   # worker processes not yet reaped, for on_build_error
+
+
+def stop_all() -> None:
+    """After a failed build: do not leave a worker running."""
+    for pid in list(LIVE):
+        try:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+        except OSError:
+            pass
+        LIVE.discard(pid)
+
+
+def wanted(count: int) -> bool:
+    setting = os.environ.get("WENMING_PARALLEL", "")
+    if setting == "0" or "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    if setting == "1":
+        return count > 0
+    return (os.cpu_count() or 1) > 1 and count >= MIN_PAGES
+
+
+@contextlib.contextmanager
+def frozen():
+    """Around a fork: the parent's objects are frozen for the child, whose garbage collector
+    then never walks (and so never copies) the memory it shares with the parent; only the
+    parent unfreezes its own."""
+    parent = os.getpid()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if os.getpid() == parent:
+            gc.unfreeze()
+
+
+def fork() -> int:
+    with frozen():
+        return os.fork()
+
+
+class Split:
+    """A list of n jobs shared by two processes: the main process takes them from the front in
+    order, the forked one from the back, until they meet (two counters under a lock)."""
+
+    def __init__(self, n: int) -> None:
+        ctx = multiprocessing.get_context("fork")
+        self.lock = ctx.Lock()
+        self.front = ctx.RawValue("i", 0)
+        self.back = ctx.RawValue("i", n)
+
+    def claim_front(self, i: int) -> bool:
+        """In the main process: may it do job i (taken in increasing order)?"""
+        with self.lock:
+            if i < self.back.value:
+                self.front.value = i + 1
+                return True
+            return False
+
+    def claim_back(self) -> int | None:
+        """In the forked process: the next job from the back, or None when they have met."""
+        with self.lock:
+            if self.back.value - 1 >= self.front.value:
+                self.back.value -= 1
+                return self.back.value
+            return None
+
+
+def taken(split: Split, items: list):
+    while (i := split.claim_back()) is not None:
+        yield items[i]
+
+
+class Forward(logging.Handler):
+    """In the worker: send log records to the main process instead of printing them."""
+
+    def __init__(self, conn) -> None:
+        super().__init__(logging.DEBUG)
+        self.conn = conn
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.conn.send(("log", record.name, record.levelno, record.getMessage()))
+        except OSError:
+            pass

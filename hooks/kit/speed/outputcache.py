@@ -1,0 +1,110 @@
+"""Whole pages as the theme rendered them, and parsed data files, reused when unchanged."""
+from __future__ import annotations
+
+import json
+import zlib
+from pathlib import Path
+
+from kit.speed import sitefolder
+from kit.speed.stores import BlobStore, Store, key
+
+
+def toc_tokens(toc) -> list[dict]:
+    def token(item) -> dict:
+        return {"level": item.level, "id": item.id, "name": item.title,
+                "children": [token(c) for c in item.children]}
+    return [token(i) for i in toc]
+
+
+class OutputCache:
+    """Whole pages as the theme rendered them, for pages kept out of the nav.
+
+    The key holds everything the theme templates see for such a page: its URL, title, meta,
+    content and table of contents, plus a site signature (nav, config, settings, theme and
+    code version). A hit makes MkDocs render an empty template and on_post_page hands back the
+    stored page: the theme, the largest part of a build, is skipped for every unchanged page.
+    """
+
+    TEMPLATE = "wenming-cached.html"
+
+    def __init__(self, folder: Path, version: str) -> None:
+        self.store = BlobStore(folder, "html", version)
+        self.site = ""
+        self.keys: dict[str, str] = {}
+        self.hits: dict[str, str] = {}    # page URL -> key of its stored page, read when written
+        self.capture: dict[str, str] | None = None   # in the render worker: pages it made
+        self.placed = sitefolder.Placed(folder)
+        self.written: dict[str, str] = {}   # site file -> key of the stored page it holds
+
+    def check(self, page, html: str) -> bool:
+        """Called at the end of on_page_content; True if the stored page can be used."""
+        if not self.site:
+            return False
+        meta = json.dumps(page.meta, sort_keys=True, default=str, ensure_ascii=False)
+        k = key(self.site, page.url, str(page.title), meta, html, json.dumps(toc_tokens(page.toc)))
+        if not self.store.has(k):
+            self.keys[page.url] = k
+            return False
+        self.hits[page.url] = k
+        page.meta["template"] = self.TEMPLATE
+        return True
+
+    def take(self, page, packed: bytes) -> None:
+        """A page the render worker made (compressed): stored, and used like a hit."""
+        k = self.keys.pop(page.url)
+        self.store.put(k, packed)
+        self.hits[page.url] = k
+
+    def stored_places(self, doc_files) -> dict[str, tuple[str, int, int, str | None]]:
+        """Pages to be written from the stored copy: URL -> (file, offset, length in the old blob
+        file, the unchanged file of the last build to move back, if any)."""
+        out = {}
+        for f in doc_files:
+            k = self.hits.get(f.page.url) if f.page is not None else None
+            if k is not None and k in self.store.old and k not in self.store.new:
+                out[f.page.url] = (f.abs_dest_path, *self.store.old[k], self.placed.unchanged(f.abs_dest_path, k))
+                self.written[f.abs_dest_path] = k
+        return out
+
+    def skip(self, page) -> None:
+        """A hit the render worker writes: carried over in the cache, not written here."""
+        self.store.keep(self.hits.pop(page.url))
+
+    def output(self, page, output: str) -> str:
+        if self.capture is not None:
+            self.capture[page.url] = output
+            return output
+        hit = self.hits.pop(page.url, None)
+        if hit is not None:
+            self.written[page.file.abs_dest_path] = hit
+            packed = self.store.get(hit)
+            if packed is not None:
+                return zlib.decompress(packed).decode("utf-8")
+            raise OSError(f"页面缓存文件读取失败：{page.url}。请删除 .cache/ 文件夹后重新生成。")
+        k = self.keys.pop(page.url, None)
+        if k is not None:   # compressed: ten thousand pages stay a few tens of MB in memory
+            self.store.put(k, zlib.compress(output.encode("utf-8"), 1))
+            self.written[page.file.abs_dest_path] = k
+        return output
+
+
+class YamlCache:
+    """Parsed data files by content: an unchanged file is not parsed again.
+
+    Only files that parsed without a problem are kept, so every error is still reported from
+    a fresh parse, with its exact message."""
+
+    def __init__(self, folder: Path, version: str, read) -> None:
+        self.store = Store(folder, "yaml", version)
+        self.read = read
+
+    def load_file(self, raw: bytes, name: str, report):
+        k = key("yaml", name, raw)
+        hit = self.store.get(k)
+        if hit is not None:
+            return hit
+        before = len(report.lines())
+        doc = self.read(raw, name, report)
+        if doc is not None and len(report.lines()) == before:
+            self.store.put(k, doc)
+        return doc

@@ -1,0 +1,58 @@
+"""Search segmentations of our entries' texts, cached by what jieba's cut depends on."""
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from kit.outputs.searchindex import segment_raw
+from kit.speed.stores import Store, key
+
+
+class Segmenter:
+    """Segmentations by text, from the cache or jieba, resolved in one batch (in the render
+    worker when there is one)."""
+
+    def __init__(self, store: Store, words: Iterable[str], cut: Callable[[str], Iterable[str]], state: str) -> None:
+        self.store = store
+        self.cut = cut
+        self.state = state    # what every cut depends on besides the text and the names inside it
+        self.words = set(words)
+        # names by their first two characters (every name has at least two): a text is looked
+        # up once per position instead of once per position and name length
+        self.by_prefix: dict[str, list[str]] = {}
+        for w in sorted(self.words):
+            self.by_prefix.setdefault(w[:2], []).append(w)
+        self.known: dict[str, str] = {}
+
+    def _present(self, text: str) -> list[str]:
+        """Names taught to jieba that occur in the text: the only ones that can change its cut."""
+        found = set()
+        get = self.by_prefix.get
+        for i in range(len(text) - 1):
+            names = get(text[i:i + 2])
+            if names:
+                found.update(w for w in names if text.startswith(w, i))
+        return sorted(found)
+
+    def _key(self, text: str) -> str:
+        # jieba's cut depends on the text, the added words inside it and the dictionary total
+        return key(text, *self._present(text), self.state)
+
+    def resolve(self, texts: list[str]) -> list[tuple[str, str]]:
+        """(cache key, segmentation) of every text, from the cache or jieba: the whole job, so
+        it can run in the render worker (kit/speed/theme.py) and the build only learns the result."""
+        out = []
+        for text in texts:
+            k = self._key(text)
+            hit = self.store.get(k)
+            out.append((k, hit if hit is not None else segment_raw(text, self.cut)))
+        return out
+
+    def learn_resolved(self, texts: list[str], resolved: list[tuple[str, str]]) -> None:
+        for text, (k, seg) in zip(texts, resolved):
+            self.known[text] = seg
+            self.store.put(k, seg)
+
+    def segment(self, text: str) -> str:
+        if text not in self.known:
+            self.learn_resolved([text], self.resolve([text]))
+        return self.known[text]

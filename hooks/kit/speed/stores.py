@@ -1,0 +1,175 @@
+"""A content-keyed cache under .cache/: work a build did, reused when its inputs are unchanged.
+
+Every key is a hash of everything the value depends on (the input text, the settings that shape
+the output, and the version of our code), so a stale value can never be found. Each store keeps
+only the entries the last build used: an entry whose page was removed disappears with the next
+build, and the cache never grows beyond one build's worth.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+
+HOOKS = Path(__file__).resolve().parents[2]   # hooks/: all of our code
+FORMAT = "1"
+
+
+def code_version(*folders: Path) -> str:
+    """Hash of our code and templates: any edit to them invalidates every cached value."""
+    h = hashlib.sha256(FORMAT.encode())
+    for folder in (HOOKS, *folders):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".html", ".yml", ".txt") and "__pycache__" not in path.parts:
+                h.update(path.relative_to(folder).as_posix().encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def key(*parts: str | bytes) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(p if isinstance(p, bytes) else p.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class Store:
+    """One pickled dict per kind of work, e.g. .cache/wenming/pages.pickle."""
+
+    def __init__(self, folder: Path, name: str, version: str) -> None:
+        self.path = folder / f"{name}.pickle"
+        self.version = version
+        self.old: dict[str, Any] = {}
+        self.new: dict[str, Any] = {}
+        try:
+            with self.path.open("rb") as f:
+                saved_version, entries = pickle.load(f)
+            if saved_version == version:
+                self.old = entries
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            pass
+
+    def get(self, k: str) -> Any | None:
+        if k in self.new:
+            return self.new[k]
+        value = self.old.get(k)
+        if value is not None:
+            self.new[k] = value
+        return value
+
+    def put(self, k: str, value: Any) -> None:
+        self.new[k] = value
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump((self.version, self.new), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)
+
+
+class BlobStore:
+    """Like Store, for bytes values too many to hold in memory (whole pages): the values live in
+    a file, the index {key: (offset, length)} in memory. Values this build uses are written to a
+    new file as they come (a hit is copied over), so the next build finds exactly those.
+
+    .cache/wenming/<name>.pickle holds (version, blob file name, index); the blob file's name is
+    unique per save, so a build reading the old one is never disturbed by one saving a new one.
+    """
+
+    def __init__(self, folder: Path, name: str, version: str) -> None:
+        self.folder = folder
+        self.name = name
+        self.path = folder / f"{name}.pickle"
+        self.version = version
+        self.old: dict[str, tuple[int, int]] = {}
+        self.new: dict[str, tuple[int, int]] = {}
+        self.reader = None
+        self.writer = None
+        self.new_reader = None
+        self.blob = f"{name}-{os.getpid()}-{os.urandom(4).hex()}.blobs"
+        self.old_blob = ""
+        try:
+            with self.path.open("rb") as f:
+                saved_version, blob, entries = pickle.load(f)
+            if saved_version == version:
+                self.reader = (folder / blob).open("rb")
+                self.old = entries
+                self.old_blob = blob
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            self.old = {}
+
+    def _read(self, where: tuple[int, int]) -> bytes | None:
+        self.reader.seek(where[0])
+        data = self.reader.read(where[1])
+        return data if len(data) == where[1] else None
+
+    def get(self, k: str) -> bytes | None:
+        if k in self.new:
+            return self._read_new(self.new[k])
+        where = self.old.get(k)
+        value = self._read(where) if where is not None and self.reader is not None else None
+        if value is not None:
+            self.put(k, value)
+        return value
+
+    def keep(self, k: str) -> None:
+        """Carry a stored value over to the next build without looking at it."""
+        if k not in self.new:
+            self.get(k)
+
+    def has(self, k: str) -> bool:
+        return k in self.new or (k in self.old and self.reader is not None)
+
+    def _read_new(self, where: tuple[int, int]) -> bytes:
+        self.writer.flush()
+        if self.new_reader is None:
+            self.new_reader = (self.folder / self.blob).open("rb")
+        self.new_reader.seek(where[0])
+        return self.new_reader.read(where[1])
+
+    def put(self, k: str, value: bytes) -> None:
+        if self.writer is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.writer = (self.folder / self.blob).open("wb")
+        self.new[k] = (self.writer.tell(), len(value))
+        self.writer.write(value)
+
+    def save(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if self.writer is None:
+            self.writer = (self.folder / self.blob).open("wb")
+        self.writer.close()
+        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump((self.version, self.blob, self.new), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)
+        for handle in (self.reader, self.new_reader):
+            if handle is not None:
+                handle.close()
+        for old in self.folder.glob(f"{self.name}-*.blobs"):   # an open reader keeps its file
+            if old.name != self.blob:
+                old.unlink(missing_ok=True)
+
+
+class NullStore(Store):
+    """A store that keeps nothing: what every store is when speed is off."""
+
+    def __init__(self) -> None:
+        self.path = None
+        self.version = ""
+        self.old = {}
+        self.new = {}
+
+    def get(self, k: str) -> None:
+        return None
+
+    def put(self, k: str, value: Any) -> None:
+        pass
+
+    def save(self) -> None:
+        pass

@@ -1,0 +1,143 @@
+"""Personal data never reaches the site; minors are shown minimally; honours
+under public notice are labelled with their window and objection contact."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+
+import pytest
+
+from kit.data import dataset
+from kit.data import privacy
+from kit.data.checks import is_minor
+from conftest import ROOT, run_build
+from kit.data.privacy import findings, is_id_card, mask
+
+SITE_PHONE = frozenset({"08701234567"})
+
+
+@pytest.mark.parametrize("number, valid", [
+    ("11010519491231002X", True),
+    ("11010519491231002x", True),
+    ("110105194912310021", False),
+    ("440524188001010014", True),
+    ("440524188001010015", False),
+])
+def test_id_card_check_digit(number, valid):
+    assert is_id_card(number) is valid
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("身份证 11010519491231002X。", ["身份证号码"]),
+    ("编号110105194912310021", []),                     # wrong check digit: not an ID card
+    ("手机13812345678", ["手机号码"]),
+    ("手机 138-1234-5678", ["手机号码"]),
+    ("手机 +86 138 1234 5678", ["手机号码"]),
+    ("电话0871-6543210", ["固定电话号码"]),
+    ("电话（0871）65432100", ["固定电话号码"]),
+    ("咨询电话 0870-1234567", []),                       # the site-wide number from data/site.yml
+    ("住在建设路12号", ["门牌地址"]),
+    ("住在幸福巷三号", ["门牌地址"]),
+    ("家住3栋2单元", ["门牌地址"]),
+    ("门牌号见登记表", ["门牌地址"]),
+    ("兔街采茶节直播观看1009.19万人次", []),
+    ("开展活动172期，参与群众15.4万人次", []),
+    ("2023年7月1日至2023年7月7日", []),
+    ("第一单元阅读课", []),
+])
+def test_findings(text, kinds):
+    assert [kind for _, kind, _ in findings(text, SITE_PHONE)] == kinds
+
+
+def test_numbers_are_masked_in_messages():
+    assert mask("手机号码", "138 1234 5678") == "138****5678"
+    assert mask("身份证号码", "11010519491231002X") == "110***********002X"
+
+
+def test_shipped_data_has_no_personal_data_and_passes():
+    data = dataset.build(ROOT / "data", ROOT, dt.date(2024, 1, 1), production=False)
+    assert data.honorees
+
+
+def test_minor_by_birth_year_counts_the_publish_date():
+    class H:
+        minor = False
+        birth_year = 2006
+        publish = None
+        honours = []
+    assert is_minor(H, set(), dt.date(2023, 12, 31))
+    assert not is_minor(H, set(), dt.date(2024, 1, 1))
+    H.publish = dt.date(2023, 6, 1)            # already published: today decides
+    assert not is_minor(H, set(), dt.date(2024, 1, 1))
+
+
+def _minor_project(project, photo_consent: bool):
+    path = project / "data/honorees/2023.yml"
+    text = path.read_text("utf-8")
+    marker = "    minor: true\n    guardian_consent: true\n"
+    assert marker in text
+    extra = ("    birth_year: 2011\n    photo:\n      src: photos/tujie-tea-festival.jpg\n      alt: 陈某某\n"
+             + ("    photo_consent: true\n" if photo_consent else ""))
+    path.write_text(text.replace(marker, marker + extra, 1), "utf-8")
+
+
+@pytest.mark.parametrize("consent", [False, True])
+def test_minors_are_shown_minimally(project, tmp_path, consent):
+    _minor_project(project, consent)
+    result = run_build(project, tmp_path / "site", {"SOURCE_DATE_EPOCH": "1704067200"})
+    assert result.returncode == 0, result.log
+    page = result.html("honorees/2023-example-chen/")
+    body = page.select_one(".wm-entry--honoree")
+    assert body.select_one("h1, .wm-lead") is not None
+    assert "2011" not in page.get_text() and "岁" not in body.get_text()
+    facts = {dt_.get_text(): dt_.find_next_sibling("dd").get_text() for dt_ in body.select(".wm-facts dt")}
+    assert facts == {"学校": "X县第一中学"}
+    assert bool(body.select(".wm-portrait img")) is consent
+    listing = result.html("honorees/")
+    card = next(c for c in listing.select(".wm-card") if "陈某某" in c.get_text())
+    assert "X县第一中学" not in card.get_text()
+
+
+def test_minor_without_guardian_consent_stops_the_build(project, tmp_path):
+    path = project / "data/honorees/2023.yml"
+    path.write_text(path.read_text("utf-8").replace("    guardian_consent: true\n", "", 1), "utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert ("data/honorees/2023.yml:35:5: 错误: honorees[3].guardian_consent: 这是未成年人（minor: true、新时代好少年或未满 18 岁），"
+            "发布前必须取得监护人书面同意") in result.log
+
+
+def test_personal_data_stops_the_build_naming_the_field(project, tmp_path):
+    path = project / "data/honorees/2023.yml"
+    text = path.read_text("utf-8").replace("从不收取一分钱。", "从不收取一分钱。联系电话13812345678。", 1)
+    path.write_text(text, "utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "data/honorees/2023.yml:10:" in result.log
+    assert "错误: honorees[0].story: 含有手机号码“138****5678”。" in result.log
+    assert "13812345678" not in result.log
+
+
+def test_honours_under_public_notice_are_labelled_with_window_and_contact(built):
+    page = built.html("honorees/2023-example-yang/")
+    honour = page.select_one(".wm-honour--公示中")
+    assert honour is not None
+    text = honour.get_text()
+    assert "公示中" in text
+    assert "公示期：2023年12月1日至2023年12月7日" in text
+    assert "X县文明办 0870-1234567（工作日 9:00—17:00）" in text
+
+
+def test_the_quick_prefilter_never_hides_a_finding(monkeypatch):
+    """findings() skips values without a digit, 号 or 门牌; on texts built from the pieces the
+    patterns match, it finds exactly what the full scan finds."""
+    pieces = ["1", "3", "8", "0", "５", "０", "一", "三", "十", "路", "街", "组", "号", "栋", "单元", "室",
+              "门牌", "（", "）", "-", "X", "+86", "某", "村", "的", " ", "13812345678", "0871-6512345",
+              "110105194912310029", "幸福路三号", "５号楼"]
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    quick = [privacy.findings(t) for t in texts]
+    monkeypatch.setattr(privacy, "CANDIDATE", re.compile(""))
+    assert quick == [privacy.findings(t) for t in texts]
+    assert sum(1 for f in quick if f) > 1000

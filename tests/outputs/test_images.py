@@ -1,0 +1,134 @@
+"""Photos: resized, upright, without EXIF (GPS included), never upscaled, cached; <picture> markup."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from PIL import Image
+
+from kit.outputs import images
+from conftest import run_build
+
+GPS = {1: "N", 2: (25.0, 1.0, 30.0), 3: "E", 4: (102.0, 42.0, 5.0)}
+
+
+def phone_jpeg(size: tuple[int, int], orientation: int = 1) -> bytes:
+    """A camera-like JPEG: EXIF with make, GPS position and an orientation tag."""
+    img = Image.new("RGB", size, (200, 60, 40))
+    img.paste((20, 90, 200), (0, 0, size[0] // 2, size[1] // 3))   # a marker in the top-left corner
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x010F] = "PhoneMaker"
+    exif.get_ifd(0x8825).update(GPS)
+    out = io.BytesIO()
+    img.save(out, "JPEG", quality=90, exif=exif)
+    return out.getvalue()
+
+
+def opened(data: bytes) -> Image.Image:
+    img = Image.open(io.BytesIO(data))
+    img.load()
+    return img
+
+
+def no_metadata(img: Image.Image) -> bool:
+    return not img.getexif() and "exif" not in img.info and "xmp" not in img.info and "icc_profile" not in img.info
+
+
+def test_variants_have_the_planned_sizes_and_no_exif():
+    raw = phone_jpeg((4032, 3024))
+    s = images.plan("photos/big.jpg", raw)
+    assert [v.width for v in s.webp] == [480, 960, 1600] == [v.width for v in s.jpeg]
+    assert [v.height for v in s.jpeg] == [360, 720, 1200]
+    assert (s.width, s.height) == (1600, 1200)
+    files = images.render(raw, s)
+    for v in s.webp + s.jpeg:
+        img = opened(files[v.path])
+        assert img.size == (v.width, v.height), v
+        assert img.format == ("WEBP" if v.path.endswith(".webp") else "JPEG")
+        assert no_metadata(img), v.path
+    clean = opened(files["photos/big.jpg"])
+    assert clean.size == (1600, 1200) and no_metadata(clean)
+    assert len(files["photos/big.jpg"]) < len(raw)
+
+
+def test_exif_orientation_is_applied_before_it_is_stripped():
+    # orientation 6: the camera held upright, pixels stored sideways (rotate 90° clockwise to view)
+    raw = phone_jpeg((1200, 800), orientation=6)
+    s = images.plan("photos/portrait.jpg", raw)
+    assert (s.width, s.height) == (800, 1200)
+    img = opened(images.render(raw, s)[s.jpeg[-1].path]).convert("RGB")
+    assert img.size == (800, 1200) and no_metadata(img)
+    # the blue marker stored top-left ends up top-right once turned upright
+    assert img.getpixel((790, 10))[2] > 150 and img.getpixel((10, 10))[2] < 100
+
+
+def test_small_photos_are_never_upscaled():
+    s = images.plan("photos/small.jpg", phone_jpeg((700, 500)))
+    assert [v.width for v in s.jpeg] == [480, 700]
+    assert (s.width, s.height) == (700, 500)
+    tiny = images.plan("photos/tiny.jpg", phone_jpeg((300, 200)))
+    assert [v.width for v in tiny.webp] == [300]
+
+
+def test_variant_names_follow_the_content():
+    a = images.plan("photos/x.jpg", phone_jpeg((1000, 800)))
+    b = images.plan("photos/x.jpg", phone_jpeg((1000, 801)))
+    assert a.webp[0].path != b.webp[0].path
+    assert a.webp[0].path == images.plan("photos/x.jpg", phone_jpeg((1000, 800))).webp[0].path
+
+
+@pytest.fixture(scope="module")
+def photo_build(tmp_path_factory):
+    """The real project with a 4032×3024 phone photo (GPS in EXIF) on the tea festival."""
+    from conftest import copy_project
+    root = copy_project(tmp_path_factory.mktemp("img") / "project")
+    (root / "data" / "photos" / "phone.jpg").write_bytes(phone_jpeg((4032, 3024)))
+    events = root / "data" / "events" / "2023.yml"
+    text = events.read_text("utf-8")
+    marker = "      - src: photos/tujie-tea-festival.jpg\n"
+    assert marker in text
+    events.write_text(text.replace(marker, "      - src: photos/phone.jpg\n        alt: 手机拍的采茶节照片\n" + marker, 1),
+                      "utf-8")
+    first = run_build(root, root / "site1")
+    assert first.returncode == 0, first.log
+    return root, first
+
+
+def test_built_page_uses_picture_with_srcset_sizes_and_dimensions(photo_build):
+    root, b = photo_build
+    soup = b.html("events/tujie-tea-festival/")
+    img = next(i for i in soup.select(".wm-gallery img") if i["alt"] == "手机拍的采茶节照片")
+    picture = img.find_parent("picture")
+    source = picture.find("source")
+    assert source["type"] == "image/webp"
+    assert re.fullmatch(r"(\S+\.webp \d+w, ){2}\S+\.webp 1600w", source["srcset"])
+    assert re.fullmatch(r"(\S+\.jpg \d+w, ){2}\S+\.jpg 1600w", img["srcset"])
+    assert (img["width"], img["height"]) == ("1600", "1200")
+    assert img["loading"] == "lazy" and img["sizes"] and source["sizes"] == img["sizes"]
+    page_dir = b.site / "events" / "tujie-tea-festival"
+    for candidate in source["srcset"].split(", ") + img["srcset"].split(", "):
+        path, width = candidate.split()
+        published = opened((page_dir / path).read_bytes())
+        assert published.width == int(width[:-1]) and no_metadata(published)
+
+
+def test_the_editors_original_file_is_never_published(photo_build):
+    root, b = photo_build
+    original = (root / "data" / "photos" / "phone.jpg").read_bytes()
+    published = (b.site / "photos" / "phone.jpg").read_bytes()
+    assert published != original and no_metadata(opened(published))
+    assert not any(p.read_bytes() == original for p in (b.site / "photos").rglob("*") if p.is_file())
+    assert b"PhoneMaker" not in b"".join(p.read_bytes() for p in (b.site / "photos").rglob("*") if p.is_file())
+
+
+def test_processed_photos_are_reused_from_the_cache(photo_build):
+    root, first = photo_build
+    cached = sorted((root / ".cache" / "wenming" / "images").iterdir())
+    assert any("phone-" in p.name for p in cached)
+    stamps = {p: p.stat().st_mtime_ns for p in cached}
+    second = run_build(root, root / "site2")
+    assert second.returncode == 0, second.log
+    assert {p: p.stat().st_mtime_ns for p in cached} == stamps
+    assert (second.site / "photos" / "phone.jpg").read_bytes() == (first.site / "photos" / "phone.jpg").read_bytes()

@@ -1,0 +1,150 @@
+"""The build cache under .cache/ is never stale: changed, removed and added entries, changed
+templates, and a warm build that equals a cold one byte for byte."""
+from __future__ import annotations
+
+import json
+import pickle
+import zlib
+from pathlib import Path
+
+import pytest
+
+from kit.speed.stores import BlobStore, Store
+from conftest import copy_project, run_build
+
+LI = "honorees/2023-example-li/"
+
+
+def _html_pages(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")}
+
+
+def _index(site: Path) -> dict[str, dict]:
+    docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    return {d["location"]: d for d in docs}
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+@pytest.fixture(scope="module")
+def warm(tmp_path_factory):
+    """A project copy built once, so its .cache/ is warm."""
+    root = copy_project(tmp_path_factory.mktemp("cache") / "project")
+    first = run_build(root, root / "site-cold")
+    assert first.returncode == 0, first.log
+    assert (root / ".cache" / "wenming" / "html.pickle").is_file()
+    return root, first
+
+
+def test_a_warm_build_equals_a_cold_build(warm, tmp_path):
+    root, cold = warm
+    again = run_build(root, tmp_path / "site-warm")
+    assert again.returncode == 0, again.log
+    before, after = _html_pages(cold.site), _html_pages(again.site)
+    assert before.keys() == after.keys()
+    changed = [k for k in before if before[k] != after[k]]
+    assert not changed, changed[:5]
+    assert (cold.site / "search" / "search_index.json").read_bytes() == \
+        (again.site / "search" / "search_index.json").read_bytes()
+
+
+def test_changed_removed_and_added_entries(warm, tmp_path):
+    root, _ = warm
+    honorees = root / "data" / "honorees" / "2023.yml"
+    _edit(honorees, "义务为乡亲修理农具。", "义务为乡亲修理农具和摩托车。")
+    # remove the entry of 赵某某 (the last key of the entry is `event: culture-kids`)
+    text = honorees.read_text("utf-8")
+    start = text.index("  - id: 2023-example-zhao")
+    end = text.index("  - id:", start + 5)
+    honorees.write_text(text[:start] + text[end:], "utf-8")
+    # add a new one
+    with honorees.open("a", encoding="utf-8") as f:
+        f.write("  - id: 2023-example-new\n    example: true\n    name: 新某某\n    category: 热心公益\n"
+                "    place: X县某社区\n    summary: 组织社区志愿者清扫背街小巷。\n"
+                "    story: 新某某每周六组织志愿者清扫背街小巷，坚持三年。\n"
+                "    honours:\n      - {award: x-good-people-2023, status: 入选}\n")
+    b = run_build(root, tmp_path / "site")
+    assert b.returncode == 0, b.log
+
+    assert "修理农具和摩托车" in b.html(LI).get_text()
+    assert "摩托车" in _index(b.site)[LI]["text"].split("\u200b")
+
+    assert not (b.site / "honorees" / "2023-example-zhao").exists()
+    assert "honorees/2023-example-zhao/" not in _index(b.site)
+    assert "赵某某" not in b.html("honorees/").get_text()
+
+    assert "坚持三年" in b.html("honorees/2023-example-new/").get_text()
+    assert "新某某" in _index(b.site)["honorees/2023-example-new/"]["title"]
+    assert "2023-example-new/" in [a["href"] for a in b.html("honorees/").select("a.wm-card__link")]
+
+    # the cache now holds exactly what this build used: nothing of the removed entry
+    with (root / ".cache" / "wenming" / "html.pickle").open("rb") as f:
+        _, blob, index = pickle.load(f)
+    data = (root / ".cache" / "wenming" / blob).read_bytes()
+    assert sorted(p.name for p in (root / ".cache" / "wenming").glob("html-*.blobs")) == [blob]
+    assert sum(n for _, n in index.values()) == len(data)   # only what this build used
+    pages = [zlib.decompress(data[at:at + n]).decode("utf-8") for at, n in index.values()]
+    assert pages and not any("赵某某" in html for html in pages)
+    assert any("坚持三年" in html for html in pages)
+
+
+def test_a_changed_template_invalidates_cached_pages(warm, tmp_path):
+    root, _ = warm
+    _edit(root / "overrides" / "content" / "honoree.html", '<h2 id="honours">所获荣誉</h2>',
+          '<h2 id="honours">所获荣誉和称号</h2>')
+    _edit(root / "overrides" / "main.html", "{% block scripts %}",
+          '{% block site_meta %}{{ super() }}<meta name="wm-test" content="theme-changed">{% endblock %}\n'
+          "{% block scripts %}")
+    b = run_build(root, tmp_path / "site")
+    assert b.returncode == 0, b.log
+    soup = b.html(LI)
+    assert soup.find("h2", id="honours").get_text(strip=True) == "所获荣誉和称号"
+    assert soup.find("meta", attrs={"name": "wm-test"}) is not None
+    assert b.html("villages/example-village-a/").find("meta", attrs={"name": "wm-test"}) is not None
+
+
+def test_store_keeps_only_what_the_last_build_used(tmp_path):
+    s = Store(tmp_path, "t", "v1")
+    s.put("a", 1)
+    s.put("b", 2)
+    s.save()
+    s2 = Store(tmp_path, "t", "v1")
+    assert s2.get("a") == 1
+    s2.save()
+    s3 = Store(tmp_path, "t", "v1")
+    assert s3.get("a") == 1 and s3.get("b") is None
+    assert Store(tmp_path, "t", "v2").get("a") is None     # another code version sees nothing
+
+
+def test_blob_store_keeps_only_what_the_last_build_used(tmp_path):
+    s = BlobStore(tmp_path, "t", "v1")
+    s.put("a", b"one")
+    s.put("b", b"two")
+    assert s.get("a") == b"one"
+    s.save()
+    s2 = BlobStore(tmp_path, "t", "v1")
+    assert s2.get("a") == b"one"
+    s2.put("c", b"three")
+    s2.save()
+    s3 = BlobStore(tmp_path, "t", "v1")
+    assert s3.get("a") == b"one" and s3.get("c") == b"three" and s3.get("b") is None
+    s3.save()
+    assert len(list(tmp_path.glob("t-*.blobs"))) == 1
+    assert BlobStore(tmp_path, "t", "v2").get("a") is None     # another code version sees nothing
+
+
+def test_a_broken_file_is_reported_even_after_it_was_cached(warm, tmp_path):
+    root, _ = warm
+    path = root / "data" / "honorees" / "2023.yml"
+    good = path.read_text("utf-8")
+    path.write_text(good.replace("    category: 助人为乐\n", "    category: 助人为乐\n    category: 诚实守信\n", 1), "utf-8")
+    try:
+        b = run_build(root, tmp_path / "site")
+        assert b.returncode != 0
+        assert "data/honorees/2023.yml:" in b.log and "category" in b.log
+    finally:
+        path.write_text(good, "utf-8")

@@ -1,0 +1,72 @@
+"""The layout of hooks/: import directions (import-linter, .importlinter), the event map, module
+sizes, and the README's layout table against the tree."""
+from __future__ import annotations
+
+import ast
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+HOOKS = ROOT / "hooks"
+KIT = HOOKS / "kit"
+LINT = Path(sys.executable).with_name("lint-imports")
+
+
+def lint(hooks: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(hooks)}
+    return subprocess.run([str(LINT), "--config", str(ROOT / ".importlinter"), "--no-cache"],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+def test_imports_run_one_way():
+    result = lint(HOOKS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 kept, 0 broken" in result.stdout
+
+
+@pytest.mark.parametrize("module, line, contract", [
+    ("pages/text.py", "from kit.speed import fast", "The pipeline runs one way"),
+    ("outputs/feeds.py", "from kit import build", "The pipeline runs one way"),
+    ("data/errors.py", "import mkdocs.utils", "The data wing does not depend on the site generator"),
+])
+def test_a_wrong_import_is_caught(tmp_path, module, line, contract):
+    copy = tmp_path / "hooks"
+    shutil.copytree(HOOKS, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    target = copy / "kit" / module
+    target.write_text(target.read_text("utf-8") + f"\n{line}  # noqa\n", "utf-8")
+    result = lint(copy)
+    assert result.returncode != 0
+    assert f"{contract}" in result.stdout and "BROKEN" in result.stdout
+
+
+def test_the_hook_file_is_only_the_event_map():
+    tree = ast.parse((HOOKS / "wenming.py").read_text("utf-8"))
+    functions = [n for n in tree.body if isinstance(n, ast.FunctionDef)]
+    assert {f.name for f in functions} >= {"on_config", "on_files", "on_nav", "on_env", "on_page_markdown",
+                                          "on_page_content", "on_post_page", "on_post_build", "on_build_error"}
+    for f in functions:
+        body = [s for s in f.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+        assert len(body) <= 2, f"{f.name} does more than hand the event on"
+    assert len((HOOKS / "wenming.py").read_text("utf-8").splitlines()) <= 100
+
+
+def test_modules_keep_to_the_size_guide():
+    """About 200 lines a module (the house guide); the hand-written QR encoder is one piece."""
+    sizes = {p.relative_to(KIT).as_posix(): len(p.read_text("utf-8").splitlines()) for p in KIT.rglob("*.py")}
+    over = {m: n for m, n in sizes.items() if n > 240 and m != "speed/qrfast.py"}
+    assert not over, over
+
+
+def test_the_readme_layout_table_matches_the_tree():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    table = readme[readme.index("## Layout"):readme.index("<!-- section: dependencies -->")]
+    listed = set(re.findall(r"`(hooks/kit/[\w/]+\.py)`", table))
+    modules = {f"hooks/{p.relative_to(HOOKS).as_posix()}" for p in KIT.rglob("*.py") if p.name != "__init__.py"}
+    assert listed == modules, (sorted(modules - listed), sorted(listed - modules))
