@@ -2,21 +2,21 @@
 from __future__ import annotations
 
 import random
+import re
 from urllib.parse import quote
 
 import pytest
 import qrcode
 from qrcode import base, util
 
-from kit.speed import qrcache
-from kit.speed import qrfast
+from kit.pages import qr, qrfast
 
 M = qrcode.constants.ERROR_CORRECT_M
 SITE = "https://wenming.example.gov.cn/"
 
 
 def reference(text: str) -> list[list[bool]]:
-    """The code as hooks/qrcache.py made it before qrfast: the qrcode package, fixed mask 2."""
+    """The code as hooks/qr.py made it before qrfast: the qrcode package, fixed mask 2."""
     code = qrcode.QRCode(error_correction=M, border=4, mask_pattern=2)
     code.add_data(text)
     code.make(fit=True)
@@ -123,19 +123,19 @@ def test_qr_parts_is_byte_identical_to_the_qrcode_path():
     urls = REALISTIC + [random_address(rng) for _ in range(300)]
     for url in urls:
         matrix = reference(url)
-        assert qrcache.qr_parts(url) == (len(matrix), qrcache.runs(matrix)), url
+        assert qr.qr_parts(url) == (len(matrix), qr.runs(matrix)), url
 
 
 def test_typical_addresses_never_touch_the_qrcode_package(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("fell back to the qrcode package")
-    expected = {url: qrcache.qr_parts(url) for url in REALISTIC}
-    monkeypatch.setattr(qrcache.qrcode, "QRCode", refuse)
+    expected = {url: qr.qr_parts(url) for url in REALISTIC}
+    monkeypatch.setattr(qr.qrcode, "QRCode", refuse)
     for url in REALISTIC:
         assert qrfast.encode(url) is not None
-        assert qrcache.qr_parts(url) == expected[url]
+        assert qr.qr_parts(url) == expected[url]
     with pytest.raises(AssertionError, match="fell back"):
-        qrcache.qr_parts("a" * 3000)          # too long for version 40: the fallback is taken
+        qr.qr_parts("a" * 3000)          # too long for version 40: the fallback is taken
 
 
 def test_too_long_addresses_fail_as_before():
@@ -144,6 +144,28 @@ def test_too_long_addresses_fail_as_before():
     with pytest.raises(ValueError):
         reference(text)
     with pytest.raises(ValueError):
-        qrcache.qr_parts(text)
+        qr.qr_parts(text)
     longest = "a" * byte_capacity(40)
     assert qrfast.matrix(longest) == reference(longest)
+
+
+def _image(code: qr.QR, scale: int = 4):
+    """The SVG path drawn as pixels, as a phone camera would see the printed poster."""
+    from PIL import Image, ImageDraw
+    img = Image.new("L", (code.size * scale, code.size * scale), 255)
+    draw = ImageDraw.Draw(img)
+    for x, y, w in re.findall(r"M(\d+) (\d+)h(\d+)", code.path):
+        x, y, w = int(x), int(y), int(w)
+        draw.rectangle([x * scale, y * scale, (x + w) * scale - 1, (y + 1) * scale - 1], fill=0)
+    return img
+
+
+@pytest.mark.parametrize("size", [20, 60, 120, 300, 1200])
+def test_an_independent_reader_decodes_the_page_address(size):
+    """zxing-cpp, a reader nobody on the project wrote, reads back every length of address."""
+    import zxingcpp
+    rng = random.Random(size)
+    url = "https://wenming.example.gov.cn/" + "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789-/%")
+                                                      for _ in range(size))
+    found = zxingcpp.read_barcodes(_image(qr.qr_code(url)))
+    assert [(r.format.name, r.text) for r in found] == [("QRCode", url)]

@@ -18,7 +18,6 @@ from markupsafe import Markup
 from kit.data import yamlread
 from kit.outputs import images
 from kit.pages import qr, text
-from kit.speed import qrcache
 from kit.speed.jiebacut import PlainCut
 from kit.speed.segments import Segmenter
 from kit.speed.stores import NullStore
@@ -60,7 +59,7 @@ class Plain:
         return self.images.picture(photo)
 
     def page_qr(self, page) -> qr.QR:
-        return qrcache.qr_code(qr.page_address(self.site_url, page.url))
+        return qr.qr_code(qr.page_address(self.site_url, page.url))
 
     def bodies(self, render: Callable[[int], str], n: int) -> list[str]:
         return [render(i) for i in range(n)]
