@@ -17,9 +17,9 @@ import pytest
 import sitefolder
 from conftest import copy_project, run_build
 
-CHANGED = "honorees/2023-example-li/index.html"
-TAMPERED = "honorees/2023-example-wang/index.html"
-OTHER = "villages/example-village-a/index.html"
+CHANGED = "honorees/2023-sample-sun/index.html"
+TAMPERED = "honorees/2023-sample-zhou/index.html"
+OTHER = "villages/liutang-village/index.html"
 
 
 def _fill(site: Path) -> None:

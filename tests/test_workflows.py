@@ -93,7 +93,7 @@ def test_deploy_script_switches_releases_and_a_failed_build_changes_nothing(tmp_
     assert first.returncode == 0, first.stdout + first.stderr
     release = os.readlink(live / "current")
     assert (live / "current" / "index.html").is_file() and (live / "current/feed/news.xml").is_file()
-    assert "2023-example-" not in (live / "current/opendata/honorees.json").read_text("utf-8")  # production
+    assert "2023-sample-" not in (live / "current/opendata/honorees.json").read_text("utf-8")  # production
 
     honorees = project / "data/honorees/2023.yml"
     honorees.write_text(honorees.read_text("utf-8").replace("category: 助人为乐", "category: 好人好事", 1), "utf-8")

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 import yamlread
-from conftest import ROOT
+from conftest import FIXTURE, ROOT
 from errors import Report
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -51,7 +51,7 @@ def takes_fast_path(text: str) -> bool:
 
 # --- every real file ---------------------------------------------------------------------------
 
-DATA_FILES = sorted(p for p in (ROOT / "data").rglob("*") if p.suffix in (".yml", ".yaml"))
+DATA_FILES = sorted(p for p in (FIXTURE / "data").rglob("*") if p.suffix in (".yml", ".yaml"))
 GOLDEN_FILES = sorted(p for p in GOLDEN.glob("*/data/**/*") if p.is_file())
 
 
