@@ -11,7 +11,7 @@ def test_two_builds_are_byte_identical(tmp_path):
     # the same day for both (event status depends on "today"), but a different time of
     # day: any timestamp that leaks into the output (build time, SOURCE_DATE_EPOCH,
     # file mtimes), a temp path or hash order would make a file differ
-    midnight = int(time.time()) // 86400 * 86400
+    midnight = (int(time.time()) + 8 * 3600) // 86400 * 86400 - 8 * 3600   # Beijing midnight: "today" is China's
     first = run_build(FIXTURE, tmp_path / "one", {"SOURCE_DATE_EPOCH": str(midnight + 60)})
     assert first.returncode == 0, first.log
     second = run_build(FIXTURE, tmp_path / "two", {"SOURCE_DATE_EPOCH": str(midnight + 86340)})
