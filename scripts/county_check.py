@@ -118,6 +118,20 @@ def smoke(root: Path, site: Path, is_production: bool) -> list[str]:
             + leak_problems(site, withheld_ids(data)))
 
 
+def post_problems(root: Path) -> list[str]:
+    """The news posts' slugs and categories, with the build's own rules (hooks/blogcats.py), no build."""
+    import yaml
+    from types import SimpleNamespace
+
+    import blogcats
+
+    config = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    posts = [SimpleNamespace(src_uri=p.relative_to(root / "docs").as_posix(), content_string=p.read_text("utf-8-sig"))
+             for p in sorted((root / "docs" / "blog" / "posts").rglob("*.md"))]
+    files = SimpleNamespace(documentation_pages=lambda: posts)
+    return blogcats.problems(files, SimpleNamespace(extra=config.get("extra") or {}))
+
+
 def run(cmd: list[str], root: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, encoding="utf-8")
@@ -127,9 +141,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="检查本县的数据、严格构建网站并做冒烟测试。")
     parser.add_argument("root", nargs="?", default=str(KIT), help="项目目录（默认：本仓库）")
     parser.add_argument("--site", help="把网站生成到这个目录并保留（默认：临时目录，检查后删除）")
+    parser.add_argument("--posts", action="store_true", help="只检查工作动态文章（slug 和分类），不生成网站")
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
     is_production = production()
+    if args.posts:
+        problems = post_problems(root)
+        print("\n".join(problems + [f"工作动态文章有 {len(problems)} 个错误。" if problems else "工作动态文章检查通过。"]))
+        return 1 if problems else 0
 
     print("1/3 检查数据……", flush=True)
     check = run([sys.executable, str(KIT / "hooks" / "check.py"), str(root)], root)
