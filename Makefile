@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup setup-dev serve build check test clean
+.PHONY: setup setup-dev serve build check publish-check package new-county demo test clean
 
 $(BIN)/mkdocs: requirements.txt
 	$(PY) -m venv $(VENV)
@@ -25,11 +25,26 @@ serve: setup  ## preview at http://127.0.0.1:8000, rebuilding on every data chan
 build: setup  ## the public site into site/
 	$(BIN)/mkdocs build --strict
 
-check: setup  ## check all data without building
+# The county's checks, on the county's own data/ and docs/ (what the publishing pipeline runs)
+check: setup  ## check all data and news posts without building
 	$(BIN)/python hooks/check.py
+	$(BIN)/python scripts/county_check.py --posts
 
-test: setup-dev  ## data checks, then every test
-	$(BIN)/python hooks/check.py
+publish-check: setup  ## the public build: data check, strict build, smoke test of the site in site/
+	WENMING_PRODUCTION=1 $(BIN)/python scripts/county_check.py --site site
+
+package: publish-check  ## site/ as one zip for a county portal's 栏目 (site_url's sub-path baked in)
+	$(BIN)/python scripts/package_site.py site
+
+new-county: setup  ## turn this fork into an empty, valid site for your county (asks for the names)
+	$(BIN)/python scripts/new_county.py
+
+demo: setup  ## preview the kit's fictional sample county (tests/fixture) at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve -f tests/fixture/mkdocs.yml
+
+# The kit's tests: code, templates and rules, on the fictional county in tests/fixture/
+test: setup-dev  ## the kit's tests (never reads data/ or docs/)
+	$(BIN)/python hooks/check.py tests/fixture
 	$(BIN)/pytest -q
 
 clean:

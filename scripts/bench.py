@@ -116,7 +116,7 @@ def our_project(n: int, work: Path, seed: int) -> Path:
     shutil.rmtree(project, ignore_errors=True)
     project.mkdir(parents=True)
     for part in PROJECT_PARTS:
-        src = ROOT / part
+        src = (ROOT / "tests" / "fixture" if part in ("mkdocs.yml", "docs") else ROOT) / part  # the kit's fictional county
         if src.is_dir():
             shutil.copytree(src, project / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
         else:

@@ -3,7 +3,7 @@
     python scripts/gen_data.py 3000 /tmp/big            # /tmp/big/data, valid under our schema
     python scripts/gen_data.py 3000 /tmp/plain --plain  # the same text as hand-written Markdown pages
 
-The output is deterministic for a seed (--seed). The real data/ folder is copied first (settings,
+The output is deterministic for a seed (--seed). The fixture county's data (tests/fixture/data) is copied first (settings,
 campaign, the report's events and examples), then generated honorees, events, villages and
 reading brands are added: about 55 % honorees, 25 % events, 15 % villages, 5 % brands.
 """
@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = ROOT / "tests" / "fixture" / "data"   # the kit's fictional county, not the county's own data
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
 GIVEN = ("建 国 华 明 丽 芳 秀 英 志 强 军 平 玉 兰 红 霞 春 梅 海 燕 德 福 顺 成 光 荣 晓 雪 林 云 "
@@ -199,11 +200,11 @@ def make_photos(folder: Path, count: int = 4, size: tuple[int, int] = (4032, 302
         img.save(path, "JPEG", quality=95, exif=exif)
 
 
-def write_data(n: int, dest: Path, seed: int = 1, photos: int = 4) -> Path:
+def write_data(n: int, dest: Path, seed: int = 1, photos: int = 4, base: Path = FIXTURE_DATA) -> Path:
     data = dest / "data"
     if data.exists():
         shutil.rmtree(data)
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(base, data)
     out = generate(n, seed, photos)
     awards = yaml.safe_load((data / "awards.yml").read_text("utf-8"))["awards"]
     _dump(data / "awards.yml", "awards", awards + out.awards)

@@ -1,5 +1,9 @@
-"""Shared fixtures: one real build of the site per test session, and helpers
-to build a modified copy of the project."""
+"""Shared fixtures: one real build of the fixture county per test session, and
+helpers to build a modified copy of it.
+
+The kit's tests never read the county's own `data/`, `docs/` or `mkdocs.yml`:
+they build the fictional county in tests/fixture/ (its hooks/ and overrides/
+are links to the kit's), so an editor's commit cannot fail them."""
 from __future__ import annotations
 
 import os
@@ -15,7 +19,10 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+FIXTURE = ROOT / "tests" / "fixture"
+COUNTY_PARTS = ("mkdocs.yml", "docs", "data")   # from the fixture county
+KIT_PARTS = ("hooks", "overrides")             # from the kit
+PROJECT_PARTS = COUNTY_PARTS + KIT_PARTS
 
 
 @dataclass
@@ -45,10 +52,11 @@ def run_build(root: Path, site: Path, env: dict[str, str] | None = None) -> Buil
     return Build(root, site, proc.returncode, proc.stdout + proc.stderr)
 
 
-def copy_project(dest: Path) -> Path:
+def copy_project(dest: Path, county: Path = FIXTURE) -> Path:
+    """The kit's parts plus a county's content (the fixture county unless told)."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
-        src = ROOT / part
+        src = (county if part in COUNTY_PARTS else ROOT) / part
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
         else:
@@ -58,9 +66,9 @@ def copy_project(dest: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Build:
-    """The real site, built once from the real data."""
+    """The fixture county's site, built once (in place, so git dates of its files count)."""
     site = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, site)
+    result = run_build(FIXTURE, site)
     assert result.returncode == 0, result.log
     warnings = [l for l in result.log.splitlines() if "WARNING" in l]
     assert not warnings, "\n".join(warnings)
@@ -69,5 +77,5 @@ def built(tmp_path_factory) -> Build:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A private copy of the project whose data a test may change."""
+    """A private copy of the kit with the fixture county, whose data a test may change."""
     return copy_project(tmp_path / "project")

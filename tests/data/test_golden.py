@@ -1,5 +1,5 @@
 """Golden corpus: each case in tests/data/golden/<case>/ is a small overlay onto a copy
-of the real data/ (its data/ folder adds or replaces files) next to the exact
+of the fixture county's data (tests/fixture/data; its data/ folder adds or replaces files) next to the exact
 lines it must produce in expected.txt (file:line:col: 错误: field: message).
 
 Cases run in-process through dataset.build (the same function `check.py` and
@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from kit.data import dataset
-from conftest import ROOT, copy_project, run_build
+from conftest import FIXTURE, copy_project, run_build
 from kit.data.errors import DataInvalid
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -62,7 +62,7 @@ def test_the_corpus_is_big_enough():
 @pytest.mark.parametrize("name", CASES)
 def test_golden(name: str, tmp_path: Path) -> None:
     case = GOLDEN / name
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(FIXTURE / "data", tmp_path / "data")
     got = outcome(case, tmp_path)
     if os.environ.get("GOLDEN_UPDATE"):
         (case / "expected.txt").write_text("".join(f"{line}\n" for line in got), "utf-8")

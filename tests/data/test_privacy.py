@@ -11,10 +11,10 @@ import pytest
 from kit.data import dataset
 from kit.data import privacy
 from kit.data.checks import is_minor
-from conftest import ROOT, run_build
+from conftest import FIXTURE, run_build
 from kit.data.privacy import findings, is_id_card, mask
 
-SITE_PHONE = frozenset({"08701234567"})
+SITE_PHONE = frozenset({"08797654321"})
 
 
 @pytest.mark.parametrize("number, valid", [
@@ -36,13 +36,13 @@ def test_id_card_check_digit(number, valid):
     ("手机 +86 138 1234 5678", ["手机号码"]),
     ("电话0871-6543210", ["固定电话号码"]),
     ("电话（0871）65432100", ["固定电话号码"]),
-    ("咨询电话 0870-1234567", []),                       # the site-wide number from data/site.yml
+    ("咨询电话 0879-7654321", []),                       # the site-wide number (fixture's data/site.yml)
     ("住在建设路12号", ["门牌地址"]),
     ("住在幸福巷三号", ["门牌地址"]),
     ("家住3栋2单元", ["门牌地址"]),
     ("门牌号见登记表", ["门牌地址"]),
-    ("兔街采茶节直播观看1009.19万人次", []),
-    ("开展活动172期，参与群众15.4万人次", []),
+    ("云雾茶会直播观看806.5万人次", []),
+    ("开展活动136期，参与群众9.8万人次", []),
     ("2023年7月1日至2023年7月7日", []),
     ("第一单元阅读课", []),
 ])
@@ -55,8 +55,8 @@ def test_numbers_are_masked_in_messages():
     assert mask("身份证号码", "11010519491231002X") == "110***********002X"
 
 
-def test_shipped_data_has_no_personal_data_and_passes():
-    data = dataset.build(ROOT / "data", ROOT, dt.date(2024, 1, 1), production=False)
+def test_fixture_data_has_no_personal_data_and_passes():
+    data = dataset.build(FIXTURE / "data", FIXTURE, dt.date(2024, 1, 1), production=False)
     assert data.honorees
 
 
@@ -77,7 +77,7 @@ def _minor_project(project, photo_consent: bool):
     text = path.read_text("utf-8")
     marker = "    minor: true\n    guardian_consent: true\n"
     assert marker in text
-    extra = ("    birth_year: 2011\n    photo:\n      src: photos/tujie-tea-festival.jpg\n      alt: 陈某某\n"
+    extra = ("    birth_year: 2011\n    photo:\n      src: photos/yunwu-tea-fair.jpg\n      alt: 郑某某\n"
              + ("    photo_consent: true\n" if photo_consent else ""))
     path.write_text(text.replace(marker, marker + extra, 1), "utf-8")
 
@@ -87,16 +87,16 @@ def test_minors_are_shown_minimally(project, tmp_path, consent):
     _minor_project(project, consent)
     result = run_build(project, tmp_path / "site", {"SOURCE_DATE_EPOCH": "1704067200"})
     assert result.returncode == 0, result.log
-    page = result.html("honorees/2023-example-chen/")
+    page = result.html("honorees/2023-sample-zheng/")
     body = page.select_one(".wm-entry--honoree")
     assert body.select_one("h1, .wm-lead") is not None
     assert "2011" not in page.get_text() and "岁" not in body.get_text()
     facts = {dt_.get_text(): dt_.find_next_sibling("dd").get_text() for dt_ in body.select(".wm-facts dt")}
-    assert facts == {"学校": "X县第一中学"}
+    assert facts == {"学校": "青禾县实验中学"}
     assert bool(body.select(".wm-portrait img")) is consent
     listing = result.html("honorees/")
-    card = next(c for c in listing.select(".wm-card") if "陈某某" in c.get_text())
-    assert "X县第一中学" not in card.get_text()
+    card = next(c for c in listing.select(".wm-card") if "郑某某" in c.get_text())
+    assert "青禾县实验中学" not in card.get_text()
 
 
 def test_minor_without_guardian_consent_stops_the_build(project, tmp_path):
@@ -120,13 +120,13 @@ def test_personal_data_stops_the_build_naming_the_field(project, tmp_path):
 
 
 def test_honours_under_public_notice_are_labelled_with_window_and_contact(built):
-    page = built.html("honorees/2023-example-yang/")
+    page = built.html("honorees/2023-sample-he/")
     honour = page.select_one(".wm-honour--公示中")
     assert honour is not None
     text = honour.get_text()
     assert "公示中" in text
-    assert "公示期：2023年12月1日至2023年12月7日" in text
-    assert "X县文明办 0870-1234567（工作日 9:00—17:00）" in text
+    assert "公示期：2023年11月20日至2023年11月26日" in text
+    assert "青禾县文明办 0879-7654321（工作日 9:00—17:00）" in text
 
 
 def test_the_quick_prefilter_never_hides_a_finding(monkeypatch):

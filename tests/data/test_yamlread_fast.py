@@ -1,4 +1,4 @@
-"""libyaml's composer in hooks/yamlread.py: every result is the pure-Python one.
+"""libyaml's composer in hooks/kit/data/yamlfast.py: every result is the pure-Python one.
 
 `yamlread.parse` reads a file with libyaml (yaml.CSafeLoader) when it can prove the result equal
 to PyYAML's and hands everything else to `parse_python`. These tests read every data file, every
@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from kit.data import yamlread
-from conftest import ROOT
+from conftest import FIXTURE, ROOT
 from kit.data.errors import Report
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -51,7 +51,7 @@ def takes_fast_path(text: str) -> bool:
 
 # --- every real file ---------------------------------------------------------------------------
 
-DATA_FILES = sorted(p for p in (ROOT / "data").rglob("*") if p.suffix in (".yml", ".yaml"))
+DATA_FILES = sorted(p for p in (FIXTURE / "data").rglob("*") if p.suffix in (".yml", ".yaml"))
 GOLDEN_FILES = sorted(p for p in GOLDEN.glob("*/data/**/*") if p.is_file())
 
 

@@ -128,8 +128,8 @@ def test_distinctive_words_of_a_deed_find_the_page(generated):
 
 def test_real_example_is_found_by_a_word_of_its_story(generated):
     *_, client = generated
-    assert "honorees/2023-example-li/" in client.search("孤寡老人")[:3]
-    assert "events/tujie-tea-festival/" in client.search("兔街采茶节")[:3]
+    assert "honorees/2023-sample-sun/" in client.search("空巢老人")[:3]
+    assert "events/yunwu-tea-fair/" in client.search("云雾茶会")[:3]
 
 
 def test_index_is_small_and_entry_pages_are_out_of_materials_indexer(generated):

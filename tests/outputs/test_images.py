@@ -87,9 +87,9 @@ def photo_build(tmp_path_factory):
     (root / "data" / "photos" / "phone.jpg").write_bytes(phone_jpeg((4032, 3024)))
     events = root / "data" / "events" / "2023.yml"
     text = events.read_text("utf-8")
-    marker = "      - src: photos/tujie-tea-festival.jpg\n"
+    marker = "      - src: photos/yunwu-tea-fair.jpg\n"
     assert marker in text
-    events.write_text(text.replace(marker, "      - src: photos/phone.jpg\n        alt: 手机拍的采茶节照片\n" + marker, 1),
+    events.write_text(text.replace(marker, "      - src: photos/phone.jpg\n        alt: 手机拍的茶会照片\n" + marker, 1),
                       "utf-8")
     first = run_build(root, root / "site1")
     assert first.returncode == 0, first.log
@@ -98,8 +98,8 @@ def photo_build(tmp_path_factory):
 
 def test_built_page_uses_picture_with_srcset_sizes_and_dimensions(photo_build):
     root, b = photo_build
-    soup = b.html("events/tujie-tea-festival/")
-    img = next(i for i in soup.select(".wm-gallery img") if i["alt"] == "手机拍的采茶节照片")
+    soup = b.html("events/yunwu-tea-fair/")
+    img = next(i for i in soup.select(".wm-gallery img") if i["alt"] == "手机拍的茶会照片")
     picture = img.find_parent("picture")
     source = picture.find("source")
     assert source["type"] == "image/webp"
@@ -107,7 +107,7 @@ def test_built_page_uses_picture_with_srcset_sizes_and_dimensions(photo_build):
     assert re.fullmatch(r"(\S+\.jpg \d+w, ){2}\S+\.jpg 1600w", img["srcset"])
     assert (img["width"], img["height"]) == ("1600", "1200")
     assert img["loading"] == "lazy" and img["sizes"] and source["sizes"] == img["sizes"]
-    page_dir = b.site / "events" / "tujie-tea-festival"
+    page_dir = b.site / "events" / "yunwu-tea-fair"
     for candidate in source["srcset"].split(", ") + img["srcset"].split(", "):
         path, width = candidate.split()
         published = opened((page_dir / path).read_bytes())

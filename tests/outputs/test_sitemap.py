@@ -8,10 +8,10 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from conftest import ROOT, run_build
+from conftest import FIXTURE, run_build
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-SITE_URL = "https://wenming.example.gov.cn/"
+SITE_URL = "https://wenming.qinghe.example.cn/"
 
 
 def entries(site) -> dict[str, str | None]:
@@ -31,7 +31,7 @@ def html_pages(site) -> set[str]:
 
 def git_date(*paths: str) -> str | None:
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", *paths], cwd=ROOT,
+        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", *paths], cwd=FIXTURE,
                              capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return None
@@ -44,7 +44,7 @@ def test_sitemap_lists_exactly_the_built_pages(built):
 
 def test_lastmod_comes_from_git_history_not_the_build_date(built):
     got = entries(built.site)
-    assert got["events/culture-kids/"] == git_date("data/events")
+    assert got["events/ink-kids/"] == git_date("data/events")
     assert got["about/"] == git_date("docs/about.md")
     assert got["campaign/"] == git_date("data/campaign.yml")
     shown = built.html("about/").select_one(".wm-updated time")
@@ -76,15 +76,15 @@ def test_sitemap_page_links_every_public_page(built):
 def test_updated_field_wins_and_drafts_stay_out_without_git(project, tmp_path):
     events = project / "data/events/2023.yml"
     text = events.read_text("utf-8")
-    text = text.replace("  - id: culture-kids\n", "  - id: culture-kids\n    updated: 2023-06-01\n")
-    text = text.replace("  - id: counselling\n", "  - id: counselling\n    draft: true\n")
+    text = text.replace("  - id: ink-kids\n", "  - id: ink-kids\n    updated: 2023-06-01\n")
+    text = text.replace("  - id: heart-talk\n", "  - id: heart-talk\n    draft: true\n")
     events.write_text(text, "utf-8")
     result = run_build(project, tmp_path / "site")  # a copy outside git: no history at all
     assert result.returncode == 0, result.log
     got = entries(result.site)
-    assert got["events/culture-kids/"] == "2023-06-01"
-    assert "events/counselling/" not in got
+    assert got["events/ink-kids/"] == "2023-06-01"
+    assert "events/heart-talk/" not in got
     assert got["about/"] is None  # unknown without git: no date rather than the build date
     assert result.html("about/").select_one(".wm-updated") is None
-    page = result.html("events/culture-kids/").select_one(".wm-updated").get_text(strip=True)
+    page = result.html("events/ink-kids/").select_one(".wm-updated").get_text(strip=True)
     assert page == "最近更新：2023年6月1日"

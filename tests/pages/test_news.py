@@ -4,10 +4,11 @@ from __future__ import annotations
 import yaml
 from mkdocs.utils.meta import get_data
 
-from conftest import ROOT, run_build
+from conftest import FIXTURE, run_build
 
-CATEGORIES = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)["extra"]["news_categories"]
-POSTS = [get_data(p.read_text("utf-8"))[1] for p in sorted((ROOT / "docs/blog/posts").glob("*.md"))]
+CATEGORIES = yaml.load((FIXTURE / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)["extra"]["news_categories"]
+POSTS = [meta for meta in (get_data(p.read_text("utf-8"))[1] for p in sorted((FIXTURE / "docs/blog/posts").glob("*.md")))
+         if not meta.get("draft")]
 
 
 def test_every_post_lives_at_its_slug(built):
@@ -39,15 +40,15 @@ def test_pagination_and_yearly_archive(built):
 
 
 def test_bad_category_and_slug_stop_the_build_with_one_line_each(project, tmp_path):
-    post = project / "docs/blog/posts/2023-tea-festival.md"
+    post = project / "docs/blog/posts/2023-tea-fair.md"
     post.write_text(post.read_text("utf-8").replace("  - 节庆活动", "  - 好人好事"), "utf-8")
-    other = project / "docs/blog/posts/2023-reading.md"
-    other.write_text(other.read_text("utf-8").replace("slug: reading-brands", "slug: 阅读品牌"), "utf-8")
+    other = project / "docs/blog/posts/2023-reading-months.md"
+    other.write_text(other.read_text("utf-8").replace("slug: reading-months", "slug: 阅读品牌"), "utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
     names = "、".join(CATEGORIES)
-    assert ("docs/blog/posts/2023-tea-festival.md:7: 错误: categories: “好人好事”不是可用的分类。"
+    assert ("docs/blog/posts/2023-tea-fair.md:7: 错误: categories: “好人好事”不是可用的分类。"
             f"应为以下之一：{names}。要新增分类，请在 mkdocs.yml 的 news_categories 里加一行。") in result.log
-    assert ("docs/blog/posts/2023-reading.md:3: 错误: slug: “阅读品牌”不能用作网址。slug 决定文章的网址，"
+    assert ("docs/blog/posts/2023-reading-months.md:3: 错误: slug: “阅读品牌”不能用作网址。slug 决定文章的网址，"
             "只能用小写英文字母、数字和连字符“-”，例如 slug: tea-festival-2023") in result.log
     assert "工作动态文章有 2 个错误，网站未生成。" in result.log

@@ -16,7 +16,7 @@ SITE = "https://wenming.example.gov.cn/"
 
 
 def reference(text: str) -> list[list[bool]]:
-    """The code as hooks/qr.py made it before qrfast: the qrcode package, fixed mask 2."""
+    """The code as hooks/kit/pages/qr.py made it before qrfast: the qrcode package, fixed mask 2."""
     code = qrcode.QRCode(error_correction=M, border=4, mask_pattern=2)
     code.add_data(text)
     code.make(fit=True)
@@ -37,8 +37,8 @@ def byte_capacity(version: int) -> int:
 
 REALISTIC = [
     SITE, "https://a.cn/", "http://x.y/", "https://wenming.example.gov.cn/honorees/gen-2016-0421/",
-    SITE + "events/tujie-tea-festival/", SITE + "honorees/2023-example-li/",
-    SITE + "reading/city-reading/", SITE + "villages/zhangjiawan/", SITE + "blog/2024/05/01/post/",
+    SITE + "events/yunwu-tea-fair/", SITE + "honorees/2023-sample-sun/",
+    SITE + "reading/town-reading/", SITE + "villages/zhangjiawan/", SITE + "blog/2024/05/01/post/",
     SITE + "a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u/v/w/x/y/z/" * 3,
     SITE + "honorees/20240501123456789012345/",                 # a numeric segment (20+ digits)
     SITE + "honorees/2024050112345678901/",                     # 19+ digits: byte mode

@@ -10,9 +10,9 @@ from kit.pages import charts
 from kit.pages import qr
 from conftest import run_build
 from kit.data.dataset import build as build_dataset
-from conftest import ROOT
+from conftest import FIXTURE
 
-SITE_URL = "https://wenming.example.gov.cn/"
+SITE_URL = "https://wenming.qinghe.example.cn/"
 PAGE_TYPES = {
     "": "home",
     "events/": "list",
@@ -21,11 +21,11 @@ PAGE_TYPES = {
     "pledges/": "list",
     "heritage/": "list",
     "campaign/": "campaign",
-    "events/tujie-tea-festival/": "event",
-    "honorees/2023-example-li/": "honoree",
-    "reading/city-reading/": "brand",
-    "pledges/citizen-pledge/": "pledge",
-    "villages/example-village-a/": "pledge",
+    "events/yunwu-tea-fair/": "event",
+    "honorees/2023-sample-sun/": "honoree",
+    "reading/town-reading/": "brand",
+    "pledges/residents-pledge/": "pledge",
+    "villages/liutang-village/": "pledge",
     "about/": "page",
 }
 
@@ -48,21 +48,21 @@ def test_every_page_has_the_large_text_button_and_the_early_head_script(built, u
 
 
 def test_head_meta_for_government_sites_and_sharing(built):
-    soup = built.html("events/tujie-tea-festival/")
+    soup = built.html("events/yunwu-tea-fair/")
     meta = {m.get("name") or m.get("property"): m.get("content") for m in soup.head.find_all("meta")}
-    assert meta["SiteName"] == "X县文明县城创建"
-    assert meta["SiteDomain"] == "wenming.example.gov.cn"
+    assert meta["SiteName"] == "青禾县文明县城创建"
+    assert meta["SiteDomain"] == "wenming.qinghe.example.cn"
     assert "SiteIDCode" not in meta             # not issued yet: site_id_code is empty
-    assert meta["og:title"] == "兔街采茶节"
+    assert meta["og:title"] == "云雾茶会"
     assert meta["og:description"] and meta["og:description"] == meta["description"]
     assert meta["og:image"] == SITE_URL + "assets/og.png"
-    assert meta["og:url"] == SITE_URL + "events/tujie-tea-festival/"
+    assert meta["og:url"] == SITE_URL + "events/yunwu-tea-fair/"
     assert (built.site / "assets" / "og.png").is_file()
 
 
 def test_colours_come_from_settings(built):
     style = " ".join(s.get_text() for s in built.html("").head.find_all("style"))
-    assert "--md-primary-fg-color: #b71c1c" in style and "--md-accent-fg-color: #c62828" in style
+    assert "--md-primary-fg-color: #1b5e20" in style and "--md-accent-fg-color: #2e7d32" in style
     body = built.html("").body
     assert body["data-md-color-primary"] == "custom"
 
@@ -70,14 +70,14 @@ def test_colours_come_from_settings(built):
 def test_footer_follows_government_site_convention(built):
     footer = built.html("campaign/").select_one("footer.wm-footer")
     text = footer.get_text(" ", strip=True)
-    assert "主办单位：中共X县委宣传部" in text
-    assert "0870-1234567" in text and "wenming@example.gov.cn" in text
+    assert "主办单位：中共青禾县委宣传部" in text
+    assert "0879-7654321" in text and "wm@qinghe.example.gov.cn" in text
     assert footer.select_one(".wm-party-mark") is not None
     icp = footer.select_one("a.wm-footer__icp")
-    assert icp["href"] == "https://beian.miit.gov.cn/" and icp.get_text(strip=True) == "滇ICP备00000000号-1"
+    assert icp["href"] == "https://beian.miit.gov.cn/" and icp.get_text(strip=True) == "滇ICP备12345678号-2"
     police = footer.select_one("a.wm-footer__police")
-    assert police["href"] == "https://beian.mps.gov.cn/#/query/webSearch?code=53000000000000"
-    assert police.get_text(strip=True) == "滇公网安备 53000000000000号"
+    assert police["href"] == "https://beian.mps.gov.cn/#/query/webSearch?code=53999900000001"
+    assert police.get_text(strip=True) == "滇公网安备 53999900000001号"
     links = {a.get_text(strip=True): a["href"] for a in footer.select(".wm-footer__links a")}
     assert links["网站地图"] == "../sitemap/"
     assert (built.site / "sitemap" / "index.html").is_file()
@@ -91,7 +91,7 @@ def test_site_id_code_and_no_party_mark_when_settings_say_so(project, tmp_path):
     site_yml = project / "data" / "site.yml"
     text = site_yml.read_text("utf-8")
     text = text.replace('site_id_code: ""', 'site_id_code: "5300000001"').replace("party_mark: true", "party_mark: false")
-    text = text.replace('primary: "#b71c1c"', 'primary: "#0d47a1"')
+    text = text.replace('primary: "#1b5e20"', 'primary: "#0d47a1"')
     site_yml.write_text(text, "utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.log
@@ -150,7 +150,7 @@ def qr_matrices(url: str):
         yield len(m), {(x, y) for y, row in enumerate(m) for x, dark in enumerate(row) if dark}
 
 
-@pytest.mark.parametrize("url", ["events/tujie-tea-festival/", "honorees/2023-example-li/"])
+@pytest.mark.parametrize("url", ["events/yunwu-tea-fair/", "honorees/2023-sample-sun/"])
 def test_event_and_honoree_pages_carry_a_qr_code_of_their_own_address(built, url):
     soup = built.html(url)
     svg = soup.select_one(".wm-qr svg.wm-qr__code")
@@ -161,13 +161,13 @@ def test_event_and_honoree_pages_carry_a_qr_code_of_their_own_address(built, url
     assert soup.select_one(".wm-qr__url").get_text(strip=True) == SITE_URL + url
 
 
-@pytest.mark.parametrize("url", ["", "events/", "campaign/", "reading/city-reading/"])
+@pytest.mark.parametrize("url", ["", "events/", "campaign/", "reading/town-reading/"])
 def test_other_pages_have_no_qr_code(built, url):
     assert built.html(url).select_one(".wm-qr") is None
 
 
 def test_qr_code_module_makes_a_real_code():
-    code = qr.qr_code("https://wenming.example.gov.cn/events/x/")
+    code = qr.qr_code("https://www.county.example/events/xyz1a/")
     assert code.size == 37 and code.path.startswith("M")     # version 2 + quiet zone of 4
     assert any(dark_modules(code.path) == cells for _, cells in qr_matrices(code.url))
     assert qr.page_address("https://a.gov.cn/wenming", "events/x/") == "https://a.gov.cn/wenming/events/x/"
@@ -186,12 +186,12 @@ def test_campaign_charts_are_inline_svg_with_table_alternatives(built):
     summary = soup.select("#indicator-summary tbody tr")
     assert len(summary) == 6 and sum(int(r.find_all("td")[-1].get_text()) for r in summary) == 37
     pct = [t.get_text() for t in figures[1].select("text.wm-chart__pct")]
-    assert pct.count("100%") == 5 and pct.count("30%以上") == 5
+    assert pct.count("100%") == 5 and pct.count("40%以上") == 5
     assert not soup.find_all("script", src=re.compile("chart", re.I))
 
 
 def test_chart_geometry():
-    data = build_dataset(ROOT / "data", ROOT, __import__("datetime").date(2023, 12, 1), False)
+    data = build_dataset(FIXTURE / "data", FIXTURE, __import__("datetime").date(2023, 12, 1), False)
     chart = charts.indicator_chart(data.campaign.categories)
     widest = max(sum(s.width for s in r.segments) for r in chart.rows)
     assert abs(widest - charts.WIDTH) < 0.1
@@ -218,9 +218,9 @@ def test_honoree_cards_carry_the_year_of_the_award(built):
 
 def test_event_cards_take_the_year_from_the_start_date_or_a_year_written_as_text(built):
     years = {c["data-title"]: c.get("data-year") for c in built.html("events/").select("li.wm-card")}
-    assert years["文化“童”行"] == "2023"          # start: 2023-03-03
-    assert years["兔街采茶节"] == "2023"          # date_text: 2023年
-    assert years["野生菌美食文化节"] is None      # date_text: 日期待定
+    assert years["墨香少年"] == "2023"          # start: 2023-03-01
+    assert years["云雾茶会"] == "2023"          # date_text: 2023年
+    assert years["板栗美食文化节"] is None      # date_text: 日期待定
 
 
 def test_no_web_fonts_and_a_system_chinese_font_stack(built):
@@ -250,7 +250,7 @@ def test_contrast_of_white_text_on_the_settings_colours():
 
 def test_a_light_primary_colour_stops_the_strict_build(project, tmp_path):
     site_yml = project / "data" / "site.yml"
-    site_yml.write_text(site_yml.read_text("utf-8").replace('primary: "#b71c1c"', 'primary: "#ff8a80"'), "utf-8")
+    site_yml.write_text(site_yml.read_text("utf-8").replace('primary: "#1b5e20"', 'primary: "#ff8a80"'), "utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "site.colours.primary: 颜色 #ff8a80 上的白字对比度只有 2.3:1" in result.log

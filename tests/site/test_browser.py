@@ -28,10 +28,10 @@ PAGE_TYPES = {
     "list-events": "events/",
     "list-honorees": "honorees/",
     "list-pledges": "pledges/",
-    "event": "events/tujie-tea-festival/",
-    "honoree": "honorees/2023-example-li/",
-    "brand": "reading/city-reading/",
-    "pledge": "villages/example-village-a/",
+    "event": "events/yunwu-tea-fair/",
+    "honoree": "honorees/2023-sample-sun/",
+    "brand": "reading/town-reading/",
+    "pledge": "villages/liutang-village/",
     "campaign": "campaign/",
     "practice": "practice/",
     "news": "blog/",
@@ -162,8 +162,8 @@ def _search(v: Visit, base: str, query: str) -> list[str]:
     return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(a => a.href)")
 
 
-@pytest.mark.parametrize("query,expected", [("采茶", "events/tujie-tea-festival/"),
-                                            ("李某某", "honorees/2023-example-li/")])
+@pytest.mark.parametrize("query,expected", [("云雾茶会", "events/yunwu-tea-fair/"),
+                                            ("孙某某", "honorees/2023-sample-sun/")])
 def test_search_box_finds_the_right_page(phone, base, query, expected):
     links = _search(phone, base, query)
     assert any(urlsplit(h).path == urlsplit(base).path + expected for h in links[:3]), links
@@ -238,7 +238,7 @@ def test_phone_menu_and_search_open_from_the_keyboard(phone, base):
 
 
 def test_tap_targets_are_at_least_44px(phone, base):
-    for path in ("", "events/", "events/tujie-tea-festival/"):
+    for path in ("", "events/", "events/yunwu-tea-fair/"):
         _open(phone, base + path)
         small = phone.page.evaluate("""() => [...document.querySelectorAll(
               '.md-header__button, .wm-card__link, .wm-tile, .wm-filter input, .wm-filter select,'
@@ -267,19 +267,19 @@ def test_list_filter_by_year_category_and_title_without_reload(phone, base):
     visible = lambda: page.locator(".wm-card:visible").count()
     total = visible()
     assert total >= 5
-    page.fill("#wm-filter-q", "采茶")
-    assert visible() == 1 and page.locator(".wm-card:visible .wm-card__title").inner_text() == "兔街采茶节"
+    page.fill("#wm-filter-q", "云雾")
+    assert visible() == 1 and page.locator(".wm-card:visible .wm-card__title").inner_text() == "云雾茶会"
     page.fill("#wm-filter-q", "")
     page.select_option("#wm-filter-category", "节庆活动")
     titles = page.locator(".wm-card:visible .wm-card__title").all_inner_texts()
-    assert "兔街采茶节" in titles and "文化“童”行" not in " ".join(titles) and len(titles) < total
+    assert "云雾茶会" in titles and "墨香少年" not in " ".join(titles) and len(titles) < total
     page.select_option("#wm-filter-category", "")
     years = page.eval_on_selector_all("#wm-filter-year option", "os => os.map(o => o.value).filter(Boolean)")
-    assert years == ["2023", "2022"]
+    assert years == ["2024", "2023", "2022"]
     page.select_option("#wm-filter-year", "2022")
     assert visible() == 1
     page.select_option("#wm-filter-year", "2023")
-    assert sorted(page.locator(".wm-card:visible .wm-card__title").all_inner_texts()) == ["兔街采茶节", "文化“童”行"]
+    assert sorted(page.locator(".wm-card:visible .wm-card__title").all_inner_texts()) == ["云雾茶会", "墨香少年"]
     assert page.evaluate("() => window.wmMarker") == 1   # no reload happened
 
 
@@ -322,7 +322,7 @@ def test_mourning_day_greys_the_site_in_the_visitors_china_date(browser, tmp_pat
 
 def test_event_and_honoree_pages_print_as_a_poster(desktop, base):
     page = desktop.page
-    for path in ("events/tujie-tea-festival/", "honorees/2023-example-li/"):
+    for path in ("events/yunwu-tea-fair/", "honorees/2023-sample-sun/"):
         _open(desktop, base + path)
         page.emulate_media(media="print")
         hidden = page.evaluate("""() => ['.md-header', '.md-footer', '.md-sidebar--primary', '.md-search', '.md-tabs']

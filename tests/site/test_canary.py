@@ -37,7 +37,7 @@ def honoree(how: str, honours: list[dict] | None = None) -> dict:
     c = canary("honoree", how)
     extra = HOW.get(how, {})
     return {"id": c, **extra, "name": c, "category": "助人为乐", "place": c, "summary": c, "story": c,
-            "honours": honours or [{"award": "x-good-people-2023", "status": "入选"}]}
+            "honours": honours or [{"award": "qinghe-good-people-2023", "status": "入选"}]}
 
 
 def village(how: str) -> dict:
@@ -62,8 +62,8 @@ def site(how: str) -> dict:
 
 def honorees() -> list[dict]:
     return [honoree(how) for how in HOW] + [
-        honoree("recommended", [{"award": "x-good-people-2023", "status": "推荐"}]),
-        honoree("withdrawn", [{"award": "x-good-people-2023", "status": "撤销"}]),
+        honoree("recommended", [{"award": "qinghe-good-people-2023", "status": "推荐"}]),
+        honoree("withdrawn", [{"award": "qinghe-good-people-2023", "status": "撤销"}]),
     ]
 
 
@@ -141,7 +141,7 @@ def test_photos_of_withheld_entries_and_minors_without_consent_are_not_copied(tm
     for name in ("zqdraftphotocanary.jpg", "zqminorphotocanary.jpg"):
         (photos / name).write_bytes(real)
     draft = {**event("draft"), "photos": [{"src": "photos/zqdraftphotocanary.jpg", "alt": "示意图"}]}
-    minor = {**honoree("minor"), "id": "zq-minor", "minor": "true", "guardian_consent": "true", "place": "X县第一中学",
+    minor = {**honoree("minor"), "id": "zq-minor", "minor": "true", "guardian_consent": "true", "place": "青禾县实验中学",
              "photo": {"src": "photos/zqminorphotocanary.jpg", "alt": "照片"}}
     (root / "data/events/zz-canary.yml").write_text(yaml.safe_dump({"events": [draft]}, allow_unicode=True), "utf-8")
     (root / "data/honorees/zz-canary.yml").write_text(yaml.safe_dump({"honorees": [minor]}, allow_unicode=True),

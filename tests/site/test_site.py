@@ -1,4 +1,4 @@
-"""The real site, built from the real data: every section and page type."""
+"""The fixture county's site (tests/fixture): every section and page type, every figure of its data."""
 from __future__ import annotations
 
 import json
@@ -10,7 +10,7 @@ import yaml
 SECTIONS = {
     "campaign/": "创建进展",
     "events/": "节庆活动",
-    "reading/": "书香X",
+    "reading/": "书香青禾",
     "practice/": "文明实践",
     "honorees/": "身边好人",
     "pledges/": "公约承诺",
@@ -22,7 +22,7 @@ SECTIONS = {
 def test_language_and_site_name_come_from_settings(built):
     soup = built.html("")
     assert soup.html["lang"].startswith("zh")
-    assert "X县文明县城创建" in soup.title.text
+    assert "青禾县文明县城创建" in soup.title.text
 
 
 @pytest.mark.parametrize("url,title", SECTIONS.items())
@@ -35,67 +35,67 @@ def test_section_pages_exist_and_are_in_the_nav(built, url, title):
 
 def test_entry_pages_are_linked_from_lists_and_kept_out_of_the_nav(built):
     home_nav = " ".join(a["href"] for a in built.html("").select("nav.md-nav--primary a"))
-    for section, entry in [("events/", "tujie-tea-festival"), ("honorees/", "2023-example-li"),
-                           ("reading/", "city-reading"), ("pledges/", "citizen-pledge"),
-                           ("heritage/", "red-culture-square")]:
+    for section, entry in [("events/", "yunwu-tea-fair"), ("honorees/", "2023-sample-sun"),
+                           ("reading/", "town-reading"), ("pledges/", "residents-pledge"),
+                           ("heritage/", "red-memory-park")]:
         links = [a["href"] for a in built.html(section).select("a.wm-card__link")]
         assert f"{entry}/" in links, (section, links)
         assert entry not in home_nav
     village_links = [a["href"] for a in built.html("pledges/").select("a.wm-card__link")]
-    assert "../villages/example-village-a/" in village_links
+    assert "../villages/liutang-village/" in village_links
 
 
 def test_event_page_shows_dates_place_status_figures_and_photos(built):
-    soup = built.html("events/tujie-tea-festival/")
-    assert soup.find("h1").get_text(strip=True) == "兔街采茶节"
+    soup = built.html("events/yunwu-tea-fair/")
+    assert soup.find("h1").get_text(strip=True) == "云雾茶会"
     text = soup.get_text()
-    for expected in ("已结束", "X县兔街", "中共X县委宣传部", "50余篇", "1009.19万人", "25万余元", "20万余元"):
+    for expected in ("已结束", "青禾县云雾山", "中共青禾县委宣传部", "36余篇", "806.5万人", "18万余元", "12万余元"):
         assert expected in text, expected
     img = soup.select_one(".wm-gallery img")
-    assert img["alt"] and (built.site / "events/tujie-tea-festival" / img["src"]).resolve().is_file()
+    assert img["alt"] and (built.site / "events/yunwu-tea-fair" / img["src"]).resolve().is_file()
 
 
 def test_weekly_class_is_a_recurring_event(built):
-    text = built.html("events/culture-kids/").get_text(" ", strip=True)
-    assert "每周五" in text and "进行中" in text
+    text = built.html("events/ink-kids/").get_text(" ", strip=True)
+    assert "每周三" in text and "进行中" in text
 
 
 def test_upcoming_festivals_are_marked_upcoming(built):
     soup = built.html("events/")
     upcoming = soup.find("h2", id="upcoming").find_next("ul")
     titles = [t.get_text(strip=True) for t in upcoming.select(".wm-card__title")]
-    assert "彝绣文化周" in titles and "野生菌美食文化节" in titles
+    assert "竹编文化周" in titles and "板栗美食文化节" in titles
 
 
 def test_honoree_profile_shows_category_place_honours_and_example_label(built):
-    soup = built.html("honorees/2023-example-li/")
+    soup = built.html("honorees/2023-sample-sun/")
     text = soup.get_text(" ", strip=True)
-    for expected in ("李某某", "助人为乐", "X县某镇某村", "2023年“X好人”", "县级", "示例"):
+    for expected in ("孙某某", "助人为乐", "青禾县某镇某村", "2023年“青禾好人”", "县级", "示例"):
         assert expected in text, expected
     # a recommendation (推荐) is not public yet
-    assert "第八届X州道德模范和2023年“X好人”（推荐上报）" not in soup.select_one(".wm-honours").get_text()
+    assert "第五届云岭州道德模范和2023年“青禾好人”（推荐上报）" not in soup.select_one(".wm-honours").get_text()
 
 
 def test_honour_under_public_notice_shows_window_and_objection_contact(built):
-    text = built.html("honorees/2023-example-yang/").get_text(" ", strip=True)
+    text = built.html("honorees/2023-sample-he/").get_text(" ", strip=True)
     assert "公示中" in text
-    assert "2023年12月1日至2023年12月7日" in text
-    assert "X县文明办 0870-1234567" in text
+    assert "2023年11月20日至2023年11月26日" in text
+    assert "青禾县文明办 0879-7654321" in text
 
 
 def test_minor_is_shown_minimally(built):
-    soup = built.html("honorees/2023-example-chen/")
+    soup = built.html("honorees/2023-sample-zheng/")
     text = soup.get_text(" ", strip=True)
-    assert "学校" in text and "X县第一中学" in text
+    assert "学校" in text and "青禾县实验中学" in text
     assert "村（社区）或单位" not in text
     listing = built.html("honorees/").get_text(" ", strip=True)
-    assert "陈某某" in listing
+    assert "郑某某" in listing
 
 
 def test_reading_brand_and_village_pledge_pages(built):
-    assert "城市阅读" in built.html("reading/city-reading/").get_text()
-    soup = built.html("villages/example-village-a/")
-    assert "某某镇" in soup.get_text() and len(soup.select("ol.wm-articles li")) == 5
+    assert "城市阅读" in built.html("reading/town-reading/").get_text()
+    soup = built.html("villages/liutang-village/")
+    assert "柳塘镇" in soup.get_text() and len(soup.select("ol.wm-articles li")) == 5
 
 
 def test_campaign_page_has_every_indicator_with_status(built):
@@ -106,7 +106,7 @@ def test_campaign_page_has_every_indicator_with_status(built):
     assert all(r.select_one(".wm-status").get_text(strip=True) in ("已完成", "推进中", "待加强", "未启动") for r in rows)
     projects = soup.find("h2", id="projects").find_next("table").select("tbody tr")
     assert len(projects) == 5
-    assert all("30%以上" in r.get_text() and "100%" in r.get_text() for r in projects)
+    assert all("40%以上" in r.get_text() and "100%" in r.get_text() for r in projects)
     assert len(soup.find("h2", id="next-steps").find_next("ol").find_all("li")) == 4
     assert len(soup.find("h2", id="problems").find_next("ol").find_all("li")) == 2
 
@@ -115,7 +115,7 @@ def test_home_has_figures_upcoming_events_news_and_tiles(built):
     soup = built.html("")
     assert soup.select(".wm-figures--home .wm-figure")
     upcoming = [t.get_text(strip=True) for t in soup.find("h2", id="upcoming").find_next("ul").select(".wm-card__title")]
-    assert "野生菌美食文化节" in upcoming and "兔街采茶节" not in upcoming
+    assert "板栗美食文化节" in upcoming and "云雾茶会" not in upcoming
     news = soup.find("h2", id="news").find_next("ul").find_all("a")
     posts = []
     for post in (built.root / "docs/blog/posts").glob("*.md"):
@@ -129,19 +129,19 @@ def test_home_has_figures_upcoming_events_news_and_tiles(built):
     assert {f"{u}" for u in SECTIONS} <= set(tiles)
 
 
-# Every programme and figure of the county's report, as it reads on the site.
+# Every programme and figure of the fixture county's data, as it reads on the site.
 REPORT_FIGURES = {
-    "campaign/": ["6大项", "37小项", "72 项", "211 个", "232 个", "30%以上", "100%"],
-    "events/tujie-tea-festival/": ["50余篇", "1009.19万人", "25万余元", "20万余元"],
-    "events/culture-kids/": ["每周五", "书法", "绘画"],
-    "events/counselling/": ["31场", "1050人次"],
-    "events/yi-embroidery-week/": ["彝绣文化周"],
-    "events/wild-mushroom-festival/": ["野生菌美食文化节"],
-    "reading/": ["172期", "15.4万人次", "书香X·好书推荐", "遇见X 听见书香", "深耕“三农”·阅读四季"],
-    "practice/": ["31场", "1050人次", "4130场次", "10.3万人", "216场次", "6000余人次", "学雷锋志愿服务站"],
-    "honorees/": ["第八届X县道德模范", "2023年“X好人”", "8人", "5名", "2名", "4名", "新时代好少年"],
-    "pledges/": ["市民公约", "学生守则", "行业规范", "128个", "进机关", "进家庭", "守信光荣、失信可耻"],
-    "heritage/": ["历史街区", "文物古迹", "特色民居", "千年古树", "红色文化广场"],
+    "campaign/": ["6大项", "37小项", "60 项", "180 个", "205 个", "40%以上", "100%"],
+    "events/yunwu-tea-fair/": ["36余篇", "806.5万人", "18万余元", "12万余元"],
+    "events/ink-kids/": ["每周三", "书法", "绘画"],
+    "events/heart-talk/": ["24场", "860人次"],
+    "events/bamboo-weaving-week/": ["竹编文化周"],
+    "events/chestnut-food-festival/": ["板栗美食文化节"],
+    "reading/": ["136期", "9.8万人次", "书香青禾·好书共读", "遇见青禾 听见书香", "深耕“三农”·阅读四季"],
+    "practice/": ["24场", "860人次", "3260场次", "7.6万人", "188场次", "4500余人次", "学雷锋志愿服务站"],
+    "honorees/": ["第五届青禾县道德模范", "2023年“青禾好人”", "6人", "4名", "3名", "5名", "1名", "新时代好少年"],
+    "pledges/": ["市民公约", "学生守则", "行业规范", "96个", "进机关", "进家庭", "守信光荣、失信可耻"],
+    "heritage/": ["历史街区", "文物古迹", "特色民居", "千年古树", "红色记忆公园"],
 }
 
 
@@ -164,17 +164,17 @@ def _index(built):
 
 def test_search_index_is_segmented_by_jieba(built):
     docs = _index(built)["docs"]
-    event = next(d for d in docs if d["location"] == "events/tujie-tea-festival/")
-    assert "\u200b采茶\u200b" in event["title"] + event["text"]
+    event = next(d for d in docs if d["location"] == "events/yunwu-tea-fair/")
+    assert "\u200b云雾茶\u200b" in event["title"] + event["text"]
     assert "\u200b直播\u200b" in event["text"]
 
 
 def test_search_index_finds_honorees_by_name_and_by_words_of_their_story(built):
     docs = _index(built)["docs"]
-    li = [d for d in docs if d["location"].startswith("honorees/2023-example-li/")]
-    assert any("李某某" in d["title"].replace("\u200b", "") for d in li)
+    li = [d for d in docs if d["location"].startswith("honorees/2023-sample-sun/")]
+    assert any("孙某某" in d["title"].replace("\u200b", "") for d in li)
     words = " ".join(d["text"] for d in li).split("\u200b")
-    assert "孤寡老人" in words and "李某某" in words
+    assert "空巢" in words and "孙某某" in words
 
 
 def test_no_page_loads_anything_from_another_host(built):

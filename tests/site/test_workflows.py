@@ -1,5 +1,5 @@
-"""The CI files parse and run the same commands as the README and .ci/run: data check,
-tests, strict build; deployment only after they pass, and only as a production build."""
+"""The CI files parse and run the same commands as the README: the publishing pipelines run the
+county's checks (never the kit's tests) and deploy only after they pass, only as a production build."""
 from __future__ import annotations
 
 import os
@@ -12,7 +12,7 @@ import yaml
 
 from conftest import ROOT, copy_project
 
-COMMANDS = ("make check", "make test", "make build")
+COUNTY_CHECKS = ("make check", "make publish-check")   # the county's checks: what publishing runs
 
 
 def load(rel: str) -> dict:
@@ -25,53 +25,85 @@ def github_runs(job: dict) -> list[str]:
 
 def test_readme_documents_the_commands_ci_runs():
     readme = (ROOT / "README.md").read_text("utf-8")
-    for command in COMMANDS:
+    for command in COUNTY_CHECKS + ("make test", "make build", "make new-county", "make package", "make demo",
+                                    "scripts/deploy-rsync.sh", "PIP_INDEX_URL", "APT_MIRROR", "DEPLOY_TARGET"):
         assert command in readme, command
     makefile = (ROOT / "Makefile").read_text("utf-8")
     assert re.search(r"^build:.*\n\t\$\(BIN\)/mkdocs build --strict", makefile, re.M)
-    assert "$(BIN)/python hooks/check.py" in makefile
+    assert "$(BIN)/python hooks/check.py\n" in makefile
+    assert "WENMING_PRODUCTION=1 $(BIN)/python scripts/county_check.py --site site" in makefile
+    test = re.search(r"^test:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
+    assert "tests/fixture" in test and "hooks/check.py\n" not in test   # the kit's tests never check data/
     ci = (ROOT / ".ci/run").read_text("utf-8")
-    assert "make test" in ci and "mkdocs build --strict" in ci
+    assert "make test" in ci and "mkdocs build --strict" in ci and "tests/fixture/mkdocs.yml" in ci
 
 
-def test_github_workflow_tests_then_deploys_pages_from_the_default_branch():
+def test_github_workflow_runs_the_countys_checks_then_deploys_pages_from_the_default_branch():
     wf = load(".github/workflows/site.yml")
     on = wf.get("on", wf.get(True))  # YAML 1.1 reads a bare `on` as true
-    assert "push" in on
+    assert "push" in on and on["schedule"]
     jobs = wf["jobs"]
-    runs = github_runs(jobs["test"])
-    assert [r for r in runs if r in COMMANDS] == list(COMMANDS)
-    build = jobs["build"]
-    assert build["needs"] == "test" and "default_branch" in build["if"]
-    step = next(s for s in build["steps"] if s.get("run") == "make build")
-    assert step["env"]["WENMING_PRODUCTION"] == "1"
-    uses = [s.get("uses", "") for s in build["steps"]]
-    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
-    upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
-    assert upload["with"]["path"] == "site"
+    assert github_runs(jobs["check"]) == list(COUNTY_CHECKS)
+    upload = next(s for s in jobs["check"]["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"] == "site" and "default_branch" in upload["if"]
     deploy = jobs["deploy"]
-    assert deploy["needs"] == "build" and deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["needs"] == "check" and "default_branch" in deploy["if"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    kit = load(".github/workflows/kit-tests.yml")
+    assert github_runs(kit["jobs"]["test"])[-1] == ".ci/run"
 
 
-def test_gitlab_pipeline_tests_then_publishes_pages_from_the_default_branch():
+def test_gitlab_pipeline_checks_then_deploys_to_the_countys_server():
     ci = load(".gitlab-ci.yml")
-    assert ci["stages"] == ["test", "deploy"]
-    assert ci["test"]["stage"] == "test" and ci["test"]["script"] == list(COMMANDS)
-    pages = ci["pages"]
-    assert pages["stage"] == "deploy" and pages["needs"] == ["test"]
-    assert pages["variables"]["WENMING_PRODUCTION"] == "1"
-    assert pages["script"][0] == "make build" and pages["artifacts"]["paths"] == ["public"]
-    assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    assert ci["stages"] == ["check", "deploy"]
+    assert ci["variables"]["WENMING_PRODUCTION"] == "1"
+    assert ci["check"]["script"] == list(COUNTY_CHECKS) + ["make package"]
+    assert set(ci["check"]["artifacts"]["paths"]) == {"site", "dist"}
+    deploy = ci["deploy"]
+    assert deploy["stage"] == "deploy" and deploy["needs"] == ["check"]
+    assert deploy["script"] == ['scripts/deploy-rsync.sh "$DEPLOY_TARGET"']
+    assert deploy["rules"] == [{"if": "$DEPLOY_TARGET && $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    text = (ROOT / ".gitlab-ci.yml").read_text("utf-8")
+    assert "make test" not in text and "chromium" not in text   # never the kit's tests on county data
+    assert "PIP_INDEX_URL" in text and "APT_MIRROR" in text and "Asia/Shanghai" in text
 
 
-def test_deploy_script_is_valid_bash_and_builds_before_it_copies():
+def test_gitea_workflow_checks_then_deploys_over_rsync_without_github():
+    text = (ROOT / ".gitea/workflows/publish.yml").read_text("utf-8")
+    wf = yaml.safe_load(text)
+    on = wf.get("on", wf.get(True))
+    assert "push" in on and on["schedule"]
+    steps = wf["jobs"]["publish"]["steps"]
+    runs = github_runs(wf["jobs"]["publish"])
+    assert runs[1:3] == list(COUNTY_CHECKS)
+    assert not [s for s in steps if "uses" in s]          # nothing fetched from GitHub or gitea.com
+    deploy = steps[-1]
+    assert "default_branch" in deploy["if"] and 'scripts/deploy-rsync.sh "${{ vars.DEPLOY_TARGET }}"' in deploy["run"]
+    assert wf["env"]["WENMING_PRODUCTION"] == "1" and "vars.PIP_INDEX_URL" in wf["env"]["PIP_INDEX_URL"]
+    assert "make test" not in text and "chromium" not in text
+
+
+def test_deploy_script_is_valid_bash_and_checks_before_it_copies():
     script = (ROOT / "scripts/deploy-rsync.sh").read_text("utf-8")
     subprocess.run(["bash", "-n", str(ROOT / "scripts/deploy-rsync.sh")], check=True)
     assert "set -euo pipefail" in script
-    build = script.index("mkdocs build --strict")
-    assert script.index("hooks/check.py") < build < script.index("rsync -a")
+    check = script.index("scripts/county_check.py --site")
+    assert check < script.index("rsync -a") and "pytest" not in script
     assert "WENMING_PRODUCTION=1" in script and "mv -Tf current.new current" in script
+
+
+def test_package_is_a_zip_under_the_sub_path(built, tmp_path):
+    import sys
+    import zipfile
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import package_site
+
+    out = package_site.pack(built.site, "https://www.example.gov.cn/bumen/wenming/", tmp_path)
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
+    assert "wenming/index.html" in names and all(n.startswith("wenming/") for n in names)
+    assert len(names) == len(built.all_files())
 
 
 @pytest.mark.skipif(shutil.which("rsync") is None, reason="rsync is not installed")
@@ -83,7 +115,7 @@ def test_deploy_script_switches_releases_and_a_failed_build_changes_nothing(tmp_
     (project / ".venv").symlink_to(ROOT / ".venv")
     os.utime(project / "requirements.txt", (0, 0))  # make: the venv is up to date
     live = tmp_path / "www"
-    env = {**os.environ, "SKIP_TESTS": "1", "KEEP": "2"}
+    env = {**os.environ, "KEEP": "2"}
 
     def deploy() -> subprocess.CompletedProcess:
         return subprocess.run(["bash", str(project / "scripts/deploy-rsync.sh"), str(live)], cwd=project,
@@ -93,7 +125,7 @@ def test_deploy_script_switches_releases_and_a_failed_build_changes_nothing(tmp_
     assert first.returncode == 0, first.stdout + first.stderr
     release = os.readlink(live / "current")
     assert (live / "current" / "index.html").is_file() and (live / "current/feed/news.xml").is_file()
-    assert "2023-example-" not in (live / "current/opendata/honorees.json").read_text("utf-8")  # production
+    assert "2023-sample-" not in (live / "current/opendata/honorees.json").read_text("utf-8")  # production
 
     honorees = project / "data/honorees/2023.yml"
     honorees.write_text(honorees.read_text("utf-8").replace("category: 助人为乐", "category: 好人好事", 1), "utf-8")

@@ -12,7 +12,7 @@ import pytest
 from kit.speed.stores import BlobStore, Store
 from conftest import copy_project, run_build
 
-LI = "honorees/2023-example-li/"
+LI = "honorees/2023-sample-sun/"
 
 
 def _html_pages(site: Path) -> dict[str, bytes]:
@@ -56,30 +56,30 @@ def test_changed_removed_and_added_entries(warm, tmp_path):
     root, _ = warm
     honorees = root / "data" / "honorees" / "2023.yml"
     _edit(honorees, "义务为乡亲修理农具。", "义务为乡亲修理农具和摩托车。")
-    # remove the entry of 赵某某 (the last key of the entry is `event: culture-kids`)
+    # remove the entry of 吴某某 (the last key of the entry is `event: ink-kids`)
     text = honorees.read_text("utf-8")
-    start = text.index("  - id: 2023-example-zhao")
+    start = text.index("  - id: 2023-sample-wu")
     end = text.index("  - id:", start + 5)
     honorees.write_text(text[:start] + text[end:], "utf-8")
     # add a new one
     with honorees.open("a", encoding="utf-8") as f:
-        f.write("  - id: 2023-example-new\n    example: true\n    name: 新某某\n    category: 热心公益\n"
-                "    place: X县某社区\n    summary: 组织社区志愿者清扫背街小巷。\n"
+        f.write("  - id: 2023-sample-new\n    example: true\n    name: 新某某\n    category: 热心公益\n"
+                "    place: 青禾县某社区\n    summary: 组织社区志愿者清扫背街小巷。\n"
                 "    story: 新某某每周六组织志愿者清扫背街小巷，坚持三年。\n"
-                "    honours:\n      - {award: x-good-people-2023, status: 入选}\n")
+                "    honours:\n      - {award: qinghe-good-people-2023, status: 入选}\n")
     b = run_build(root, tmp_path / "site")
     assert b.returncode == 0, b.log
 
     assert "修理农具和摩托车" in b.html(LI).get_text()
     assert "摩托车" in _index(b.site)[LI]["text"].split("\u200b")
 
-    assert not (b.site / "honorees" / "2023-example-zhao").exists()
-    assert "honorees/2023-example-zhao/" not in _index(b.site)
-    assert "赵某某" not in b.html("honorees/").get_text()
+    assert not (b.site / "honorees" / "2023-sample-wu").exists()
+    assert "honorees/2023-sample-wu/" not in _index(b.site)
+    assert "吴某某" not in b.html("honorees/").get_text()
 
-    assert "坚持三年" in b.html("honorees/2023-example-new/").get_text()
-    assert "新某某" in _index(b.site)["honorees/2023-example-new/"]["title"]
-    assert "2023-example-new/" in [a["href"] for a in b.html("honorees/").select("a.wm-card__link")]
+    assert "坚持三年" in b.html("honorees/2023-sample-new/").get_text()
+    assert "新某某" in _index(b.site)["honorees/2023-sample-new/"]["title"]
+    assert "2023-sample-new/" in [a["href"] for a in b.html("honorees/").select("a.wm-card__link")]
 
     # the cache now holds exactly what this build used: nothing of the removed entry
     with (root / ".cache" / "wenming" / "html.pickle").open("rb") as f:
@@ -88,7 +88,7 @@ def test_changed_removed_and_added_entries(warm, tmp_path):
     assert sorted(p.name for p in (root / ".cache" / "wenming").glob("html-*.blobs")) == [blob]
     assert sum(n for _, n in index.values()) == len(data)   # only what this build used
     pages = [zlib.decompress(data[at:at + n]).decode("utf-8") for at, n in index.values()]
-    assert pages and not any("赵某某" in html for html in pages)
+    assert pages and not any("吴某某" in html for html in pages)
     assert any("坚持三年" in html for html in pages)
 
 
@@ -104,7 +104,7 @@ def test_a_changed_template_invalidates_cached_pages(warm, tmp_path):
     soup = b.html(LI)
     assert soup.find("h2", id="honours").get_text(strip=True) == "所获荣誉和称号"
     assert soup.find("meta", attrs={"name": "wm-test"}) is not None
-    assert b.html("villages/example-village-a/").find("meta", attrs={"name": "wm-test"}) is not None
+    assert b.html("villages/liutang-village/").find("meta", attrs={"name": "wm-test"}) is not None
 
 
 def test_store_keeps_only_what_the_last_build_used(tmp_path):

@@ -1,4 +1,4 @@
-"""hooks/jiebacut.py cuts exactly as jieba does with the names added, whether it loads the whole
+"""hooks/kit/speed/jiebacut.py cuts exactly as jieba does with the names added, whether it loads the whole
 dictionary or only the words a sentence needs. (That a rebuild, which loads only those words,
 indexes as a cold build does is checked in tests/speed/test_sitefolder.py with every other file.)"""
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 
 from kit.speed import jiebacut
 from kit.speed.stores import Store
-from conftest import ROOT, run_build
+from conftest import FIXTURE, ROOT, run_build
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import gen_data  # noqa: E402
@@ -26,7 +26,7 @@ def corpus(tmp_path_factory) -> tuple[list[str], list[str]]:
     gen_data.write_data(300, folder, 1)
     text = (ROOT.parent / "shared" / "seed" / "report.txt").read_text("utf-8") if \
         (ROOT.parent / "shared" / "seed" / "report.txt").is_file() else ""
-    for path in sorted(folder.rglob("*.yml")) + sorted((ROOT / "data").rglob("*.yml")):
+    for path in sorted(folder.rglob("*.yml")) + sorted((FIXTURE / "data").rglob("*.yml")):
         text += "\n" + path.read_text("utf-8")
     names = sorted(set(re.findall(r"name: ([\u4e00-\u9fff]{2,6})\n", text)))
     sentences = list(dict.fromkeys(HAN_OR_WORD.findall(text)))
@@ -96,7 +96,7 @@ def test_a_custom_jieba_dictionary_is_refused(project):
     text = config.read_text("utf-8")
     assert "  - search:\n" in text
     config.write_text(text.replace("  - search:\n", "  - search:\n      jieba_dict_user: words.txt\n", 1), "utf-8")
-    (project / "words.txt").write_text("兔街 100\n", "utf-8")
+    (project / "words.txt").write_text("云雾山 100\n", "utf-8")
     b = run_build(project, project / "site")
     assert b.returncode != 0
     assert "mkdocs.yml 的 search 设置里不要写 jieba_dict_user" in b.log

@@ -86,8 +86,8 @@ def test_a_failing_worker_leaves_no_page_missing(tmp_path):
     for unit in ("页", "篇正文"):
         made, total = _made(result.log, unit)
         assert made < total, (unit, made, total)   # the honoree bodies and pages with a QR poster failed there
-    page = (root / "site" / "honorees" / "2023-example-li" / "index.html").read_text("utf-8")
-    assert "wm-qr__code" in page and "李某某" in page
+    page = (root / "site" / "honorees" / "2023-sample-sun" / "index.html").read_text("utf-8")
+    assert "wm-qr__code" in page and "孙某某" in page
     shutil.rmtree(root / ".cache")
     serial = run_build(root, tmp_path / "serial", {"WENMING_PARALLEL": "0"})
     assert serial.returncode == 0, serial.log

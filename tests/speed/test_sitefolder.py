@@ -1,7 +1,7 @@
-"""The site folder between builds (hooks/sitefolder.py): emptied at once as MkDocs would (hidden
+"""The site folder between builds (hooks/kit/speed/sitefolder.py): emptied at once as MkDocs would (hidden
 files stay; --dirty keeps all), unchanged pages moved back instead of written, the rest deleted
 in the background; a rebuild in the same folder ends byte for byte as a cold build, search index
-included (segmented there without loading jieba's whole dictionary, hooks/jiebacut.py)."""
+included (segmented there without loading jieba's whole dictionary, hooks/kit/speed/jiebacut.py)."""
 from __future__ import annotations
 
 import json
@@ -17,9 +17,9 @@ import pytest
 from kit.speed import sitefolder
 from conftest import copy_project, run_build
 
-CHANGED = "honorees/2023-example-li/index.html"
-TAMPERED = "honorees/2023-example-wang/index.html"
-OTHER = "villages/example-village-a/index.html"
+CHANGED = "honorees/2023-sample-sun/index.html"
+TAMPERED = "honorees/2023-sample-zhou/index.html"
+OTHER = "villages/liutang-village/index.html"
 
 
 def _fill(site: Path) -> None:
