@@ -154,7 +154,7 @@ def test_axe_finds_no_serious_or_critical_violation(phone, base, name, path):
 def _search(v: Visit, base: str, query: str) -> list[str]:
     page = v.page
     _open(v, base)
-    page.locator("label.md-header__button[for=__search]").click()
+    page.locator("button.md-header__button[data-wm-toggle=__search]").click()
     box = page.locator("input[data-md-component=search-query]")
     box.fill(query)
     box.press("End")   # Material searches on key events; typing with an IME sends them too
@@ -227,14 +227,20 @@ def test_controls_are_keyboard_reachable_with_visible_focus(desktop, base):
 def test_phone_menu_and_search_open_from_the_keyboard(phone, base):
     page = phone.page
     _open(phone, base)
-    page.focus("header label[for=__drawer]")
+    menu = page.locator("header button[data-wm-toggle=__drawer]")
+    assert menu.get_attribute("aria-expanded") == "false"
+    menu.focus()
     page.keyboard.press("Enter")
     assert page.evaluate("() => document.getElementById('__drawer').checked")
+    assert menu.get_attribute("aria-expanded") == "true"
     page.keyboard.press("Escape")
     page.evaluate("() => { document.getElementById('__drawer').checked = false }")
-    page.focus("label.md-header__button[for=__search]")
+    page.focus("header button[data-wm-toggle=__search]")
     page.keyboard.press(" ")
     assert page.evaluate("() => document.getElementById('__search').checked")
+    # the menu and search are buttons; Material's label stays only for browsers without JavaScript
+    assert not page.locator("header label[for=__drawer]").is_visible()
+    assert page.locator("header label.md-header__button[for=__search]").count() == 0
 
 
 def test_tap_targets_are_at_least_44px(phone, base):

@@ -18,11 +18,13 @@
   });
   setLarge(html.classList.contains("wm-large"));
 
-  /* 页头的菜单和搜索按钮（label）也能用键盘打开：回车由 Material 处理，这里补上空格键 */
-  document.querySelectorAll("[data-wm-key-toggle]").forEach(function (label) {
-    label.addEventListener("keydown", function (e) {
-      if (e.key === " ") { e.preventDefault(); label.click(); }
-    });
+  /* 页头的菜单和搜索按钮：真正的按钮（键盘可用），点击时切换 Material 的开关 */
+  document.querySelectorAll("[data-wm-toggle]").forEach(function (button) {
+    var toggle = document.getElementById(button.getAttribute("data-wm-toggle"));
+    if (!toggle) return;
+    function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
+    button.addEventListener("click", function () { toggle.click(); sync(); });
+    toggle.addEventListener("change", sync);
   });
 
   /* 打印海报 */
