@@ -6,7 +6,7 @@ from typing import Literal, Optional
 
 from pydantic import Field
 
-from fields import Bool, Date, Figure, Photo, Slug, Strict, Text
+from fields import Bool, Date, Figure, Photo, SiteUrl, Slug, Strict, Text
 
 
 class Publishable(Strict):
@@ -45,7 +45,7 @@ class Settings(Strict):
     county_short: Text
     site_name: Text
     site_description: Text
-    site_url: Text
+    site_url: SiteUrl
     department: Text
     objection_contact: Text
     footer: Footer
