@@ -53,10 +53,10 @@ def prepare(d: Dataset, root: Path, config: MkDocsConfig, files: Files) -> None:
     """Once per build, after the blog plugin has placed its posts: page dates and feeds."""
     dates = updated.git_dates(root)
     urls = [(f.url, f.src_uri) for f in files.documentation_pages()]
-    config.extra["wenming_updated"] = page_dates = updated.page_dates(d, dates, urls)
+    config.extra["wenming_updated"] = updated.page_dates(d, dates, urls)
     config.extra["wenming_feeds"] = list(feeds.FEEDS)
     config.extra["wenming_calendar"] = True
-    for path, body in feeds.bodies(d, latest(files, config, ALL_POSTS), page_dates).items():
+    for path, body in feeds.bodies(d, latest(files, config, ALL_POSTS)).items():
         feed = files.get_file_from_path(path)
         if feed is not None:
             feed.content_bytes = body
