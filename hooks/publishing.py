@@ -16,6 +16,7 @@ import opendata
 import opendata_tables
 import pages
 import render
+import robots
 import sitemap
 import updated
 from dataset import Dataset
@@ -38,7 +39,8 @@ def extra_specs(d: Dataset, specs: list[PageSpec], files: Files, config: MkDocsC
 
 def extra_files(d: Dataset, config: MkDocsConfig) -> list[File]:
     """Calendars and open data now; feeds get their content in prepare(), once post URLs are final."""
-    bodies = {**ical.bodies(d), **opendata.bodies(d), **{path: b"" for path, _, _ in feeds.FEEDS}}
+    bodies = {**ical.bodies(d), **opendata.bodies(d), **{path: b"" for path, _, _ in feeds.FEEDS},
+              robots.PATH: robots.body(d)}
     return [File.generated(config, path, content=body) for path, body in sorted(bodies.items())]
 
 
