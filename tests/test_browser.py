@@ -6,7 +6,6 @@ CI=true: then a missing browser fails the run.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,8 +14,6 @@ import pytest
 from browser_server import serve
 from conftest import ROOT, copy_project, run_build
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SHOTS = ROOT / "tests" / "artifacts" / "screenshots"
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
@@ -36,31 +33,6 @@ PAGE_TYPES = {
     "news": "blog/",
     "about": "about/",
 }
-
-
-def _missing() -> str:
-    try:
-        import playwright.sync_api  # noqa: F401
-        import axe_playwright_python  # noqa: F401
-    except ImportError as exc:
-        return f"Playwright or axe-playwright-python not installed ({exc})"
-    if not Path(CHROMIUM).exists():
-        return f"Chromium not found at {CHROMIUM} (set CHROMIUM=/path/to/chromium)"
-    return ""
-
-
-@pytest.fixture(scope="session")
-def browser():
-    why = _missing()
-    if why:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"browser tests are mandatory in CI: {why}")
-        pytest.skip(f"browser tests skipped: {why}")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="session")

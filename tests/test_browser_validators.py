@@ -1,10 +1,9 @@
 """In headless Chromium at phone size: layout shift on every list page, axe on the
 editor's guide, and the 404 page served under a sub-path (as nginx's error_page serves it)
-with its styles, scripts and every link working. Skips like tests/test_browser.py when
-Playwright or Chromium is missing, except when CI=true."""
+with its styles, scripts and every link working. The `browser` fixture (tests/conftest.py)
+skips when Playwright or Chromium is missing, except when CI=true."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -13,8 +12,6 @@ import pytest
 from browser_server import serve
 from conftest import copy_project, run_build
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 PHONE = dict(viewport={"width": 375, "height": 812}, device_scale_factor=2, is_mobile=True, has_touch=True,
              locale="zh-CN")
 CLS_LIMIT = 0.05
@@ -26,24 +23,6 @@ CLS_JS = """() => new Promise(done => {
     .observe({type: "layout-shift", buffered: true});
   setTimeout(() => done(total), 1500);
 })"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-        import axe_playwright_python  # noqa: F401
-        missing = "" if Path(CHROMIUM).exists() else f"Chromium not found at {CHROMIUM}"
-    except ImportError as exc:
-        missing = f"Playwright or axe-playwright-python not installed ({exc})"
-    if missing:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"browser tests are mandatory in CI: {missing}")
-        pytest.skip(missing)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture
