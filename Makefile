@@ -13,6 +13,7 @@ $(BIN)/mkdocs: requirements.txt
 
 $(BIN)/pytest: requirements-dev.txt $(BIN)/mkdocs
 	$(BIN)/pip install -q -r requirements-dev.txt
+	-command -v npm >/dev/null && npm ci --ignore-scripts --no-audit --no-fund --silent  # vnu.jar for the HTML check
 	touch $@
 
 setup: $(BIN)/mkdocs

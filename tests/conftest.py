@@ -79,3 +79,33 @@ def built(tmp_path_factory) -> Build:
 def project(tmp_path) -> Path:
     """A private copy of the kit with the fixture county, whose data a test may change."""
     return copy_project(tmp_path / "project")
+
+
+# ---- one Chromium for every browser test module (two sync Playwrights cannot run at once) ----
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def _missing() -> str:
+    try:
+        import playwright.sync_api  # noqa: F401
+        import axe_playwright_python  # noqa: F401
+    except ImportError as exc:
+        return f"Playwright or axe-playwright-python not installed ({exc})"
+    if not Path(CHROMIUM).exists():
+        return f"Chromium not found at {CHROMIUM} (set CHROMIUM=/path/to/chromium)"
+    return ""
+
+
+@pytest.fixture(scope="session")
+def browser():
+    why = _missing()
+    if why:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"browser tests are mandatory in CI: {why}")
+        pytest.skip(f"browser tests skipped: {why}")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()

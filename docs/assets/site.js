@@ -18,11 +18,13 @@
   });
   setLarge(html.classList.contains("wm-large"));
 
-  /* 页头的菜单和搜索按钮（label）也能用键盘打开：回车由 Material 处理，这里补上空格键 */
-  document.querySelectorAll("[data-wm-key-toggle]").forEach(function (label) {
-    label.addEventListener("keydown", function (e) {
-      if (e.key === " ") { e.preventDefault(); label.click(); }
-    });
+  /* 页头的菜单和搜索按钮：真正的按钮（键盘可用），点击时切换 Material 的开关 */
+  document.querySelectorAll("[data-wm-toggle]").forEach(function (button) {
+    var toggle = document.getElementById(button.getAttribute("data-wm-toggle"));
+    if (!toggle) return;
+    function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
+    button.addEventListener("click", function () { toggle.click(); sync(); });
+    toggle.addEventListener("change", sync);
   });
 
   /* 打印海报 */
@@ -31,40 +33,15 @@
     b.addEventListener("click", function () { window.print(); });
   });
 
-  /* 列表页筛选：按名称、年份、类别，不刷新页面 */
+  /* 列表页筛选：按名称、年份、类别，不刷新页面。表单在生成网站时已放好、选项已填好，这里只接上事件 */
   var form = document.querySelector("form.wm-filter");
   var cards = Array.prototype.slice.call(document.querySelectorAll(".wm-page--list .wm-card"));
   if (!form || cards.length < 2) return;
-  var first = document.querySelector(".wm-page--list .wm-cards");
-  var anchor = first.previousElementSibling && /^H[23]$/.test(first.previousElementSibling.tagName)
-    ? first.previousElementSibling : first;
-  var section = anchor.closest(".wm-award, section");
-  if (section && section.parentNode.classList.contains("wm-section")) anchor = section;
-  anchor.parentNode.insertBefore(form, anchor);
-
-  function fill(name, attr) {
-    var values = [];
-    cards.forEach(function (c) {
-      var v = c.getAttribute(attr);
-      if (v && values.indexOf(v) < 0) values.push(v);
-    });
-    var field = form.querySelector('[data-wm-filter="' + name + '"]');
-    if (values.length < 2) { field.hidden = true; return; }
-    values.sort().reverse();
-    if (name === "category") values.reverse();
-    var select = field.querySelector("select");
-    values.forEach(function (v) {
-      var o = document.createElement("option");
-      o.value = v; o.textContent = name === "year" ? v + "年" : v;
-      select.appendChild(o);
-    });
-  }
-  fill("year", "data-year");
-  fill("category", "data-category");
+  function value(name) { return form.elements[name] ? form.elements[name].value : ""; }
 
   var count = form.querySelector(".wm-filter__count");
   function apply() {
-    var q = form.q.value.trim(), y = form.year.value, k = form.category.value, shown = 0;
+    var q = value("q").trim(), y = value("year"), k = value("category"), shown = 0;
     cards.forEach(function (c) {
       var text = (c.getAttribute("data-title") || "") + " " + c.textContent;
       var ok = (!q || text.indexOf(q) >= 0) && (!y || c.getAttribute("data-year") === y) &&
@@ -87,6 +64,5 @@
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
-  form.hidden = false;
   apply();
 })();

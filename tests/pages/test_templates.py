@@ -202,11 +202,19 @@ def test_chart_geometry():
 
 
 @pytest.mark.parametrize("url", ["events/", "honorees/", "reading/", "pledges/", "heritage/"])
-def test_list_pages_have_cards_with_filter_data_and_a_hidden_filter_form(built, url):
+def test_list_pages_have_cards_with_filter_data_and_a_filter_form_in_place(built, url):
     soup = built.html(url)
-    form = soup.select_one("form.wm-filter")
-    assert form is not None and form.has_attr("hidden")         # shown by site.js only
+    form = soup.select_one("article form.wm-filter")
+    # complete as built, above the first list (site.js neither moves nor fills it: no layout shift)
+    assert form is not None and not form.has_attr("hidden")
+    assert form.find_next("ul", class_="wm-cards") is soup.select_one("ul.wm-cards")
+    assert form.select_one("button[type=submit]").get_text(strip=True) == "筛选"
     cards = soup.select("li.wm-card")
+    for name, attr in (("year", "data-year"), ("category", "data-category")):
+        values = {c[attr] for c in cards if c.get(attr)}
+        offered = [o["value"] for o in form.select(f"select[name={name}] option") if o["value"]]
+        assert sorted(offered) == (sorted(values) if len(values) > 1 else [])
+    assert form.select_one(".wm-filter__count").get_text(strip=True) == f"共 {len(cards)} 条"
     assert cards and all(c.get("data-category") and c.get("data-title") for c in cards)
     assert all(c.select_one(".wm-card__img") and c.select_one(".wm-card__summary") for c in cards)
 

@@ -1,5 +1,6 @@
 """A tiny static server for browser tests: the built site under a sub-path
-(e.g. http://127.0.0.1:PORT/wenming/), as a county portal would host it."""
+(e.g. http://127.0.0.1:PORT/wenming/), as a county portal would host it; a missing
+page gets the site's 404.html with status 404, as nginx's error_page serves it."""
 from __future__ import annotations
 
 import functools
@@ -17,6 +18,19 @@ class _Handler(SimpleHTTPRequestHandler):
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_the_sub_path__")
         return super().translate_path("/" + path[len(self.prefix):])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        # like nginx's `error_page 404 /404.html`: the site's own 404 page, at the asked address
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args) -> None:  # keep test output clean
         pass

@@ -132,6 +132,14 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
         return kept
 
     events = sorted(published("events"), key=lambda e: (e.start or dt.date.max, e.id), reverse=True)
+    shown = {e.id for e in events}
+    for e in entries["events"]:   # a weekly event needs an end, or calendars repeat it forever
+        weekly = e.item.weekly
+        if weekly and not weekly.until and e.item.id in shown:
+            line, col = loaded.where(e.file, e.path + ("weekly",))
+            withheld.append(f"{e.file}:{line}:{col}: 提示: {dotted(e.path + ('weekly',))}: “{e.item.id}”每周举办，"
+                            f"但没有写结束日期 until，手机日历里只排到一年后。知道结束日期时请写上，例如 until: "
+                            f"{today.year}-12-31")
     youth = {a.id for a in awards.values() if a.youth}
     minors = {e.item.id for e in entries["honorees"] if is_minor(e.item, youth, today)}
     # only public honours leave this module: 推荐 and 撤销 reach no template, feed or download

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -69,6 +70,21 @@ def no_markup(value: str) -> str:
 
 
 Text = Annotated[str, Field(min_length=1), AfterValidator(no_markup)]
+
+
+def check_site_url(value: str) -> str:
+    """The full public address, sub-path included: the 404 page, feeds, calendars and QR
+    codes are built from it, and a 404 page served from any depth loads its styles only
+    when the sub-path is known."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ValueError(f"“{value}”不是完整的网站地址。请写成以 https:// 或 http:// 开头的完整地址，"
+                         f"网站放在县门户网站的某个目录下时要带上这个目录，"
+                         f"例如 https://www.example.gov.cn/wenming/")
+    return value
+
+
+SiteUrl = Annotated[str, AfterValidator(check_site_url)]
 
 
 class Strict(BaseModel):

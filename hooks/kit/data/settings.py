@@ -1,7 +1,7 @@
 """data/site.yml: the one file a county changes to make the kit its own."""
 from __future__ import annotations
 
-from kit.data.fields import Bool, Date, Strict, Text
+from kit.data.fields import Bool, Date, SiteUrl, Strict, Text
 
 
 class Footer(Strict):
@@ -28,7 +28,7 @@ class Settings(Strict):
     county_short: Text
     site_name: Text
     site_description: Text
-    site_url: Text
+    site_url: SiteUrl
     department: Text
     objection_contact: Text
     footer: Footer

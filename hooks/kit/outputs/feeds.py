@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from kit.pages import plan
 from kit.data.dataset import Dataset
+from kit.data.models import Event, Honoree
 from kit.pages.news import Post
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
@@ -28,7 +29,7 @@ class Item:
     url: str
     description: str
     date: dt.date | None
-    category: str
+    categories: tuple[str, ...]
 
 
 def rfc822(day: dt.date) -> str:
@@ -36,19 +37,31 @@ def rfc822(day: dt.date) -> str:
 
 
 def news_items(posts: list[Post]) -> list[Item]:
-    return [Item(p.title, p.url, p.summary, p.date, "工作动态") for p in posts]
+    return [Item(p.title, p.url, p.summary, p.date, p.categories) for p in posts]
 
 
-def update_items(d: Dataset, dates: dict[str, dt.date]) -> list[Item]:
+def event_date(e: Event) -> dt.date | None:
+    """The event's own date: when it was published or last changed, else when it starts."""
+    return e.publish or e.updated or e.start
+
+
+def honoree_date(d: Dataset, h: Honoree) -> dt.date | None:
+    """The honoree's own date: when published or last changed, else when an honour's public
+    notice began. Never a git date: one commit of a file would date every entry in it."""
+    notices = [x.notice_start for x in d.public_honours(h) if x.notice_start]
+    return h.publish or h.updated or (max(notices) if notices else None)
+
+
+def update_items(d: Dataset) -> list[Item]:
     items: list[Item] = []
     for e in d.events:
         url = plan.event_url(e.id)
-        items.append(Item(e.title, url, e.summary, e.publish or dates.get(url), f"活动·{e.kind}"))
+        items.append(Item(e.title, url, e.summary, event_date(e), (f"活动·{e.kind}",)))
     for h in d.honorees:
         url = plan.honoree_url(h.id)
         honours = "、".join(f"{d.awards[x.award].name}（{x.status}）" for x in d.public_honours(h))
         text = f"{h.summary} 所获荣誉：{honours}" if honours else h.summary
-        items.append(Item(f"{h.name}：{h.category}", url, text, h.publish or dates.get(url), "身边好人"))
+        items.append(Item(f"{h.name}：{h.category}", url, text, honoree_date(d, h), ("身边好人",)))
     return items
 
 
@@ -76,15 +89,16 @@ def rss(d: Dataset, path: str, title: str, description: str, items: list[Item]) 
         ET.SubElement(node, "link").text = base + i.url
         ET.SubElement(node, "guid", isPermaLink="true").text = base + i.url
         ET.SubElement(node, "description").text = i.description
-        ET.SubElement(node, "category").text = i.category
+        for category in i.categories:
+            ET.SubElement(node, "category").text = category
         if i.date:
             ET.SubElement(node, "pubDate").text = rfc822(i.date)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def bodies(d: Dataset, posts: list[Post], dates: dict[str, dt.date]) -> dict[str, bytes]:
+def bodies(d: Dataset, posts: list[Post]) -> dict[str, bytes]:
     return {
         NEWS: rss(d, NEWS, "工作动态", f"{d.settings.department}发布的文明创建工作动态。", news_items(posts)),
-        UPDATES: rss(d, UPDATES, "新人新事", "新发布的身边好人和节庆、文明实践活动。", update_items(d, dates)),
+        UPDATES: rss(d, UPDATES, "新人新事", "新发布的身边好人和节庆、文明实践活动。", update_items(d)),
     }

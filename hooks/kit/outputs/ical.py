@@ -1,7 +1,10 @@
 """iCalendar files: one per upcoming or ongoing event with a date, and one for all.
 
-Events known only by a status ("日期待定") are in no calendar. Nothing depends on the
-build time: DTSTAMP comes from the data, UIDs from the event id.
+Events known only by a status ("日期待定") are in no calendar. DTSTAMP is when the file
+was made (RFC 5545 with METHOD:PUBLISH): the build day, 00:00 UTC, without the time of day
+so two builds of one day stay byte-identical (SOURCE_DATE_EPOCH pins the day). UIDs come
+from the event id. A weekly event without `until` repeats for a year from the build day,
+not forever (the data check asks the editor for an end).
 """
 from __future__ import annotations
 
@@ -37,9 +40,13 @@ def _first_weekday(start: dt.date, weekday: str) -> dt.date:
     return start + dt.timedelta(days=(WEEKDAY[weekday] - start.weekday()) % 7)
 
 
-def _stamp(event: Event) -> dt.datetime:
-    day = event.updated or event.publish or event.start
+def _utc_day(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def open_end(today: dt.date) -> dt.date:
+    """Where a weekly event without `until` stops in the calendar: a year after the build."""
+    return today + dt.timedelta(days=365)
 
 
 def vevent(d: Dataset, event: Event) -> icalendar.Event:
@@ -47,9 +54,9 @@ def vevent(d: Dataset, event: Event) -> icalendar.Event:
     url = base + plan.event_url(event.id)
     ev = icalendar.Event()
     ev.add("uid", f"{event.id}@{urlsplit(base).hostname or 'wenming'}")
-    ev.add("dtstamp", _stamp(event))
+    ev.add("dtstamp", _utc_day(d.today))
     if event.updated:
-        ev.add("last-modified", _stamp(event))
+        ev.add("last-modified", _utc_day(event.updated))
     ev.add("summary", event.title)
     ev.add("location", event.place)
     ev.add("description", f"{event.summary}\n主办：{event.organiser}\n详情：{url}")
@@ -68,9 +75,10 @@ def vevent(d: Dataset, event: Event) -> icalendar.Event:
             ev.add("dtstart", first)
             ev.add("dtend", first + dt.timedelta(days=1))
         rule: dict = {"freq": "weekly", "byday": BYDAY[weekly.weekday]}
-        if weekly.until:  # UNTIL must match DTSTART's type: a date, or a UTC time
-            rule["until"] = (dt.datetime.combine(weekly.until, dt.time(23, 59, 59), ZoneInfo(TZ))
-                             .astimezone(dt.timezone.utc) if begin else weekly.until)
+        until = weekly.until or open_end(d.today)
+        # UNTIL must match DTSTART's type: a date, or a UTC time
+        rule["until"] = (dt.datetime.combine(until, dt.time(23, 59, 59), ZoneInfo(TZ))
+                         .astimezone(dt.timezone.utc) if begin else until)
         ev.add("rrule", rule)
     else:
         ev.add("dtstart", event.start)

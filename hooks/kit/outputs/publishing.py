@@ -16,6 +16,7 @@ from kit.outputs import opendata
 from kit.outputs import tables
 from kit.pages import plan
 from kit.pages import render
+from kit.outputs import robots
 from kit.outputs import sitemap
 from kit.outputs import updated
 from kit.data.dataset import Dataset
@@ -38,7 +39,8 @@ def extra_specs(d: Dataset, specs: list[PageSpec], files: Files, config: MkDocsC
 
 def extra_files(d: Dataset, config: MkDocsConfig) -> list[File]:
     """Calendars and open data now; feeds get their content in prepare(), once post URLs are final."""
-    bodies = {**ical.bodies(d), **opendata.bodies(d), **{path: b"" for path, _, _ in feeds.FEEDS}}
+    bodies = {**ical.bodies(d), **opendata.bodies(d), **{path: b"" for path, _, _ in feeds.FEEDS},
+              robots.PATH: robots.body(d)}
     return [File.generated(config, path, content=body) for path, body in sorted(bodies.items())]
 
 
@@ -53,10 +55,10 @@ def prepare(d: Dataset, root: Path, config: MkDocsConfig, files: Files) -> None:
     """Once per build, after the blog plugin has placed its posts: page dates and feeds."""
     dates = updated.git_dates(root)
     urls = [(f.url, f.src_uri) for f in files.documentation_pages()]
-    config.extra["wenming_updated"] = page_dates = updated.page_dates(d, dates, urls)
+    config.extra["wenming_updated"] = updated.page_dates(d, dates, urls)
     config.extra["wenming_feeds"] = list(feeds.FEEDS)
     config.extra["wenming_calendar"] = True
-    for path, body in feeds.bodies(d, latest(files, config, ALL_POSTS), page_dates).items():
+    for path, body in feeds.bodies(d, latest(files, config, ALL_POSTS)).items():
         feed = files.get_file_from_path(path)
         if feed is not None:
             feed.content_bytes = body

@@ -26,6 +26,8 @@ SECTION_SOURCES = {
     "index.md": ("docs/index.md", "data", "docs/blog/posts"),
     "opendata/index.md": ("data",),
     "sitemap/index.md": ("data", "docs"),
+    # the blog's index, and (through sitemap.xml) its archive, category and page views
+    "blog/index.md": ("docs/blog",),
 }
 # entry pages: URL folder -> (kind, where its entries live)
 KIND_SOURCES = {

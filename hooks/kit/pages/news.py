@@ -17,6 +17,7 @@ class Post:
     date: dt.date
     url: str
     summary: str
+    categories: tuple[str, ...] = ()
 
 
 def _front(text: str) -> dict:
@@ -41,6 +42,7 @@ def latest(files: Files, config, limit: int) -> list[Post]:
             continue
         body = FRONT.sub("", f.content_string)
         paras = [p.strip() for p in body.split("\n\n") if p.strip() and not p.lstrip().startswith(("#", "<"))]
-        posts.append(Post(str(meta.get("title", "")), date, f.url, paras[0] if paras else ""))
+        categories = tuple(str(c) for c in meta.get("categories") or ())
+        posts.append(Post(str(meta.get("title", "")), date, f.url, paras[0] if paras else "", categories))
     posts.sort(key=lambda p: (p.date, p.url), reverse=True)
     return posts[:limit]

@@ -8,6 +8,7 @@ from typing import Any, Callable
 import jinja2
 from mkdocs.utils import get_relative_url
 
+from kit.pages import filterform
 from kit.pages import text
 
 
@@ -28,7 +29,8 @@ def environment(template_dir: Path, cache_dir: Path | None = None) -> jinja2.Env
         auto_reload=False,   # one environment per build: no stat() of the template per page
         bytecode_cache=compiled_cache(cache_dir) if cache_dir else None,
     )
-    env.filters.update(md=text.md, date_cn=text.date_cn, status_cn=text.status_cn)
+    env.filters.update(md=text.md, date_cn=text.date_cn, status_cn=text.status_cn,
+                       filter_choices=filterform.choices)
     return env
 
 
