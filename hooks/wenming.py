@@ -22,6 +22,7 @@ import publishing
 from news import latest
 import render
 import search_words
+import searchworker
 import speed
 import sitemap
 import text
@@ -62,6 +63,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if problem:
         raise PluginError(problem)
     search_words.register(data)
+    config.extra["search_worker"] = searchworker.prefix()   # read by overrides/main.html
     blogcats.configure(config)
     # saved now, and let go: the parsed files with their line marks are not needed again, and a
     # smaller process forks smaller helpers
@@ -167,4 +169,5 @@ def on_build_error(error: Exception) -> None:
 def on_post_build(config: MkDocsConfig) -> None:
     speed.get(config).save(config.site_dir)
     publishing.finish(config)
+    searchworker.write(config.site_dir, config.extra["search_worker"])
     sitefolder.finish()   # the last build's files not moved back are deleted in the background
