@@ -12,8 +12,10 @@
  * 2. searched by Material as before (every word a prefix, any word may match), with one-character
  *    words left out when longer ones are there (they still count for ranking below);
  * 3. ranked again: a title equal to the query first, then titles holding the whole query, then
- *    titles holding every word (a year, a town, a topic), then pages holding every word;
- *    within each, more words in the title first, then Material's score.
+ *    titles holding every word (a year, a town, a topic), then pages holding every word close
+ *    together ("2023年“X好人”" for `2023 好人`), then pages holding every word anywhere;
+ *    within each, more words in the title first, then (below the titles) shorter pages, then
+ *    Material's score.
  *
  * Nothing here is evaluated from text, and nothing is loaded from anywhere else.
  */
@@ -117,25 +119,45 @@ var wmSearch = (function (scope) {
 
   function has(text, word) { return text.indexOf(word) >= 0; }
 
+  /* every word within `span` characters of an occurrence of the first ("2023年好人") */
+  function near(text, words, span) {
+    var first = words[0];
+    for (var at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {
+      var low = Math.max(0, at - span), high = at + first.length + span;
+      if (words.every(function (w) { var k = text.indexOf(w, low); return k >= 0 && k + w.length <= high; }))
+        return true;
+    }
+    return false;
+  }
+
+  /* 0 title is the query, 1 title holds the query, 2 title holds every word, 3 the page holds
+     every word close together, 4 the page holds every word, 5 the rest */
+  function tier(title, text, p) {
+    if (title === p.whole) return 0;
+    if (p.whole && has(title, p.whole)) return 1;
+    if (p.words.every(function (w) { return has(title, w); })) return 2;
+    var page = title + "\u0000" + text;
+    if (!p.words.every(function (w) { return has(page, w); })) return 5;
+    return near(page, p.words, p.whole.length + 4) ? 3 : 4;
+  }
+
   function rank(result, p) {
     if (!p || !result || !result.items || !p.words.length) return result;
     var ranked = result.items.map(function (group, at) {
-      var tier = 4, inTitle = 0, text = "";
-      group.forEach(function (item) { text += "\u0000" + entry(item.location).text; });
+      var best = 5, inTitle = 0, length = 0;
       group.forEach(function (item) {
-        var title = entry(item.location).title;
-        var found = p.words.filter(function (w) { return has(title, w); }).length;
-        var t = title === p.whole ? 0
-          : p.whole && has(title, p.whole) ? 1
-          : found === p.words.length ? 2
-          : p.words.every(function (w) { return has(title, w) || has(text, w); }) ? 3 : 4;
-        if (t < tier) tier = t;
-        if (found > inTitle) inTitle = found;
+        var e = entry(item.location);
+        best = Math.min(best, tier(e.title, e.text, p));
+        inTitle = Math.max(inTitle, p.words.filter(function (w) { return has(e.title, w); }).length);
+        length += e.text.length;
       });
-      return { group: group, tier: tier, inTitle: inTitle, score: group[0].score, at: at };
+      return { group: group, tier: best, inTitle: inTitle, length: length, score: group[0].score, at: at };
     });
+    /* below the titles, a short page holding the words is more about them than a long one that
+       holds every word of the site (the site map, the editors' guide) */
     ranked.sort(function (a, b) {
-      return a.tier - b.tier || b.inTitle - a.inTitle || b.score - a.score || a.at - b.at;
+      return a.tier - b.tier || b.inTitle - a.inTitle || (a.tier > 2 ? a.length - b.length : 0)
+        || b.score - a.score || a.at - b.at;
     });
     result.items = ranked.map(function (r) { return r.group; });
     return result;

@@ -92,6 +92,9 @@ class Speed:
         """Note a generated page; index it here rather than in Material's search plugin."""
         self.generated.add(spec.src_uri)
         if not searchindex.indexed_here(spec.meta):
+            head = searchindex.list_head(spec.meta, spec.context)
+            if head:
+                self.raw.append((render.page_url(spec.src_uri), spec.title, *head))
             return
         spec.meta.update(searchindex.EXCLUDE)
         extra = []
