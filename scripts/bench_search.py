@@ -2,15 +2,19 @@
 results take, with our search worker and with Material's own (same site, same index).
 
     python scripts/bench_search.py SITE_DIR DATA_DIR [--names 40] [--titles 40] [--seed 17]
+    python scripts/bench_search.py SITE_DIR --queries QUERIES.json [--material]   # tests
 
 SITE_DIR is a site built from DATA_DIR (e.g. made by scripts/gen_data.py). Queries are full names
 of honorees and full titles of events whose title no other page has, chosen at random. Material's
-worker is measured by answering the request for ours with Material's file.
+worker is measured by answering the request for ours with Material's file. With --queries (a JSON
+list of strings) it prints, for each query, the result pages in order and the milliseconds taken
+(tests/test_search_ranking.py runs it so: one Playwright per process).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import statistics
@@ -22,10 +26,11 @@ from urllib.parse import urlsplit
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+# the tests' static server (it serves the site under a sub-path, as a county portal would)
+sys.path.insert(0, str(next((ROOT / "tests").rglob("browser_server.py")).parent))
 from browser_server import serve  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SEP_TAG = re.compile(r"<[^>]+>")
 
@@ -95,12 +100,15 @@ class SearchPage:
         page = self.page
         self.box.fill("")
         page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+        waiting = page.locator(".md-search-result__meta").inner_text()   # "键入以开始搜索"
         start = time.perf_counter()
         self.box.fill(query)
         self.box.press("End")
-        page.locator(".md-search-result__item").first.wait_for(timeout=30000)
+        page.wait_for_function("t => document.querySelector('.md-search-result__meta').innerText !== t",
+                               arg=waiting, timeout=30000)
         took = time.perf_counter() - start
-        hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(a => a.href)")
+        # one item per page (its matching sections are inside it)
+        hrefs = page.eval_on_selector_all(".md-search-result__item", "els => els.map(li => li.querySelector('a').href)")
         root = urlsplit(self.base).path
         return [urlsplit(h).path[len(root):] for h in hrefs], took
 
@@ -135,14 +143,38 @@ def run(site: Path, data: Path, names: int, titles: int, seed: int) -> dict:
     return out
 
 
+def run_queries(site: Path, queries: list[str], material: bool = False) -> dict:
+    from playwright.sync_api import sync_playwright
+    out: dict = {"results": []}
+    with sync_playwright() as p, serve(site, "/wenming/") as base:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = SearchPage(browser, base, material)
+        errors: list[str] = []
+        page.page.on("console", lambda m: m.type in ("error", "warning") and errors.append(m.text))
+        page.page.on("pageerror", lambda e: errors.append(str(e)))
+        for query in queries:
+            paths, took = page.search(query)
+            out["results"].append({"query": query, "paths": paths, "ms": round(took * 1000)})
+        out["outside"], out["errors"] = page.outside, errors
+        page.close()
+        browser.close()
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("site", type=Path)
-    ap.add_argument("data", type=Path)
+    ap.add_argument("data", type=Path, nargs="?")
+    ap.add_argument("--queries", type=Path)
+    ap.add_argument("--material", action="store_true")
     ap.add_argument("--names", type=int, default=40)
     ap.add_argument("--titles", type=int, default=40)
     ap.add_argument("--seed", type=int, default=17)
     a = ap.parse_args()
+    if a.queries:
+        queries = json.loads(a.queries.read_text("utf-8"))
+        print(json.dumps(run_queries(a.site, queries, a.material), ensure_ascii=False))
+        return
     print(json.dumps(run(a.site, a.data, a.names, a.titles, a.seed), ensure_ascii=False, indent=1))
 
 
