@@ -21,7 +21,7 @@ from kit import patches, speed
 from kit.data import dataset
 from kit.data.clock import build_date
 from kit.data.errors import DataInvalid
-from kit.outputs import publishing, search_words, searchindex, sitemap
+from kit.outputs import publishing, search_words, searchindex, searchworker, sitemap
 from kit.pages import blogcats, charts, pagemeta, plan, render, text
 from kit.pages.news import latest
 from kit.pages.passthrough import Passthrough
@@ -80,6 +80,7 @@ class Build:
         config.copyright = f"主办单位：{s.footer.host}"
         config.extra["wenming"] = self.data
         config.extra[KEY] = self
+        config.extra["search_worker"] = searchworker.prefix()   # read by overrides/main.html
         blogcats.configure(config)
         self.env = render.environment(self.root / "overrides" / "content", self.speed.jinja_cache)
         self.env.filters.update(charts.FILTERS)
@@ -120,6 +121,9 @@ class Build:
         """A generated page; an entry page is indexed here rather than by Material's search plugin."""
         self.generated.add(spec.src_uri)
         if not searchindex.indexed_here(spec.meta):
+            head = searchindex.list_head(spec.meta, spec.context)    # the first page of a long list
+            if head:
+                self.search.add_texts(render.page_url(spec.src_uri), spec.title, *head)
             return
         spec.meta.update(searchindex.EXCLUDE)
         extra = []
@@ -185,8 +189,9 @@ class Build:
             separator = search_words.separator(self.config.plugins)
             segment = self.speed.segmentations(self.search.texts())
             searchindex.write(self.config.site_dir, self.search.entries(segment, separator))
-            self.speed.finish(self.config.site_dir)
             publishing.finish(self.config)
+            searchworker.write(self.config.site_dir, self.config.extra["search_worker"])
+            self.speed.finish(self.config.site_dir)
         finally:
             patches.undo()
             Build.running = None

@@ -36,6 +36,17 @@ def indexed_here(meta: dict[str, Any]) -> bool:
     return meta.get("kind") in FIELDS
 
 
+def list_head(meta: dict[str, Any], context: dict[str, Any]) -> tuple[str, str] | None:
+    """(summary, rest) of the first page of a long list (an award's honorees, a year's events):
+    its title and the award's summary, so `2023 好人` finds the list of 2023's 好人. The other
+    pages and the cards are left out: they only repeat the entries' own titles and summaries."""
+    lp = context.get("lp")
+    if meta.get("kind") != "list" or lp is None or lp.number != 1:
+        return None
+    award = lp.head.get("award")
+    return _text(getattr(award, "summary", "")), ""
+
+
 def _text(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return " ".join(_text(v) for v in value)
@@ -88,6 +99,9 @@ class Entries:
 
     def add(self, location: str, kind: str, title: str, context: dict[str, Any], extra: Iterable[str] = ()) -> None:
         summary, rest = raw_text(kind, context, extra)
+        self.raw.append((location, title, summary, rest))
+
+    def add_texts(self, location: str, title: str, summary: str, rest: str) -> None:
         self.raw.append((location, title, summary, rest))
 
     def texts(self) -> list[str]:

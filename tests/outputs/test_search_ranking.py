@@ -1,0 +1,152 @@
+"""Search as a reader types it, in Chromium, on a generated site of 3,000 entries (fixed seed).
+
+Full names and full event titles chosen at random must put their page first; a surname with one
+given character, a town with a topic and a year with a kind of honour must bring the matching
+pages into the top five. The queries are typed into Material's search box by
+scripts/bench_search.py in a process of its own (one Playwright per process: the browser tests
+of this session hold theirs). Skips without Playwright or Chromium, except when CI=true.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project, run_build
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import bench_search  # noqa: E402
+import gen_data  # noqa: E402
+
+N, SEED, PICKS = 3000, 17, 25
+TAG = re.compile(r"<[^>]+>")
+
+
+def _missing() -> str:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError as exc:
+        return f"Playwright not installed ({exc})"
+    if not Path(bench_search.CHROMIUM).exists():
+        return f"Chromium not found at {bench_search.CHROMIUM} (set CHROMIUM=/path/to/chromium)"
+    return ""
+
+
+class Index:
+    """The built search index, normalised as the worker normalises it (markup and separators out)."""
+
+    def __init__(self, site: Path) -> None:
+        raw = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+        self.sep = re.compile(raw["config"]["separator"])
+        self.title: dict[str, str] = {}
+        self.text: dict[str, str] = {}
+        for d in raw["docs"]:
+            page = d["location"].split("#")[0]
+            self.title.setdefault(page, self.normal(d["title"]))
+            self.text[page] = self.text.get(page, "") + "\0" + self.normal(d["title"] + " " + d.get("text", ""))
+
+    def normal(self, text: str) -> str:
+        return self.sep.sub("", TAG.sub("", text)).lower()
+
+    def unique(self, query: str, page: str) -> bool:
+        """The page's title is the query, and no other page has that title."""
+        q = self.normal(query)
+        return self.title.get(page) == q and sum(t == q for t in self.title.values()) == 1
+
+
+@pytest.fixture(scope="session")
+def generated_site(tmp_path_factory):
+    why = _missing()
+    if why:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"browser tests are mandatory in CI: {why}")
+        pytest.skip(f"browser tests skipped: {why}")
+    root = copy_project(tmp_path_factory.mktemp("ranking") / "project")
+    gen_data.write_data(N, root, seed=SEED, photos=1)
+    b = run_build(root, root / "site")
+    assert b.returncode == 0, b.log
+    warnings = [line for line in b.log.splitlines() if "WARNING" in line]
+    assert not warnings, "\n".join(warnings)
+    return b.site, gen_data.generate(N, seed=SEED, photos=1), Index(b.site)
+
+
+@pytest.fixture(scope="session")
+def typed(generated_site, tmp_path_factory):
+    """Every query of this module typed once into the search box: query -> result pages, in order."""
+    site, out, index = generated_site
+    queries = [q for group in _queries(out, index).values() for q, _ in group]
+    path = tmp_path_factory.mktemp("queries") / "queries.json"
+    path.write_text(json.dumps(queries, ensure_ascii=False), "utf-8")
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_search.py"), str(site), "--queries", str(path)],
+                          capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    result = json.loads(proc.stdout)
+    assert not result["outside"], result["outside"]
+    assert not result["errors"], result["errors"]
+    return {r["query"]: r["paths"] for r in result["results"]}
+
+
+def _queries(out, index: Index) -> dict[str, list[tuple[str, object]]]:
+    """Queries by kind, with what each must find; chosen at random (fixed seed) from the data."""
+    rng = random.Random(SEED)
+    people = [h for hs in out.honorees.values() for h in hs]
+    events = [e for es in out.events.values() for e in es]
+    names = [(h["name"], f"honorees/{h['id']}/") for h in people if index.unique(h["name"], f"honorees/{h['id']}/")]
+    titles = [(e["title"], f"events/{e['id']}/") for e in events if index.unique(e["title"], f"events/{e['id']}/")]
+    # a surname and one given character, where at most four other titles begin so
+    partial = []
+    for h in rng.sample(people, len(people)):
+        prefix, page = h["name"][:2], f"honorees/{h['id']}/"
+        if len(h["name"]) == 3 and sum(t.startswith(prefix) for t in index.title.values()) <= 5:
+            partial.append((prefix, page))
+        if len(partial) == 5:
+            break
+    # a town and the first two characters of a topic (河口镇 彝绣), a year and a kind of honour
+    towns = sorted({(e["tags"][1], e["tags"][0][:2]) for e in events})
+    town_topic = [(f"{town} {topic}", (town, topic)) for town, topic in rng.sample(towns, 4)]
+    years = sorted(out.honorees)
+    year_kind = [(f"{y} 好人", (f"honorees/gen-good-people-{y}/", str(y), "好人")) for y in rng.sample(years, 2)]
+    year_kind += [(f"{y} 道德模范", (f"honorees/gen-moral-model-{y}/", str(y), "道德模范")) for y in rng.sample(years, 2)]
+    return {"names": rng.sample(names, PICKS), "titles": rng.sample(titles, PICKS), "partial": partial,
+            "town_topic": town_topic, "year_kind": year_kind}
+
+
+@pytest.mark.parametrize("kind", ["names", "titles"])
+def test_a_full_name_or_title_puts_its_page_first(generated_site, typed, kind):
+    _, out, index = generated_site
+    pairs = _queries(out, index)[kind]
+    assert len(pairs) >= 20
+    missed = [(q, page, typed[q][:3]) for q, page in pairs if not typed[q] or typed[q][0] != page]
+    assert len(missed) <= len(pairs) * 0.05, missed
+
+
+def test_a_surname_with_one_given_character_finds_the_person_in_the_top_five(generated_site, typed):
+    _, out, index = generated_site
+    pairs = _queries(out, index)["partial"]
+    assert len(pairs) == 5
+    for query, page in pairs:
+        assert page in typed[query][:5], (query, page, typed[query][:5])
+
+
+def test_a_town_and_a_topic_bring_that_towns_events_of_that_topic_first(generated_site, typed):
+    _, out, index = generated_site
+    for query, (town, topic) in _queries(out, index)["town_topic"]:
+        matching = {p for p, t in index.title.items() if town in t and topic in t}
+        top = typed[query][:5]
+        assert matching and len(top) >= min(5, len(matching)), (query, top)
+        assert all(p in matching for p in top[:min(5, len(matching))]), (query, top, sorted(matching)[:5])
+
+
+def test_a_year_and_a_kind_of_honour_find_that_years_list_in_the_top_five(generated_site, typed):
+    _, out, index = generated_site
+    for query, (listing, year, kind) in _queries(out, index)["year_kind"]:
+        top = typed[query][:5]
+        assert listing in top, (query, top)
+        for page in top:  # and nothing in the top five lacks either word
+            assert year in index.text[page] and kind in index.text[page], (query, page)
