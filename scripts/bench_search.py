@@ -80,7 +80,7 @@ class SearchPage:
         self.page = self.context.new_page()
         self.base = base
         self.page.goto(base, wait_until="networkidle")
-        self.page.locator("label.md-header__button[for=__search]").click()
+        self.page.locator("button.md-header__button[data-wm-toggle=__search]").click()
         self.box = self.page.locator("input[data-md-component=search-query]")
 
     def _route(self, route):

@@ -29,7 +29,10 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
 
 def copy_county(dest: Path, parts=COUNTY_PARTS) -> Path:
     dest.mkdir(parents=True)
-    ignore = shutil.ignore_patterns("__pycache__", ".cache", "site", "artifacts", ".pytest_cache")
+    skip = shutil.ignore_patterns("__pycache__", ".cache", "artifacts", ".pytest_cache")
+
+    def ignore(folder: str, names: list[str]) -> set[str]:   # a built site/ beside a mkdocs.yml, not tests/site/
+        return set(skip(folder, names)) | ({"site"} if "mkdocs.yml" in names else set())
     for part in parts:
         src = ROOT / part
         if src.is_dir():
@@ -186,7 +189,7 @@ def editor_changes(root: Path) -> None:
 
 @pytest.mark.skipif(not (ROOT / "tests/fixture/hooks").exists(), reason="the fixture's links to hooks/ are missing")
 def test_editor_changes_pass_the_kits_tests_and_the_countys_checks(tmp_path):
-    root = copy_county(tmp_path / "project", COUNTY_PARTS + ("tests",))
+    root = copy_county(tmp_path / "project", COUNTY_PARTS + ("tests", "pytest.ini"))
     editor_changes(root)
     checks = county_check(root, tmp_path / "site")
     assert checks.returncode == 0, checks.stdout + checks.stderr
@@ -195,7 +198,7 @@ def test_editor_changes_pass_the_kits_tests_and_the_countys_checks(tmp_path):
         assert (tmp_path / "site" / url / "index.html").is_file(), url
     practice = re.sub(r"<[^>]+>|\s", "", (tmp_path / "site/practice/index.html").read_text("utf-8"))
     assert "5000场次" in practice and "4130" not in practice
-    kit = run(["-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "tests/test_site.py", "tests/test_golden.py",
-               "tests/test_opendata.py", "tests/test_news.py", "tests/test_data.py", "-k", "not real_build"], root)
+    kit = run(["-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "tests/site/test_site.py", "tests/data/test_golden.py",
+               "tests/outputs/test_opendata.py", "tests/pages/test_news.py", "tests/data/test_data.py", "-k", "not real_build"], root)
     assert kit.returncode == 0, kit.stdout[-3000:] + kit.stderr[-2000:]
     assert " passed" in kit.stdout and " failed" not in kit.stdout

@@ -92,10 +92,9 @@ def test_the_search_plugin_cut_is_cached_by_sentence(corpus, tmp_path):
 
 
 def test_a_custom_jieba_dictionary_is_refused(project):
-    config = project / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    assert "  - search:\n" in text
-    config.write_text(text.replace("  - search:\n", "  - search:\n      jieba_dict_user: words.txt\n", 1), "utf-8")
+    config = project / "mkdocs.yml"        # a county's own plugins list replaces the kit's
+    config.write_text(config.read_text("utf-8") + "plugins:\n  - search:\n      lang: zh\n"
+                      "      jieba_dict_user: words.txt\n  - blog\n", "utf-8")
     (project / "words.txt").write_text("云雾山 100\n", "utf-8")
     b = run_build(project, project / "site")
     assert b.returncode != 0
