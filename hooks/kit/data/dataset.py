@@ -17,6 +17,9 @@ from kit.data.models import (Award, Brand, Campaign, Event, Heritage, Honoree, P
 
 T = TypeVar("T")
 PUBLIC_HONOURS = ("公示中", "入选", "授予")
+# entry kind -> the folder of its pages' URLs
+FOLDERS = {"events": "events", "honorees": "honorees", "brands": "reading", "pledges": "pledges",
+           "villages": "villages", "sites": "heritage"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,13 @@ class Dataset:
     production: bool
     withheld: list[str] = field(default_factory=list)
     minors: set[str] = field(default_factory=set)   # ids, decided on all honours (incl. 推荐)
+    held: dict[str, str] = field(default_factory=dict)   # "events/<id>" of a withheld entry -> why
+
+    def pages(self) -> dict[str, str]:
+        """id -> "folder/id" of every published entry page (ids are unique across kinds)."""
+        kinds = {"events": self.events, "honorees": self.honorees, "brands": self.brands,
+                 "pledges": self.pledges.pledges, "villages": self.villages, "sites": self.sites}
+        return {e.id: f"{FOLDERS[k]}/{e.id}" for k, items in kinds.items() for e in items}
 
     def event_status(self, event: Event) -> str:
         if event.start is None:
@@ -117,6 +127,7 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
     assert heritage is not None and pledges is not None
 
     withheld: list[str] = []
+    held: dict[str, str] = {}
 
     def published(key: str) -> list:
         kept = []
@@ -125,6 +136,7 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
             if not reason and key == "honorees" and not any(h.status in PUBLIC_HONOURS for h in e.item.honours):
                 reason = "荣誉尚在推荐阶段或已撤销，未公开"
             if reason:
+                held[f"{FOLDERS[key]}/{e.item.id}"] = reason
                 line, col = loaded.where(e.file, e.path)
                 withheld.append(f"{e.file}:{line}:{col}: 提示: {dotted(e.path)}: “{e.item.id}”未发布：{reason}")
             else:
@@ -163,4 +175,5 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
         today=today,
         production=production,
         withheld=withheld,
+        held=held,
     )
