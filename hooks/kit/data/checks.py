@@ -8,7 +8,9 @@ has problems of its own is not checked (it would only add noise).
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+from kit.data import history
 from kit.data.errors import Report
 from kit.data.loader import Loaded
 from kit.data.yamlread import dotted
@@ -26,19 +28,41 @@ def is_minor(honoree, youth_awards: set[str], today: dt.date) -> bool:
     return any(h.award in youth_awards for h in honoree.honours)
 
 
-def unique_ids(loaded: Loaded, entries: dict[str, list], report: Report) -> None:
-    seen: dict[str, tuple[str, int]] = {}
+def _withheld(item, today: dt.date, production: bool) -> bool:
+    return bool(getattr(item, "draft", False) or (getattr(item, "publish", None) and item.publish > today)
+                or (production and getattr(item, "example", False)))
+
+
+def _newer(root: Path | None, a: tuple, b: tuple, today: dt.date, production: bool) -> bool:
+    """Whether copy b (file, line, item) of an id is the one not yet published: the withheld one, else the
+    one written later in git, else the later one in file order."""
+    held_a, held_b = _withheld(a[2], today, production), _withheld(b[2], today, production)
+    if held_a != held_b:
+        return held_b
+    if root is not None:
+        times = [history.line_time(root, c[0], c[1]) for c in (a, b)]
+        if None not in times and times[0] != times[1]:
+            return times[1] > times[0]
+    return True
+
+
+def unique_ids(loaded: Loaded, entries: dict[str, list], report: Report, today: dt.date = dt.date.max,
+               production: bool = False, root: Path | None = None) -> None:
+    seen: dict[str, tuple[str, int, object, tuple]] = {}
     for items in entries.values():
         for e in items:
             line, col = loaded.where(e.file, e.path + ("id",))
-            key = e.item.id
-            if key in seen:
-                other = seen[key]
-                report.add(e.file, line, col, dotted(e.path + ("id",)),
-                           f"编号“{key}”已被 {other[0]} 第 {other[1]} 行使用。每个条目的编号必须唯一（它决定网址），"
-                           f"请改成另一个编号，例如 {key}-2。")
-            else:
-                seen[key] = (e.file, line)
+            key, here = e.item.id, (e.file, line, e.item, e.path, col)
+            if key not in seen:
+                seen[key] = here
+                continue
+            live, new = (seen[key], here) if _newer(root, seen[key], here, today, production) else (here, seen[key])
+            seen[key] = live
+            keep = ("" if _withheld(live[2], today, production) else
+                    "那个条目已经发布（或先写），它的网址和海报上的二维码都在用，请不要改它。")
+            report.add(new[0], new[1], new[4], dotted(new[3] + ("id",)),
+                       f"编号“{key}”已被 {live[0]} 第 {live[1]} 行的条目使用。{keep}每个条目的编号必须唯一"
+                       f"（它决定网址），请给这个条目换一个编号，例如 {key}-2。")
 
 
 def _honoree_checks(loaded: Loaded, e, award_ids: set[str] | None, event_ids: set[str] | None,
@@ -72,8 +96,9 @@ def _honoree_checks(loaded: Loaded, e, award_ids: set[str] | None, event_ids: se
 
 
 def cross_checks(loaded: Loaded, entries: dict[str, list], awards: list, today: dt.date,
-                 report: Report, data_prefix: str = "data/") -> None:
-    unique_ids(loaded, {**entries, "awards": awards}, report)
+                 report: Report, data_prefix: str = "data/", production: bool = False,
+                 root: Path | None = None) -> None:
+    unique_ids(loaded, {**entries, "awards": awards}, report, today, production, root)
     award_ids = {a.item.id for a in awards} if loaded.complete(data_prefix + "awards.yml") else None
     youth = {a.item.id for a in awards if a.item.youth}
     event_ids = ({e.item.id for e in entries["events"]} if loaded.complete(data_prefix + "events/") else None)

@@ -121,7 +121,7 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
     entries["pledges"] = [Entry(p, prefix + "pledges.yml", ("pledges", "pledges", i))
                           for i, p in enumerate(pledges.pledges if pledges else [])]
 
-    cross_checks(loaded, entries, awards_entries, today, report, prefix)
+    cross_checks(loaded, entries, awards_entries, today, report, prefix, production, root)
     if report:
         raise DataInvalid(report)
     assert heritage is not None and pledges is not None
