@@ -114,3 +114,24 @@ def cross_checks(loaded: Loaded, entries: dict[str, list], awards: list, today: 
             path = e.path + ("end",)
             report.add(e.file, *loaded.where(e.file, path), dotted(path),
                        f"结束日期 {ev.end} 早于开始日期 {ev.start}。示例：start: 2023-07-01 和 end: 2023-07-03")
+
+
+def honoree_notes(loaded: Loaded, entries: list, shown: set[str], minors: set[str], today: dt.date) -> list[str]:
+    """提示 lines for published honorees: a 公示 window that has passed, a minor's photo left out."""
+    out = []
+    for e in entries:
+        h = e.item
+        if h.id not in shown:
+            continue
+        for i, hon in enumerate(h.honours):
+            if hon.status == "公示中" and hon.notice_end and hon.notice_end < today:
+                path = e.path + ("honours", i, "status")
+                line, col = loaded.where(e.file, path)
+                out.append(f"{e.file}:{line}:{col}: 提示: {dotted(path)}: “{h.id}”的公示期已于 {hon.notice_end} 结束，"
+                           f"网页上显示“公示期已结束”。请按评选结果把 status 改为 入选 或 授予（未通过的改为 撤销）。")
+        if h.photo and h.id in minors and not h.photo_consent:
+            path = e.path + ("photo",)
+            line, col = loaded.where(e.file, path)
+            out.append(f"{e.file}:{line}:{col}: 提示: {dotted(path)}: “{h.id}”是未成年人，照片没有发布。监护人同意公开照片后，"
+                       f"请写上 photo_consent: true；不公开照片时可以删除 photo。")
+    return out

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable, Generic, TypeVar
 
 from kit.data import privacy
-from kit.data.checks import cross_checks, is_minor
+from kit.data.checks import cross_checks, honoree_notes, is_minor
 from kit.data.errors import DataInvalid, Report
 from kit.data.loader import Loaded, load
 from kit.data.yamlread import dotted
@@ -64,6 +64,12 @@ class Dataset:
         if self.today < event.start:
             return "upcoming"
         return "past" if self.today > end else "ongoing"
+
+    def honour_status(self, honour) -> str:
+        """公示中 until notice_end, then 公示期已结束 until the editor records the outcome."""
+        if honour.status == "公示中" and honour.notice_end and honour.notice_end < self.today:
+            return "公示期已结束"
+        return honour.status
 
     def public_honours(self, honoree: Honoree) -> list:
         return [h for h in honoree.honours if h.status in PUBLIC_HONOURS]
@@ -157,6 +163,7 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
     # only public honours leave this module: 推荐 and 撤销 reach no template, feed or download
     honorees = sorted((h.model_copy(update={"honours": [x for x in h.honours if x.status in PUBLIC_HONOURS]})
                        for h in published("honorees")), key=lambda h: h.id)
+    withheld += honoree_notes(loaded, entries["honorees"], {h.id for h in honorees}, minors, today)
     sites = published("sites")
     return Dataset(
         settings=single("site.yml", "site"),
