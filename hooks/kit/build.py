@@ -154,9 +154,6 @@ class Build:
 
     def theme(self, env, files: Files):
         env.filters.update(date_cn=text.date_cn, status_cn=text.status_cn, **pagemeta.FILTERS)
-        colours = self.data.settings.colours
-        for problem in pagemeta.colour_problems(colours.primary, colours.accent):
-            log.warning(problem)
         env.filters["page_qr"] = self.speed.page_qr
         env.auto_reload = False   # MkDocs makes the environment anew for every build; no stat() per page
         self.speed.theme(env, self.config, self.site_nav, files, self.search.texts())
