@@ -116,7 +116,7 @@ class Build:
         bodies = self.speed.bodies(lambda i: self._body(specs[i]), len(specs))
         for spec, body in zip(specs, bodies):
             files.append(self._generated(spec, body))
-        for extra in publishing.extra_files(data, self.config):
+        for extra in publishing.extra_files(data, self.config) + publishing.redirect_files(data, self.config, self.env):
             files.append(extra)
         return files
 

@@ -65,8 +65,24 @@ def unique_ids(loaded: Loaded, entries: dict[str, list], report: Report, today: 
                        f"（它决定网址），请给这个条目换一个编号，例如 {key}-2。")
 
 
+def old_ids(loaded: Loaded, entries: dict[str, list], report: Report) -> None:
+    """An old id keeps its URL for the entry that had it: it may be no entry's id and nobody else's old id."""
+    ids = {e.item.id: e for items in entries.values() for e in items}
+    taken: dict[str, str] = {}
+    for items in entries.values():
+        for e in items:
+            for i, old in enumerate(getattr(e.item, "old_ids", [])):
+                path = e.path + ("old_ids", i)
+                other = ids.get(old)
+                if other is not None or old in taken:
+                    where = (f"{other.file} 里条目的编号" if other is not None else f"{taken[old]} 的旧编号")
+                    report.add(e.file, *loaded.where(e.file, path), dotted(path),
+                               f"旧编号“{old}”已是 {where}，一个网址只能通向一个条目。请删除这一项。")
+                taken.setdefault(old, e.file)
+
+
 def _honoree_checks(loaded: Loaded, e, award_ids: set[str] | None, event_ids: set[str] | None,
-                    youth: set[str], today: dt.date, report: Report) -> None:
+                    youth: set[str], today: dt.date, report: Report, renames: dict[str, str]) -> None:
     h = e.item
 
     def add(path: tuple, message: str, at: tuple | None = None) -> None:
@@ -85,8 +101,9 @@ def _honoree_checks(loaded: Loaded, e, award_ids: set[str] | None, event_ids: se
             add(path + ("notice_end",), f"公示结束日期 {honour.notice_end} 早于开始日期 {honour.notice_start}。"
                                         f"示例：notice_start: 2023-07-01 和 notice_end: 2023-07-07")
     if event_ids is not None and h.event and h.event not in event_ids:
-        add(e.path + ("event",), f"找不到活动“{h.event}”。请填写 data/events/ 里已有的活动编号，"
-                                 f"例如：{'、'.join(sorted(event_ids)[:3])}。")
+        new = renames.get(h.event)
+        add(e.path + ("event",), f"活动“{h.event}”已改编号为“{new}”，请改成 event: {new}。" if new else
+            f"找不到活动“{h.event}”。请填写 data/events/ 里已有的活动编号，例如：{'、'.join(sorted(event_ids)[:3])}。")
     if is_minor(h, youth, today) and not any(w in h.place for w in SCHOOL_WORDS):
         add(e.path + ("place",), f"未成年人的 place 只写学校名称（网页上显示为“学校”），不写家庭所在的村（社区），"
                                  f"实际是“{h.place}”。示例：place: X县第一中学")
@@ -99,11 +116,13 @@ def cross_checks(loaded: Loaded, entries: dict[str, list], awards: list, today: 
                  report: Report, data_prefix: str = "data/", production: bool = False,
                  root: Path | None = None) -> None:
     unique_ids(loaded, {**entries, "awards": awards}, report, today, production, root)
+    old_ids(loaded, entries, report)
     award_ids = {a.item.id for a in awards} if loaded.complete(data_prefix + "awards.yml") else None
     youth = {a.item.id for a in awards if a.item.youth}
     event_ids = ({e.item.id for e in entries["events"]} if loaded.complete(data_prefix + "events/") else None)
+    renames = {old: e.item.id for e in entries["events"] for old in e.item.old_ids}
     for e in entries["honorees"]:
-        _honoree_checks(loaded, e, award_ids, event_ids, youth, today, report)
+        _honoree_checks(loaded, e, award_ids, event_ids, youth, today, report, renames)
     for e in entries["events"]:
         ev = e.item
         if ev.start is None and ev.status is None:

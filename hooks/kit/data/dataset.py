@@ -49,6 +49,13 @@ class Dataset:
     minors: set[str] = field(default_factory=set)   # ids, decided on all honours (incl. 推荐)
     held: dict[str, str] = field(default_factory=dict)   # "events/<id>" of a withheld entry -> why
 
+    @property
+    def renamed(self) -> dict[str, str]:
+        """old id -> "folder/id" of the published entry it now belongs to."""
+        kinds = {"events": self.events, "honorees": self.honorees, "brands": self.brands,
+                 "pledges": self.pledges.pledges, "villages": self.villages, "sites": self.sites}
+        return {old: f"{FOLDERS[k]}/{e.id}" for k, items in kinds.items() for e in items for old in e.old_ids}
+
     def pages(self) -> dict[str, str]:
         """id -> "folder/id" of every published entry page (ids are unique across kinds)."""
         kinds = {"events": self.events, "honorees": self.honorees, "brands": self.brands,
@@ -163,6 +170,13 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
     # only public honours leave this module: 推荐 and 撤销 reach no template, feed or download
     honorees = sorted((h.model_copy(update={"honours": [x for x in h.honours if x.status in PUBLIC_HONOURS]})
                        for h in published("honorees")), key=lambda h: h.id)
+    for key in FOLDERS:
+        for e in entries[key]:
+            if e.item.old_ids and f"{FOLDERS[key]}/{e.item.id}" not in held:
+                line, col = loaded.where(e.file, e.path + ("old_ids",))
+                olds = "、".join(f"{FOLDERS[key]}/{o}/" for o in e.item.old_ids)
+                withheld.append(f"{e.file}:{line}:{col}: 提示: {dotted(e.path + ('old_ids',))}: 旧网址 {olds} "
+                                f"会自动跳转到 {FOLDERS[key]}/{e.item.id}/，海报上的旧二维码仍然可用。")
     withheld += honoree_notes(loaded, entries["honorees"], {h.id for h in honorees}, minors, today)
     sites = published("sites")
     return Dataset(

@@ -60,7 +60,7 @@ def problem(folder: str, key: str, pages: dict[str, str], held: dict[str, str],
     if key in pages and (not folder or pages[key] == f"{folder}/{key}"):
         return ""
     if key in renamed:
-        new = renamed[key]
+        new = renamed[key].split("/")[-1]
         return (f"条目“{key}”已改编号为“{new}”。旧网址会自动跳转，但文章里请直接链接新编号，"
                 f"例如：[名称](entry:{new})")
     reason = held.get(f"{folder}/{key}") or next((r for k, r in held.items() if k.endswith(f"/{key}")), "")
@@ -75,7 +75,7 @@ def problem(folder: str, key: str, pages: dict[str, str], held: dict[str, str],
 
 def check_links(news, data, report: Report) -> None:
     """Every link to an entry in every post that is not a draft (posts.Posts, dataset.Dataset)."""
-    pages, renamed = data.pages(), getattr(data, "renamed", {})
+    pages, renamed = data.pages(), data.renamed
     for post in news.posts:
         if post.meta is None or post.meta.draft:
             continue
