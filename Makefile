@@ -27,9 +27,8 @@ build: setup  ## the public site into site/
 	$(BIN)/mkdocs build --strict
 
 # The county's checks, on the county's own data/ and docs/ (what the publishing pipeline runs)
-check: setup  ## check all data and news posts without building
+check: setup  ## check all data and news posts without building (hooks/check.py covers both)
 	$(BIN)/python hooks/check.py
-	$(BIN)/python scripts/county_check.py --posts
 
 publish-check: setup  ## the public build: data check, strict build, smoke test of the site in site/
 	WENMING_PRODUCTION=1 $(BIN)/python scripts/county_check.py --site site

@@ -1,4 +1,4 @@
-"""`python hooks/check.py [project-root]`: check every data file without building the site.
+"""`python hooks/check.py [project-root]`: check every data file and news post without building the site.
 
 Prints every problem, one line each (file:line:col: 错误: field: message), and
 exits 1 if there is any. Imports no MkDocs, so it runs in a fraction of a
@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kit.data import dataset  # noqa: E402
+from kit.data import project  # noqa: E402
 from kit.data.clock import build_date, production  # noqa: E402
 from kit.data.errors import DataInvalid  # noqa: E402
 
@@ -20,16 +20,16 @@ from kit.data.errors import DataInvalid  # noqa: E402
 def main(argv: list[str]) -> int:
     root = Path(argv[1]).resolve() if len(argv) > 1 else Path(__file__).resolve().parent.parent
     try:
-        data = dataset.build(root / "data", root, build_date(), production())
+        data, news = project.check(root, build_date(), production())
     except DataInvalid as exc:
         lines = exc.report.lines()
         print("\n".join(lines))
-        print(f"共发现 {len(lines)} 个数据错误。请按每一行的提示修改后重试。")
+        print(f"共发现 {len(lines)} 个错误。请按每一行的提示修改后重试。")
         return 1
-    for line in data.withheld:
+    for line in data.withheld + list(news.withheld.values()):
         print(line)
     print(f"数据检查通过：{len(data.events)} 个活动，{len(data.honorees)} 位好人，"
-          f"{len(data.villages)} 个村（社区）公约。")
+          f"{len(data.villages)} 个村（社区）公约，{len(news.public())} 篇工作动态。")
     return 0
 
 

@@ -2,8 +2,8 @@
 
     python scripts/county_check.py [--site DIR] [project-root]
 
-1. the data check (`hooks/check.py`: every file in data/, every problem in one run);
-2. a strict build (`mkdocs build --strict`, which also checks the news posts in docs/blog/posts/);
+1. the data check (`hooks/check.py`: every file in data/ and every news post, every problem in one run);
+2. a strict build (`mkdocs build --strict`);
 3. a smoke test of the built site: every page type renders, the search index finds the title of
    a published entry, no page loads anything from another host, nothing withheld (草稿, 定时发布,
    示例 in a production build) appears in any file.
@@ -119,17 +119,15 @@ def smoke(root: Path, site: Path, is_production: bool) -> list[str]:
 
 
 def post_problems(root: Path) -> list[str]:
-    """The news posts' slugs and categories, with the build's own rules (hooks/kit/pages/blogcats.py), no build."""
-    import yaml
-    from types import SimpleNamespace
+    """The news posts, with the build's own checks (hooks/kit/data/posts.py), no build."""
+    from kit.data import project
+    from kit.data.errors import DataInvalid
 
-    from kit.pages import blogcats
-
-    config = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
-    posts = [SimpleNamespace(src_uri=p.relative_to(root / "docs").as_posix(), content_string=p.read_text("utf-8-sig"))
-             for p in sorted((root / "docs" / "blog" / "posts").rglob("*.md"))]
-    files = SimpleNamespace(documentation_pages=lambda: posts)
-    return blogcats.problems(files, SimpleNamespace(extra=config.get("extra") or {}))
+    try:
+        project.check(root, build_date(), production())
+    except DataInvalid as exc:
+        return [line for line in exc.report.lines() if line.startswith("docs/")]
+    return []
 
 
 def run(cmd: list[str], root: Path) -> subprocess.CompletedProcess:
@@ -141,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="检查本县的数据、严格构建网站并做冒烟测试。")
     parser.add_argument("root", nargs="?", default=str(KIT), help="项目目录（默认：本仓库）")
     parser.add_argument("--site", help="把网站生成到这个目录并保留（默认：临时目录，检查后删除）")
-    parser.add_argument("--posts", action="store_true", help="只检查工作动态文章（slug 和分类），不生成网站")
+    parser.add_argument("--posts", action="store_true", help="只检查工作动态文章（编码、前置信息、分类、作者、隐私、链接），不生成网站")
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
     is_production = production()

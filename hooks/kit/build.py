@@ -18,10 +18,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from kit import patches, speed
-from kit.data import dataset
+from kit.data import postlinks, project
 from kit.data.clock import build_date
 from kit.data.errors import DataInvalid
-from kit.outputs import publishing, search_words, searchindex, searchworker, sitemap
+from kit.outputs import postimages, publishing, search_words, searchindex, searchworker, sitemap
 from kit.pages import blogcats, charts, pagemeta, plan, render, text
 from kit.pages.news import latest
 from kit.pages.passthrough import Passthrough
@@ -58,14 +58,16 @@ class Build:
     def read(self) -> None:
         production = os.environ.get("WENMING_PRODUCTION", "") == "1"
         try:
-            self.data = dataset.build(self.root / "data", self.root, build_date(), production, read=self.speed.read)
+            data, self.news = project.check(self.root, build_date(), production, read=self.speed.read)
         except DataInvalid as exc:
             self.speed.abort()
             for line in exc.report.lines():
                 log.error(line)
-            raise PluginError(f"数据有 {len(exc.report.lines())} 个错误，网站未生成。请按上面每一行的提示修改。") from None
+            raise PluginError(f"数据文件和工作动态文章共有 {len(exc.report.lines())} 个错误，网站未生成。"
+                              f"请按上面每一行的提示修改。") from None
+        self.data = data
         self.speed.data_read()
-        for line in self.data.withheld:
+        for line in self.data.withheld + list(self.news.withheld.values()):
             log.info(line)
 
     def configure(self) -> None:
@@ -96,11 +98,12 @@ class Build:
     # -- on_files: plan the pages and make their bodies ------------------------------------------
 
     def files(self, files: Files) -> Files:
-        news_problems = blogcats.problems(files, self.config)
-        if news_problems:
-            for line in news_problems:
-                log.error(line)
-            raise PluginError(f"工作动态文章有 {len(news_problems)} 个错误，网站未生成。请按上面每一行的提示修改。")
+        # before the blog plugin (priority -50) reads the posts: a post dated after today is in no output
+        for f in [f for f in files.documentation_pages() if f.src_uri in self.news.withheld]:
+            files.remove(f)
+        for f in postimages.post_images(files):
+            files.remove(f)
+            files.append(File.generated(self.config, f.src_uri, content=postimages.clean(f.content_bytes, f.src_uri)))
         data = self.data
         specs = plan.specs(data)
         specs += publishing.extra_specs(data, specs, files, self.config)
@@ -113,7 +116,7 @@ class Build:
         bodies = self.speed.bodies(lambda i: self._body(specs[i]), len(specs))
         for spec, body in zip(specs, bodies):
             files.append(self._generated(spec, body))
-        for extra in publishing.extra_files(data, self.config):
+        for extra in publishing.extra_files(data, self.config) + publishing.redirect_files(data, self.config, self.env):
             files.append(extra)
         return files
 
@@ -151,9 +154,6 @@ class Build:
 
     def theme(self, env, files: Files):
         env.filters.update(date_cn=text.date_cn, status_cn=text.status_cn, **pagemeta.FILTERS)
-        colours = self.data.settings.colours
-        for problem in pagemeta.colour_problems(colours.primary, colours.accent):
-            log.warning(problem)
         env.filters["page_qr"] = self.speed.page_qr
         env.auto_reload = False   # MkDocs makes the environment anew for every build; no stat() per page
         self.speed.theme(env, self.config, self.site_nav, files, self.search.texts())
@@ -169,6 +169,8 @@ class Build:
             return publishing.sitemap_markdown(self.data, files, self.config, self.env)
         if src in self.generated:
             return self.passthrough.before(src, markdown, page)
+        if src.startswith("blog/posts/"):
+            return postlinks.resolve(markdown, src, self.data.pages())
         if src != "index.md":
             return markdown
         body = render.render(self.env, "home.html", "index.md", d=self.data, news=latest(files, self.config, 5))

@@ -129,7 +129,7 @@ def test_check_command_reports_every_problem_and_exits_non_zero(project):
                           capture_output=True, text=True, encoding="utf-8")
     assert proc.returncode == 1
     lines = expected(GOLDEN / "many-problems-one-run")
-    assert proc.stdout.splitlines() == lines + [f"共发现 {len(lines)} 个数据错误。请按每一行的提示修改后重试。"]
+    assert proc.stdout.splitlines() == lines + [f"共发现 {len(lines)} 个错误。请按每一行的提示修改后重试。"]
     imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()}
     assert not {"mkdocs", "jieba", "material", "markdown", "PIL"} & imported, "check must stay fast"
 

@@ -1,8 +1,9 @@
 """Golden corpus: each case in tests/data/golden/<case>/ is a small overlay onto a copy
-of the fixture county's data (tests/fixture/data; its data/ folder adds or replaces files) next to the exact
-lines it must produce in expected.txt (file:line:col: 错误: field: message).
+of the fixture county (tests/fixture: data/, docs/, mkdocs.yml; the case's data/ and docs/ folders
+add or replace files) next to the exact lines it must produce in expected.txt
+(file:line:col: 错误: field: message). News-post cases put their post in docs/blog/posts/.
 
-Cases run in-process through dataset.build (the same function `check.py` and
+Cases run in-process through project.check (the same function `check.py` and
 the MkDocs build call), so the whole corpus takes about a second; two cases go
 through the real `mkdocs build` to prove the build prints the same lines and
 stops. A case with a file named `production` is checked as a production build.
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from kit.data import dataset
+from kit.data import project
 from conftest import FIXTURE, copy_project, run_build
 from kit.data.errors import DataInvalid
 
@@ -29,9 +30,9 @@ CASES = sorted(p.name for p in GOLDEN.iterdir() if p.is_dir())
 
 
 def overlay(case: Path, root: Path) -> list[str]:
-    """Copy the case's data files over root/data; return their names (data/...)."""
+    """Copy the case's data and docs files over root; return their names (data/..., docs/...)."""
     names = []
-    for src in sorted((case / "data").rglob("*")):
+    for src in sorted(p for part in ("data", "docs") for p in (case / part).rglob("*")):
         if src.is_file():
             rel = src.relative_to(case)
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -43,10 +44,10 @@ def overlay(case: Path, root: Path) -> list[str]:
 def outcome(case: Path, root: Path) -> list[str]:
     names = overlay(case, root)
     try:
-        data = dataset.build(root / "data", root, TODAY, (case / "production").exists())
+        data, news = project.check(root, TODAY, (case / "production").exists())
     except DataInvalid as exc:
         return exc.report.lines()
-    return [line for line in data.withheld if line.split(":", 1)[0] in names]
+    return [line for line in data.withheld + list(news.withheld.values()) if line.split(":", 1)[0] in names]
 
 
 def expected(case: Path) -> list[str]:
@@ -63,6 +64,8 @@ def test_the_corpus_is_big_enough():
 def test_golden(name: str, tmp_path: Path) -> None:
     case = GOLDEN / name
     shutil.copytree(FIXTURE / "data", tmp_path / "data")
+    shutil.copytree(FIXTURE / "docs" / "blog", tmp_path / "docs" / "blog")
+    shutil.copyfile(FIXTURE / "mkdocs.yml", tmp_path / "mkdocs.yml")
     got = outcome(case, tmp_path)
     if os.environ.get("GOLDEN_UPDATE"):
         (case / "expected.txt").write_text("".join(f"{line}\n" for line in got), "utf-8")
@@ -78,5 +81,5 @@ def test_the_real_build_prints_the_same_lines_and_stops(name: str, tmp_path: Pat
     logged = [line.split("-  ", 1)[1] for line in result.log.splitlines() if line.startswith("ERROR")]
     lines = expected(GOLDEN / name)
     assert logged[: len(lines)] == lines
-    assert f"数据有 {len(lines)} 个错误，网站未生成" in result.log
+    assert f"共有 {len(lines)} 个错误，网站未生成" in result.log
     assert not (tmp_path / "site" / "index.html").exists()

@@ -119,8 +119,14 @@ def test_personal_data_stops_the_build_naming_the_field(project, tmp_path):
     assert "13812345678" not in result.log
 
 
-def test_honours_under_public_notice_are_labelled_with_window_and_contact(built):
-    page = built.html("honorees/2023-sample-he/")
+def test_honours_under_public_notice_are_labelled_with_window_and_contact():
+    # rendered on a day inside the fixture's window (after it the page says 公示期已结束)
+    import datetime as dt
+
+    from bs4 import BeautifulSoup
+    from pages.test_notice_window import honoree_page
+
+    page = BeautifulSoup(honoree_page(dt.date(2023, 11, 22), "2023-sample-he"), "lxml")
     honour = page.select_one(".wm-honour--公示中")
     assert honour is not None
     text = honour.get_text()

@@ -216,7 +216,7 @@ DISAGREE = {
     "block header followed by hash": "a: |#\n  x\n",
     "empty document without final line break": "---",
     "empty value at end of file": "? a",
-    "end mark of a file without final line break": "a: x # c",
+    "end mark of a file without final line break": "a: x #c",
     "byte order mark inside (PyYAML gives it no column)": "b: [\ufeff1, y]\n",
     "tab after a colon (check_text stops it before parse)": "a:\tb\n",
 }
@@ -262,7 +262,7 @@ def test_a_file_with_a_problem_is_worded_by_pyyaml(monkeypatch):
     real = yamlread.parse_python
     monkeypatch.setattr(yamlread, "parse_python", lambda *a: calls.append(a[1]) or real(*a))
     report = Report()
-    yamlread.load_file("a: x # lost\n".encode("utf-8"), "data/x.yml", report)
+    yamlread.load_file("a: x #lost\n".encode("utf-8"), "data/x.yml", report)
     assert calls == ["data/x.yml"]
     assert [p.line for p in report.problems] == [1]
 

@@ -8,7 +8,9 @@ has problems of its own is not checked (it would only add noise).
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+from kit.data import history
 from kit.data.errors import Report
 from kit.data.loader import Loaded
 from kit.data.yamlread import dotted
@@ -26,23 +28,61 @@ def is_minor(honoree, youth_awards: set[str], today: dt.date) -> bool:
     return any(h.award in youth_awards for h in honoree.honours)
 
 
-def unique_ids(loaded: Loaded, entries: dict[str, list], report: Report) -> None:
-    seen: dict[str, tuple[str, int]] = {}
+def _withheld(item, today: dt.date, production: bool) -> bool:
+    return bool(getattr(item, "draft", False) or (getattr(item, "publish", None) and item.publish > today)
+                or (production and getattr(item, "example", False)))
+
+
+def _newer(root: Path | None, a: tuple, b: tuple, today: dt.date, production: bool) -> bool:
+    """Whether copy b (file, line, item) of an id is the one not yet published: the withheld one, else the
+    one written later in git, else the later one in file order."""
+    held_a, held_b = _withheld(a[2], today, production), _withheld(b[2], today, production)
+    if held_a != held_b:
+        return held_b
+    if root is not None:
+        times = [history.line_time(root, c[0], c[1]) for c in (a, b)]
+        if None not in times and times[0] != times[1]:
+            return times[1] > times[0]
+    return True
+
+
+def unique_ids(loaded: Loaded, entries: dict[str, list], report: Report, today: dt.date = dt.date.max,
+               production: bool = False, root: Path | None = None) -> None:
+    seen: dict[str, tuple[str, int, object, tuple]] = {}
     for items in entries.values():
         for e in items:
             line, col = loaded.where(e.file, e.path + ("id",))
-            key = e.item.id
-            if key in seen:
-                other = seen[key]
-                report.add(e.file, line, col, dotted(e.path + ("id",)),
-                           f"编号“{key}”已被 {other[0]} 第 {other[1]} 行使用。每个条目的编号必须唯一（它决定网址），"
-                           f"请改成另一个编号，例如 {key}-2。")
-            else:
-                seen[key] = (e.file, line)
+            key, here = e.item.id, (e.file, line, e.item, e.path, col)
+            if key not in seen:
+                seen[key] = here
+                continue
+            live, new = (seen[key], here) if _newer(root, seen[key], here, today, production) else (here, seen[key])
+            seen[key] = live
+            keep = ("" if _withheld(live[2], today, production) else
+                    "那个条目已经发布（或先写），它的网址和海报上的二维码都在用，请不要改它。")
+            report.add(new[0], new[1], new[4], dotted(new[3] + ("id",)),
+                       f"编号“{key}”已被 {live[0]} 第 {live[1]} 行的条目使用。{keep}每个条目的编号必须唯一"
+                       f"（它决定网址），请给这个条目换一个编号，例如 {key}-2。")
+
+
+def old_ids(loaded: Loaded, entries: dict[str, list], report: Report) -> None:
+    """An old id keeps its URL for the entry that had it: it may be no entry's id and nobody else's old id."""
+    ids = {e.item.id: e for items in entries.values() for e in items}
+    taken: dict[str, str] = {}
+    for items in entries.values():
+        for e in items:
+            for i, old in enumerate(getattr(e.item, "old_ids", [])):
+                path = e.path + ("old_ids", i)
+                other = ids.get(old)
+                if other is not None or old in taken:
+                    where = (f"{other.file} 里条目的编号" if other is not None else f"{taken[old]} 的旧编号")
+                    report.add(e.file, *loaded.where(e.file, path), dotted(path),
+                               f"旧编号“{old}”已是 {where}，一个网址只能通向一个条目。请删除这一项。")
+                taken.setdefault(old, e.file)
 
 
 def _honoree_checks(loaded: Loaded, e, award_ids: set[str] | None, event_ids: set[str] | None,
-                    youth: set[str], today: dt.date, report: Report) -> None:
+                    youth: set[str], today: dt.date, report: Report, renames: dict[str, str]) -> None:
     h = e.item
 
     def add(path: tuple, message: str, at: tuple | None = None) -> None:
@@ -61,8 +101,9 @@ def _honoree_checks(loaded: Loaded, e, award_ids: set[str] | None, event_ids: se
             add(path + ("notice_end",), f"公示结束日期 {honour.notice_end} 早于开始日期 {honour.notice_start}。"
                                         f"示例：notice_start: 2023-07-01 和 notice_end: 2023-07-07")
     if event_ids is not None and h.event and h.event not in event_ids:
-        add(e.path + ("event",), f"找不到活动“{h.event}”。请填写 data/events/ 里已有的活动编号，"
-                                 f"例如：{'、'.join(sorted(event_ids)[:3])}。")
+        new = renames.get(h.event)
+        add(e.path + ("event",), f"活动“{h.event}”已改编号为“{new}”，请改成 event: {new}。" if new else
+            f"找不到活动“{h.event}”。请填写 data/events/ 里已有的活动编号，例如：{'、'.join(sorted(event_ids)[:3])}。")
     if is_minor(h, youth, today) and not any(w in h.place for w in SCHOOL_WORDS):
         add(e.path + ("place",), f"未成年人的 place 只写学校名称（网页上显示为“学校”），不写家庭所在的村（社区），"
                                  f"实际是“{h.place}”。示例：place: X县第一中学")
@@ -72,13 +113,16 @@ def _honoree_checks(loaded: Loaded, e, award_ids: set[str] | None, event_ids: se
 
 
 def cross_checks(loaded: Loaded, entries: dict[str, list], awards: list, today: dt.date,
-                 report: Report, data_prefix: str = "data/") -> None:
-    unique_ids(loaded, {**entries, "awards": awards}, report)
+                 report: Report, data_prefix: str = "data/", production: bool = False,
+                 root: Path | None = None) -> None:
+    unique_ids(loaded, {**entries, "awards": awards}, report, today, production, root)
+    old_ids(loaded, entries, report)
     award_ids = {a.item.id for a in awards} if loaded.complete(data_prefix + "awards.yml") else None
     youth = {a.item.id for a in awards if a.item.youth}
     event_ids = ({e.item.id for e in entries["events"]} if loaded.complete(data_prefix + "events/") else None)
+    renames = {old: e.item.id for e in entries["events"] for old in e.item.old_ids}
     for e in entries["honorees"]:
-        _honoree_checks(loaded, e, award_ids, event_ids, youth, today, report)
+        _honoree_checks(loaded, e, award_ids, event_ids, youth, today, report, renames)
     for e in entries["events"]:
         ev = e.item
         if ev.start is None and ev.status is None:
@@ -89,3 +133,24 @@ def cross_checks(loaded: Loaded, entries: dict[str, list], awards: list, today: 
             path = e.path + ("end",)
             report.add(e.file, *loaded.where(e.file, path), dotted(path),
                        f"结束日期 {ev.end} 早于开始日期 {ev.start}。示例：start: 2023-07-01 和 end: 2023-07-03")
+
+
+def honoree_notes(loaded: Loaded, entries: list, shown: set[str], minors: set[str], today: dt.date) -> list[str]:
+    """提示 lines for published honorees: a 公示 window that has passed, a minor's photo left out."""
+    out = []
+    for e in entries:
+        h = e.item
+        if h.id not in shown:
+            continue
+        for i, hon in enumerate(h.honours):
+            if hon.status == "公示中" and hon.notice_end and hon.notice_end < today:
+                path = e.path + ("honours", i, "status")
+                line, col = loaded.where(e.file, path)
+                out.append(f"{e.file}:{line}:{col}: 提示: {dotted(path)}: “{h.id}”的公示期已于 {hon.notice_end} 结束，"
+                           f"网页上显示“公示期已结束”。请按评选结果把 status 改为 入选 或 授予（未通过的改为 撤销）。")
+        if h.photo and h.id in minors and not h.photo_consent:
+            path = e.path + ("photo",)
+            line, col = loaded.where(e.file, path)
+            out.append(f"{e.file}:{line}:{col}: 提示: {dotted(path)}: “{h.id}”是未成年人，照片没有发布。监护人同意公开照片后，"
+                       f"请写上 photo_consent: true；不公开照片时可以删除 photo。")
+    return out

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable, Generic, TypeVar
 
 from kit.data import privacy
-from kit.data.checks import cross_checks, is_minor
+from kit.data.checks import cross_checks, honoree_notes, is_minor
 from kit.data.errors import DataInvalid, Report
 from kit.data.loader import Loaded, load
 from kit.data.yamlread import dotted
@@ -17,6 +17,9 @@ from kit.data.models import (Award, Brand, Campaign, Event, Heritage, Honoree, P
 
 T = TypeVar("T")
 PUBLIC_HONOURS = ("公示中", "入选", "授予")
+# entry kind -> the folder of its pages' URLs
+FOLDERS = {"events": "events", "honorees": "honorees", "brands": "reading", "pledges": "pledges",
+           "villages": "villages", "sites": "heritage"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,20 @@ class Dataset:
     production: bool
     withheld: list[str] = field(default_factory=list)
     minors: set[str] = field(default_factory=set)   # ids, decided on all honours (incl. 推荐)
+    held: dict[str, str] = field(default_factory=dict)   # "events/<id>" of a withheld entry -> why
+
+    @property
+    def renamed(self) -> dict[str, str]:
+        """old id -> "folder/id" of the published entry it now belongs to."""
+        kinds = {"events": self.events, "honorees": self.honorees, "brands": self.brands,
+                 "pledges": self.pledges.pledges, "villages": self.villages, "sites": self.sites}
+        return {old: f"{FOLDERS[k]}/{e.id}" for k, items in kinds.items() for e in items for old in e.old_ids}
+
+    def pages(self) -> dict[str, str]:
+        """id -> "folder/id" of every published entry page (ids are unique across kinds)."""
+        kinds = {"events": self.events, "honorees": self.honorees, "brands": self.brands,
+                 "pledges": self.pledges.pledges, "villages": self.villages, "sites": self.sites}
+        return {e.id: f"{FOLDERS[k]}/{e.id}" for k, items in kinds.items() for e in items}
 
     def event_status(self, event: Event) -> str:
         if event.start is None:
@@ -54,6 +71,12 @@ class Dataset:
         if self.today < event.start:
             return "upcoming"
         return "past" if self.today > end else "ongoing"
+
+    def honour_status(self, honour) -> str:
+        """公示中 until notice_end, then 公示期已结束 until the editor records the outcome."""
+        if honour.status == "公示中" and honour.notice_end and honour.notice_end < self.today:
+            return "公示期已结束"
+        return honour.status
 
     def public_honours(self, honoree: Honoree) -> list:
         return [h for h in honoree.honours if h.status in PUBLIC_HONOURS]
@@ -111,12 +134,13 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
     entries["pledges"] = [Entry(p, prefix + "pledges.yml", ("pledges", "pledges", i))
                           for i, p in enumerate(pledges.pledges if pledges else [])]
 
-    cross_checks(loaded, entries, awards_entries, today, report, prefix)
+    cross_checks(loaded, entries, awards_entries, today, report, prefix, production, root)
     if report:
         raise DataInvalid(report)
     assert heritage is not None and pledges is not None
 
     withheld: list[str] = []
+    held: dict[str, str] = {}
 
     def published(key: str) -> list:
         kept = []
@@ -125,6 +149,7 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
             if not reason and key == "honorees" and not any(h.status in PUBLIC_HONOURS for h in e.item.honours):
                 reason = "荣誉尚在推荐阶段或已撤销，未公开"
             if reason:
+                held[f"{FOLDERS[key]}/{e.item.id}"] = reason
                 line, col = loaded.where(e.file, e.path)
                 withheld.append(f"{e.file}:{line}:{col}: 提示: {dotted(e.path)}: “{e.item.id}”未发布：{reason}")
             else:
@@ -145,6 +170,14 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
     # only public honours leave this module: 推荐 and 撤销 reach no template, feed or download
     honorees = sorted((h.model_copy(update={"honours": [x for x in h.honours if x.status in PUBLIC_HONOURS]})
                        for h in published("honorees")), key=lambda h: h.id)
+    for key in FOLDERS:
+        for e in entries[key]:
+            if e.item.old_ids and f"{FOLDERS[key]}/{e.item.id}" not in held:
+                line, col = loaded.where(e.file, e.path + ("old_ids",))
+                olds = "、".join(f"{FOLDERS[key]}/{o}/" for o in e.item.old_ids)
+                withheld.append(f"{e.file}:{line}:{col}: 提示: {dotted(e.path + ('old_ids',))}: 旧网址 {olds} "
+                                f"会自动跳转到 {FOLDERS[key]}/{e.item.id}/，海报上的旧二维码仍然可用。")
+    withheld += honoree_notes(loaded, entries["honorees"], {h.id for h in honorees}, minors, today)
     sites = published("sites")
     return Dataset(
         settings=single("site.yml", "site"),
@@ -163,4 +196,5 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
         today=today,
         production=production,
         withheld=withheld,
+        held=held,
     )

@@ -117,7 +117,12 @@ class Figure(Strict):
         return float(self.value) * {"": 1, "万": 10_000, "亿": 100_000_000}[self.scale]
 
 
+def forward_slashes(value: str) -> str:
+    """`photos\\he.jpg` as Windows' Explorer copies it: the same file, written the web's way."""
+    return value.replace("\\", "/")
+
+
 class Photo(Strict):
-    src: Text
+    src: Annotated[str, Field(min_length=1), AfterValidator(no_markup), AfterValidator(forward_slashes)]
     alt: Text
     caption: str = ""

@@ -32,7 +32,7 @@ class Loaded:
         return doc.where(path, key) if doc else (1, 1)
 
 
-def _validate(model: type[BaseModel], doc: Doc, name: str, report: Report) -> BaseModel | None:
+def validate(model: type[BaseModel], doc: Doc, name: str, report: Report) -> BaseModel | None:
     data: Any = doc.data
     if not isinstance(data, dict):
         keys = "、".join(model.model_fields)
@@ -86,7 +86,7 @@ def load(data_dir: Path, root: Path, report: Report, read: Callable = load_file)
         doc = read(path.read_bytes(), name, report)
         if doc is not None:
             loaded.docs[name] = doc
-            typed = _validate(model, doc, name, report)
+            typed = validate(model, doc, name, report)
             if typed is not None:
                 loaded.files[name] = typed
         if len(report.problems) > before:

@@ -18,6 +18,7 @@ class Publishable(Strict):
     example: Bool = False
     publish: Optional[Date] = None
     updated: Optional[Date] = None
+    old_ids: list[Slug] = []      # earlier ids: their URLs (printed QR codes) redirect here
 
 
 # ---- campaign ------------------------------------------------------------

@@ -7,10 +7,11 @@ ID-card numbers are refused, and its phone numbers are allowed in every file.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any, Iterator
 
 from kit.data.errors import Report
-from kit.data.yamlread import Doc, dotted
+from kit.data.yamlread import Doc, dotted, load_file
 
 SETTINGS_FILE = "site.yml"
 
@@ -47,11 +48,17 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
+# full-width digits, plus and hyphen typed with a Chinese input method: one character each, so
+# offsets in the translated text are offsets in the editor's text
+FULL_WIDTH = str.maketrans("０１２３４５６７８９＋－", "0123456789+-")
+
+
 def findings(text: str, allowed: frozenset[str] = frozenset()) -> list[tuple[int, str, str]]:
-    """(offset, kind, matched text) for each piece of personal data in one value."""
+    """(offset, kind, matched text as written) for each piece of personal data in one value."""
     out: list[tuple[int, str, str]] = []
     if not CANDIDATE.search(text):
         return out
+    written, text = text, text.translate(FULL_WIDTH)
     for m in ID_CARD.finditer(text):
         if is_id_card(m.group()):
             out.append((m.start(), KINDS[0][0], m.group()))
@@ -63,14 +70,14 @@ def findings(text: str, allowed: frozenset[str] = frozenset()) -> list[tuple[int
             out.append((m.start(), kind, m.group()))
     for m in ADDRESS.finditer(text):
         out.append((m.start(), KINDS[3][0], m.group()))
-    return sorted(out)
+    return sorted((start, kind, written[start: start + len(found)]) for start, kind, found in out)
 
 
 def mask(kind: str, found: str) -> str:
     """Logs of CI runs may be public: never repeat a number in full."""
     if kind == KINDS[3][0]:
         return found
-    digits = re.sub(r"[^0-9Xx]", "", found)
+    digits = re.sub(r"[^0-9Xx]", "", found.translate(FULL_WIDTH))
     return digits[:3] + "*" * max(len(digits) - 7, 3) + digits[-4:]
 
 
@@ -92,7 +99,7 @@ def allowed_numbers(settings: Doc | None) -> frozenset[str]:
     found: set[str] = set()
     for _, text in _strings(settings.data, ()):
         for pattern in (MOBILE, LANDLINE):
-            found.update(_digits(m.group()) for m in pattern.finditer(text))
+            found.update(_digits(m.group()) for m in pattern.finditer(text.translate(FULL_WIDTH)))
     return frozenset(found)
 
 
@@ -119,3 +126,19 @@ def scan(docs: dict[str, Doc], report: Report) -> None:
                 line, col = _locate(doc, path, found)
                 report.add(name, line, col, dotted(path),
                            f"含有{kind}“{mask(kind, found)}”。{hints[kind]}。")
+
+
+def scan_lines(name: str, lines: list[str], report: Report, allowed: frozenset[str] = frozenset()) -> None:
+    """A Markdown file (a news post), line by line: the same rules as a data file's text."""
+    hints = dict(KINDS)
+    for n, line in enumerate(lines, start=1):
+        for offset, kind, found in findings(line, allowed):
+            report.add(name, n, offset + 1, "", f"含有{kind}“{mask(kind, found)}”。{hints[kind]}。")
+
+
+def numbers_of(data_dir: Path) -> frozenset[str]:
+    """The allowed numbers of data/site.yml, for files outside data/ (news posts)."""
+    path = data_dir / SETTINGS_FILE
+    if not path.is_file():
+        return frozenset()
+    return allowed_numbers(load_file(path.read_bytes(), path.name, Report()))

@@ -69,6 +69,10 @@ FOLDERS: dict[str, type[BaseModel]] = {
 
 # a valid example line per field name, shown in error messages
 EXAMPLES: dict[str, str] = {
+    "slug": "slug: tea-festival-2023",
+    "date": "date: 2023-07-01",
+    "authors": "authors: [wenmingban]",
+    "categories": "categories: [创建动态]",
     "id": "id: 2023-zhang-san",
     "name": "name: 张三",
     "title": "title: 兔街采茶节",

@@ -1,7 +1,48 @@
 """data/site.yml: the one file a county changes to make the kit its own."""
 from __future__ import annotations
 
+import re
+from typing import Annotated
+
+from pydantic import BeforeValidator
+
 from kit.data.fields import Bool, Date, SiteUrl, Strict, Text
+
+HEX = re.compile(r"^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+
+def luminance(hex_colour: str) -> float:
+    h = hex_colour.strip().lstrip("#")
+    if len(h) == 3:
+        h = "".join(c * 2 for c in h)
+    if len(h) != 6:
+        raise ValueError(hex_colour)
+    channels = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two #RRGGBB colours."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def check_colour(value: object) -> str:
+    """White text sits on both colours (header, buttons, hero): #RRGGBB with 4.5:1 against white."""
+    if value is None:
+        raise ValueError("颜色要用半角引号括起来，例如 \"#b71c1c\"（不加引号时 # 后面的内容会被当作注释丢掉）")
+    text = str(value).strip()
+    if not HEX.match(text):
+        raise ValueError(f"应为 #RRGGBB 形式的颜色，例如 \"#b71c1c\"，实际是 \"{text}\"")
+    ratio = contrast(text, "#ffffff")
+    if ratio < 4.5:
+        raise ValueError(f"颜色 {text} 上的白字对比度只有 {ratio:.1f}:1，至少要 4.5:1（适老化和无障碍要求），"
+                         f"请换深一些的颜色，例如 \"#b71c1c\"")
+    return text
+
+
+Colour = Annotated[str, BeforeValidator(check_colour)]
 
 
 class Footer(Strict):
@@ -19,8 +60,8 @@ class Footer(Strict):
 
 
 class Colours(Strict):
-    primary: str = "#b71c1c"
-    accent: str = "#c62828"
+    primary: Colour = "#b71c1c"
+    accent: Colour = "#c62828"
 
 
 class Settings(Strict):

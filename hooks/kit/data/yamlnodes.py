@@ -88,13 +88,17 @@ def _trailing_comment(node: yaml.ScalarNode, path: Path, doc: Doc, name: str, re
 
 
 def _comment_after(row: int, col: int, value: str, path: Path, doc: Doc, name: str, report: Report) -> None:
+    """`# 备注` after a value is a normal YAML comment; `#1` glued to text is content that would vanish."""
     line = doc.lines[row] if row < len(doc.lines) else ""
     rest = line[col:]
-    if rest[:1].isspace() and rest.lstrip().startswith("#"):
-        lost = rest.strip()
-        report.add(name, row + 1, col + len(rest) - len(rest.lstrip()) + 1,
-                   _dotted(path), f"“{lost}”会被当作注释丢掉（YAML 里空格后的“#”开始注释）。如果它是内容的一部分，"
-                   f"请用半角双引号把整段内容括起来，例如：\"{value} {lost}\"；如果是备注，请移到单独一行。")
+    lost = rest.strip()
+    if not (rest[:1].isspace() and lost.startswith("#")) or lost[1:2] in ("", " ", "\t", "\u3000", "#"):
+        return
+    fix = (f"如果它是内容的一部分，请用半角双引号把整段内容括起来，例如：\"{value} {lost}\"；" if path[-1:] != ("id",)
+           else "编号里不能有“#”；")
+    report.add(name, row + 1, col + len(rest) - len(rest.lstrip()) + 1,
+               _dotted(path), f"“{lost}”会被当作注释丢掉（YAML 里空格后的“#”开始注释）。{fix}"
+               f"如果是备注，请在“#”后面加一个空格，例如：# 备注")
 
 
 def _dotted(path: Path) -> str:

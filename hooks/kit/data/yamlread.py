@@ -16,6 +16,9 @@ from kit.data.yamlfast import C_LOADER, fast_parse  # noqa: F401  (tests compare
 from kit.data.yamlnodes import NULLS, Doc, Path, _build, _dotted, dotted  # noqa: F401  (the reading API)
 
 KEY_FULLWIDTH_COLON = re.compile(r"^(\s*(?:-\s+)*)([A-Za-z_][A-Za-z0-9_]*)\s*：")
+FLOW_FULLWIDTH_COLON = re.compile(r"[{,]\s*([A-Za-z_][A-Za-z0-9_]*)\s*：")
+KEY_NO_SPACE = re.compile(r"^(\s*(?:-\s+)*)([A-Za-z_][A-Za-z0-9_]*):(?=[^\s/])")
+OPENS_QUOTE = re.compile(r"^\s*(?:-\s+|(?:-\s+)*[A-Za-z_][A-Za-z0-9_]*:\s+)([\"'])")
 FULLWIDTH_QUOTES = "“”‘’"
 
 
@@ -39,27 +42,53 @@ def decode(raw: bytes, name: str, report: Report) -> str | None:
         return None
 
 
+def wanted_indent(lines: list[str], n: int) -> int:
+    """How many spaces line n (0-based) most likely needs: a new "- " item lines up with the item
+    above, a line after "key:" goes two deeper, any other line lines up with the key above."""
+    content = lines[n].lstrip(" \t\u3000\u00a0")
+    opener = True
+    for prev in reversed(lines[:n]):
+        body = prev.lstrip(" ")
+        if not body or body.startswith("#") or prev[:1] in ("\t", "\u3000", "\u00a0"):
+            continue
+        indent = len(prev) - len(body)
+        key = indent + len(body) - len(body.lstrip("- "))
+        if opener and re.search(r":\s*(?:[|>][-+]?)?\s*(?:#.*)?$", body):
+            return key + 2
+        opener = False
+        if content.startswith("- "):
+            if body.startswith("- "):
+                return indent
+            continue
+        return key
+    return 0
+
+
 def check_text(text: str, name: str, report: Report) -> bool:
     """Line checks before parsing; returns False when parsing would only add noise."""
     ok = True
-    for n, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    for n, line in enumerate(lines, start=1):
         indent = len(line) - len(line.lstrip(" \t\u3000\u00a0"))
         lead = line[:indent]
         for bad, label in (("\t", "制表符（Tab）"), ("\u3000", "全角空格"), ("\u00a0", "不换行空格（NBSP）")):
             if bad in lead:
+                spaces = wanted_indent(lines, n - 1)
                 report.add(name, n, lead.index(bad) + 1, "",
-                           f"缩进里有{label}，YAML 只能用半角空格缩进。请删除它，改用两个半角空格。")
+                           f"缩进里有{label}，YAML 只能用半角空格缩进。请把这一行开头的空白全部删除，"
+                           f"改为 {spaces} 个半角空格（和上面同一层的内容对齐）。")
                 ok = False
+                break
         if "\t" in line[indent:] and not line.lstrip().startswith("#"):
             report.add(name, n, line.index("\t", indent) + 1, "",
                        "这一行有制表符（Tab），请改为半角空格。")
             ok = False
-        m = KEY_FULLWIDTH_COLON.match(line)
-        if m:
-            report.add(name, n, m.end(), "",
-                       f"键名“{m.group(2).strip()}”后面用了全角冒号“：”，请改为半角冒号“:”并在后面加一个空格，"
-                       f"例如：{m.group(2).strip()}: 内容")
-            ok = False
+        for m in [KEY_FULLWIDTH_COLON.match(line)] + list(FLOW_FULLWIDTH_COLON.finditer(line)):
+            if m:
+                key = m.group(m.lastindex).strip()
+                report.add(name, n, m.end(), "", f"键名“{key}”后面用了全角冒号“：”，请改为半角冒号“:”"
+                           f"并在后面加一个空格，例如：{key}: 内容")
+                ok = False
     return ok
 
 
@@ -93,6 +122,13 @@ def parse_python(text: str, name: str, report: Report) -> Doc | None:
         raw = f"{exc.context or ''} {exc.problem or ''}"
         hint = next((h for key, h in PARSE_HINTS if key in raw), "YAML 格式错误")
         lines = text.splitlines()
+        suspect = _suspect(lines, line)
+        if suspect:
+            at, col, _, message = suspect
+            if any(q in lines[at - 1] for q in FULLWIDTH_QUOTES):
+                message = message[:-1] + "；这一行的全角引号（“”‘’）YAML 不当作引号，结尾请用半角引号 \" 。"
+            report.add(name, at, col, "", message)
+            return None
         nearby = " ".join(lines[max(0, line - 2): line])
         if any(q in nearby for q in FULLWIDTH_QUOTES):
             hint += "；这里有全角引号（“”‘’），YAML 不把它们当作引号，请改用半角引号 \" \" 或去掉"
@@ -107,6 +143,40 @@ def parse_python(text: str, name: str, report: Report) -> Doc | None:
         return None
     doc.data = _build(node, (), doc, name, report)
     return doc
+
+
+def _fixed_by(lines: list[str], n: int, quote: str, line: int) -> bool:
+    """Whether closing the quote on line n (0-based) makes the error at `line` go away."""
+    text = "\n".join(lines[:n] + [lines[n].rstrip() + quote] + lines[n + 1:])
+    try:
+        yaml.compose(text, Loader=C_LOADER or yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return mark is not None and mark.line + 1 > line
+    except yaml.YAMLError:
+        return False
+    return True
+
+
+def _suspect(lines: list[str], line: int) -> tuple[int, int, str, str] | None:
+    """Where a parse error really starts, when YAML notices it lines later: `key:value` without a
+    space (noticed on the next line), a quote opened and not closed on its line (noticed where the
+    next quote closes it, maybe many lines down)."""
+    for n in range(max(0, line - 2), min(line, len(lines))):
+        m = KEY_NO_SPACE.match(lines[n])
+        if m:
+            key = m.group(2)
+            return (n + 1, m.end() + 1, "", f"键名“{key}”后面的冒号要跟一个半角空格，"
+                    f"例如：{key}: {lines[n][m.end():].strip()}")
+    for n in range(0, min(line, len(lines))):
+        m = OPENS_QUOTE.match(lines[n])
+        if m and lines[n].count(m.group(1)) % 2 == 1 and not lines[n].rstrip().endswith(("|", ">")):
+            if not _fixed_by(lines, n, m.group(1), line):
+                continue
+            later = f"（YAML 会一直读到下一个引号，所以解析器在第 {line} 行才发现出错）" if line != n + 1 else ""
+            return (n + 1, m.start(1) + 1, "", f"这一行的引号 {m.group(1)} 没有配对：开头有引号，行尾缺少对应的 "
+                    f"{m.group(1)}。请在内容结尾补上 {m.group(1)}，或把两个引号都删除{later}。")
+    return None
 
 
 def load_file(raw: bytes, name: str, report: Report) -> Doc | None:

@@ -44,6 +44,18 @@ def extra_files(d: Dataset, config: MkDocsConfig) -> list[File]:
     return [File.generated(config, path, content=body) for path, body in sorted(bodies.items())]
 
 
+def redirect_files(d: Dataset, config: MkDocsConfig, env: jinja2.Environment) -> list[File]:
+    """A page at each old id's URL that sends the reader (and a printed QR code) to the entry's page."""
+    titles = {spec.src_uri[:-3]: spec.title for spec in plan.specs(d)}
+    out = []
+    for old, page in sorted(d.renamed.items()):
+        folder = page.split("/")[0]
+        body = render.render(env, "redirect.html", f"{folder}/{old}/index.md", target=f"../{page.split('/')[1]}/",
+                             title=titles.get(page, page))
+        out.append(File.generated(config, f"{folder}/{old}/index.html", content=body))
+    return out
+
+
 def sitemap_markdown(d: Dataset, files: Files, config: MkDocsConfig, env: jinja2.Environment) -> str:
     """The 网站地图 body, rendered once every page (blog posts too) has its final URL."""
     specs = plan.specs(d) + extra_specs(d, [], files, config)

@@ -5,6 +5,8 @@ import datetime as dt
 from typing import Iterable
 from urllib.parse import urljoin, urlsplit
 
+from kit.data import settings
+
 
 def site_domain(site_url: str) -> str:
     """'https://wenming.example.gov.cn/sub/' -> 'wenming.example.gov.cn' (the SiteDomain meta)."""
@@ -30,21 +32,7 @@ FILTERS = {"site_domain": site_domain, "iso_dates": iso_dates, "police_record_ur
            "absolute_url": absolute_url}
 
 
-def _luminance(hex_colour: str) -> float:
-    h = hex_colour.strip().lstrip("#")
-    if len(h) == 3:
-        h = "".join(c * 2 for c in h)
-    if len(h) != 6:
-        raise ValueError(hex_colour)
-    channels = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG contrast ratio of two #RRGGBB colours."""
-    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
+contrast = settings.contrast
 
 
 def colour_problems(primary: str, accent: str) -> list[str]:
