@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from kit import patches, speed
-from kit.data import dataset
+from kit.data import dataset, postloads
 from kit.data.clock import build_date
 from kit.data.errors import DataInvalid
 from kit.outputs import publishing, search_words, searchindex, searchworker, sitemap
@@ -57,13 +57,19 @@ class Build:
 
     def read(self) -> None:
         production = os.environ.get("WENMING_PRODUCTION", "") == "1"
+        pages = postloads.scan(Path(self.config.docs_dir), self.root).lines()   # no loads from other hosts
         try:
             self.data = dataset.build(self.root / "data", self.root, build_date(), production, read=self.speed.read)
         except DataInvalid as exc:
             self.speed.abort()
-            for line in exc.report.lines():
+            for line in exc.report.lines() + pages:
                 log.error(line)
             raise PluginError(f"数据有 {len(exc.report.lines())} 个错误，网站未生成。请按上面每一行的提示修改。") from None
+        if pages:
+            self.speed.abort()
+            for line in pages:
+                log.error(line)
+            raise PluginError(f"工作动态文章和页面有 {len(pages)} 个错误，网站未生成。请按上面每一行的提示修改。")
         self.speed.data_read()
         for line in self.data.withheld:
             log.info(line)

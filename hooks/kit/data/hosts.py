@@ -9,6 +9,7 @@ the callers turn offsets into lines and columns and add what the editor should d
 from __future__ import annotations
 
 import re
+from html import unescape
 from typing import Iterator
 from urllib.parse import urlsplit
 
@@ -140,16 +141,19 @@ def html_loads(html: str, own: str = "") -> list[Finding]:
         if tag == "input" and named.get("type", "").lower() != "image":
             loads = LOADING["*"]
         kind = tag if tag in LOADING else "*"
+        found: list[Finding] = []     # one finding per element: its first address from elsewhere
         for start, name, value in attrs:
             if name in loads:
                 urls = srcset_urls(value) if name.endswith("srcset") else [(0, value)]
-                out += [(base + start + o, kind, u) for o, u in urls if remote_host(u, own)]
+                found += [(base + start + o, kind, unescape(u)) for o, u in urls if remote_host(unescape(u), own)]
             elif name == "style":
-                out += [(base + start + o, "style", u) for o, u in css_urls(value) if remote_host(u, own)]
+                found += [(base + start + o, "style", unescape(u)) for o, u in css_urls(value)
+                          if remote_host(unescape(u), own)]
         if tag == "meta" and named.get("http-equiv", "").lower() == "refresh":
-            target = REFRESH_URL.search(named.get("content", ""))
+            target = REFRESH_URL.search(unescape(named.get("content", "")))
             if target and remote_host(target.group(1), own):
-                out.append((m.start(), "meta", target.group(1)))
+                found.append((m.start(), "meta", target.group(1)))
+        out += found[:1]
     for m in STYLE_BLOCK.finditer(html):
         out += [(m.start(1) + o, "style", u) for o, u in css_urls(m.group(1)) if remote_host(u, own)]
     return sorted(out)
@@ -190,15 +194,20 @@ def advice(kind: str, url: str, host: str, folder: str, example: str) -> str:
     what = KINDS.get(kind, "资源")
     shown = url if len(url) <= 80 else url[:77] + "…"
     head = f"{what}“{shown}”要从其他网站（{host}）加载，读者每次打开页面都会向那个网站发送请求，那个网站改版或删除后页面就坏了。"
-    if host.endswith(WECHAT_HOSTS):
+    if host.endswith(WECHAT_HOSTS) and kind in IMAGE_KINDS:
         head += "微信公众号的图片不允许其他网站引用，读者只会看到“此图片来自微信公众平台，未经允许不可引用”。"
+    if kind == "style" and not folder:     # a style sheet under docs/
+        return head + "请把字体或图片文件放进 docs/assets/ 文件夹，在样式表里用相对路径引用，例如 url(\"fonts/a.woff2\")。"
+    if kind == "style":
+        return head + (f"页面的样式由技术人员在 docs/assets/site.css 里统一设置，请删除这段样式；需要图片时，"
+                       f"请把图片保存到 {folder} 文件夹，再用相对路径引用，例如 {example}")
     if kind in IMAGE_KINDS:
         return head + f"请把图片保存到 {folder} 文件夹，再用相对路径引用，例如 {example}"
     if kind in ("video", "audio", "track"):
         return head + "视频、音频请发布在单位的视频号或门户网站上，这里改为链接，例如 [观看视频](网址)。"
     if kind == "meta":
-        return head + "自动跳转到其他网站不允许，请删除这一行，改为链接，例如 [查看原文](网址)。"
-    if kind in ("link", "style"):
+        return f"这一行会把读者自动转到其他网站（{host}）：“{shown}”。不允许自动跳转，请删除这一行，改为链接，例如 [查看原文](网址)。"
+    if kind == "link":
         return head + "页面的样式由技术人员在 docs/assets/site.css 里统一设置，请删除这段代码。"
     return head + "请删除这段代码；要介绍其他网站的内容，请改为链接，例如 [查看原文](网址)。"
 
