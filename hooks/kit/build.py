@@ -21,7 +21,7 @@ from kit import patches, speed
 from kit.data import dataset, postloads
 from kit.data.clock import build_date
 from kit.data.errors import DataInvalid
-from kit.outputs import publishing, search_words, searchindex, searchworker, sitemap
+from kit.outputs import csp, hostcheck, publishing, search_words, searchindex, searchworker, sitemap
 from kit.pages import blogcats, charts, pagemeta, plan, render, text
 from kit.pages.news import latest
 from kit.pages.passthrough import Passthrough
@@ -36,6 +36,11 @@ def current(config: MkDocsConfig) -> Build:
 
 class Build:
     running: Build | None = None      # for on_build_error, which is not given the config
+    preview = False                   # `mkdocs serve`: its live-reload script is inline (kit/outputs/csp.py)
+
+    @classmethod
+    def startup(cls, command: str) -> None:
+        cls.preview = command == "serve"
 
     def __init__(self, config: MkDocsConfig) -> None:
         self.config = config
@@ -87,6 +92,8 @@ class Build:
         config.extra["wenming"] = self.data
         config.extra[KEY] = self
         config.extra["search_worker"] = searchworker.prefix()   # read by overrides/main.html
+        config.extra["csp"] = csp.policy(Build.preview)          # so is the page's security policy
+        self.hosts = hostcheck.HostCheck(self.root, Path(config.docs_dir), s.site_url)
         blogcats.configure(config)
         self.env = render.environment(self.root / "overrides" / "content", self.speed.jinja_cache)
         self.env.filters.update(charts.FILTERS)
@@ -186,12 +193,27 @@ class Build:
         return self.speed.page_content(page, html)
 
     def post_page(self, output: str, page) -> str:
-        return self.speed.post_page(page, output)
+        output = self.speed.post_page(page, csp.fill(output))    # a stored page has its hashes already
+        self.hosts.page(output, page.file.dest_uri, page.file.src_uri, page.url)
+        return output
+
+    def post_template(self, output: str, name: str) -> str:
+        if not name.endswith(".html"):
+            return output
+        output = csp.fill(output)
+        self.hosts.page(output, name)
+        return output
 
     # -- the end ----------------------------------------------------------------------------------
 
     def finish(self) -> None:
         try:
+            problems = self.hosts.finish(self.config.site_dir)   # such pages are removed from the site
+            if problems:
+                self.speed.abort()
+                for line in problems:
+                    log.error(line)
+                raise PluginError(f"有 {len(problems)} 处要从其他网站加载资源，网站未生成完整。请按上面每一行的提示修改。")
             separator = search_words.separator(self.config.plugins)
             segment = self.speed.segmentations(self.search.texts())
             searchindex.write(self.config.site_dir, self.search.entries(segment, separator))

@@ -128,32 +128,55 @@ def css_urls(css: str) -> list[tuple[int, str]]:
     return out
 
 
+def _element(m: re.Match, own: str) -> list[Finding]:
+    """The first address from another host one element loads, if any."""
+    tag, base = m.group(1).lower(), m.start(2)
+    attrs = list(_attrs(m.group(2)))
+    named = {name: value for _, name, value in attrs}
+    loads = LOADING.get(tag, ()) + LOADING["*"]
+    if (tag == "link" and not (set(named.get("rel", "").lower().split()) - NOT_LOADING_RELS)) or \
+            (tag == "input" and named.get("type", "").lower() != "image"):
+        loads = LOADING["*"]
+    kind = tag if tag in LOADING else "*"
+    found: list[Finding] = []
+    for start, name, value in attrs:
+        if name in loads:
+            urls = srcset_urls(value) if name.endswith("srcset") else [(0, value)]
+            found += [(base + start + o, kind, unescape(u)) for o, u in urls if remote_host(unescape(u), own)]
+        elif name == "style":
+            found += [(base + start + o, "style", unescape(u)) for o, u in css_urls(value)
+                      if remote_host(unescape(u), own)]
+    if tag == "meta" and named.get("http-equiv", "").lower() == "refresh":
+        target = REFRESH_URL.search(unescape(named.get("content", "")))
+        if target and remote_host(target.group(1), own):
+            found.append((m.start(), "meta", target.group(1)))
+    return found[:1]
+
+
+# an address from another host has one of these (or hides it in an entity): a page has few,
+# so only their elements are parsed; `https:host` without slashes is left to the CSP
+CANDIDATE = re.compile(r"[/\\&](?:/|\\|#|colon;|sol;)")
+MAY_LOAD = re.compile(r"style|background", re.I)
+
+
 def html_loads(html: str, own: str = "") -> list[Finding]:
-    """Every address in HTML that makes the browser load something from another host."""
+    """Every element in HTML that makes the browser load something from another host (its first
+    such address), and every url(...) or @import from elsewhere in a <style> block."""
     out: list[Finding] = []
-    for m in TAG.finditer(html):
-        tag, raw, base = m.group(1).lower(), m.group(2), m.start(2)
-        attrs = list(_attrs(raw))
-        named = {name: value for _, name, value in attrs}
-        loads = LOADING.get(tag, ()) + LOADING["*"]
-        if tag == "link" and not (set(named.get("rel", "").lower().split()) - NOT_LOADING_RELS):
-            loads = LOADING["*"]
-        if tag == "input" and named.get("type", "").lower() != "image":
-            loads = LOADING["*"]
-        kind = tag if tag in LOADING else "*"
-        found: list[Finding] = []     # one finding per element: its first address from elsewhere
-        for start, name, value in attrs:
-            if name in loads:
-                urls = srcset_urls(value) if name.endswith("srcset") else [(0, value)]
-                found += [(base + start + o, kind, unescape(u)) for o, u in urls if remote_host(unescape(u), own)]
-            elif name == "style":
-                found += [(base + start + o, "style", unescape(u)) for o, u in css_urls(value)
-                          if remote_host(unescape(u), own)]
-        if tag == "meta" and named.get("http-equiv", "").lower() == "refresh":
-            target = REFRESH_URL.search(unescape(named.get("content", "")))
-            if target and remote_host(target.group(1), own):
-                found.append((m.start(), "meta", target.group(1)))
-        out += found[:1]
+    seen: set[int] = set()
+    for c in CANDIDATE.finditer(html):
+        m, start = None, c.start()
+        for _ in range(4):     # the element's "<", past a few "<" inside attribute values
+            start = html.rfind("<", 0, start)
+            m = TAG.match(html, start) if start >= 0 else None
+            if m is not None or start < 0:
+                break
+        if m is None or m.end() <= c.start() or start in seen:
+            continue      # text, or a script's or style's content
+        seen.add(start)
+        tag = m.group(1).lower()
+        if tag in LOADING or tag == "meta" or MAY_LOAD.search(m.group(2)):
+            out += _element(m, own)
     for m in STYLE_BLOCK.finditer(html):
         out += [(m.start(1) + o, "style", u) for o, u in css_urls(m.group(1)) if remote_host(u, own)]
     return sorted(out)
