@@ -34,7 +34,8 @@ SOURCES = {
 }
 INLINE_SCRIPT = re.compile(r"<script((?:\s[^>]*)?)>(.*?)</script\s*>", re.S | re.I)
 INLINE_STYLE = re.compile(r"<style(?:\s[^>]*)?>(.*?)</style\s*>", re.S | re.I)
-NOT_JS = re.compile(r"""\btype\s*=\s*["']?(?!(?:text|application)/(?:x-)?(?:java|ecma)script|module)""", re.I)
+TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.I)
+JS_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript"}
 
 
 def policy(preview: bool = False) -> str:
@@ -50,10 +51,15 @@ def digest(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
+def _type(attrs: str) -> str:
+    m = TYPE.search(attrs)
+    return m.group(1).lower() if m else ""
+
+
 def inline_hashes(html: str) -> tuple[list[str], list[str]]:
     """The hashes of a page's inline scripts (JSON data blocks excepted) and style blocks."""
     scripts = [digest(m.group(2)) for m in INLINE_SCRIPT.finditer(html)
-               if "src=" not in m.group(1).lower() and not NOT_JS.search(m.group(1))]
+               if "src=" not in m.group(1).lower() and _type(m.group(1)) in JS_TYPES]
     styles = [digest(m.group(1)) for m in INLINE_STYLE.finditer(html)]
     return sorted(set(scripts)), sorted(set(styles))
 
