@@ -25,7 +25,8 @@ def main(argv: list[str]) -> int:
     except DataInvalid as exc:
         lines = exc.report.lines()
         print("\n".join(lines + pages))
-        print(f"共发现 {len(lines) + len(pages)} 个错误。请按每一行的提示修改后重试。")
+        kinds = "个数据错误" if not pages else f"个错误（数据 {len(lines)} 个，文章和页面 {len(pages)} 个）"
+        print(f"共发现 {len(lines) + len(pages)} {kinds}。请按每一行的提示修改后重试。")
         return 1
     if pages:
         print("\n".join(pages))

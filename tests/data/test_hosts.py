@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit.data import hosts, mdphotos
+from kit.data import hosts, hostwords, mdphotos
 
 
 @pytest.mark.parametrize("url, host", [
@@ -96,17 +96,17 @@ def test_unsafe_html_in_posts():
 
 
 def test_names_for_saved_images():
-    assert hosts.image_name("https://mmbiz.qpic.cn/mmbiz_png/a/640?wx_fmt=png&from=appmsg", "tea", 2) == "tea-2.png"
-    assert hosts.image_name("https://mmbiz.qpic.cn/mmbiz_jpg/a/640?wx_fmt=jpeg", "tea", 1) == "tea-1.jpg"
-    assert hosts.image_name("https://a.example/x.GIF", "p", 3) == "p-3.gif"
-    assert hosts.image_name("https://a.example/x", "p", 1) == "p-1.jpg"
+    assert hostwords.image_name("https://mmbiz.qpic.cn/mmbiz_png/a/640?wx_fmt=png&from=appmsg", "tea", 2) == "tea-2.png"
+    assert hostwords.image_name("https://mmbiz.qpic.cn/mmbiz_jpg/a/640?wx_fmt=jpeg", "tea", 1) == "tea-1.jpg"
+    assert hostwords.image_name("https://a.example/x.GIF", "p", 3) == "p-3.gif"
+    assert hostwords.image_name("https://a.example/x", "p", 1) == "p-1.jpg"
 
 
 def test_advice_says_what_to_do_and_explains_wechat():
-    message = hosts.advice("markdown", "https://mmbiz.qpic.cn/a/640", "mmbiz.qpic.cn", "data/photos/", "![x](photos/a.jpg)")
+    message = hostwords.advice("markdown", "https://mmbiz.qpic.cn/a/640", "mmbiz.qpic.cn", "data/photos/", "![x](photos/a.jpg)")
     assert "把图片保存到 data/photos/ 文件夹，再用相对路径引用" in message
     assert "此图片来自微信公众平台，未经允许不可引用" in message
-    assert "改为链接" in hosts.advice("iframe", "https://v.example/1", "v.example", "", "")
+    assert "改为链接" in hostwords.advice("iframe", "https://v.example/1", "v.example", "", "")
 
 
 def test_markdown_field_photos_are_local_paths_only():

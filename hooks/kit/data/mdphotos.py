@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
 
-from kit.data import hosts
+from kit.data import hosts, hostwords
 from kit.data.errors import Report
 from kit.data.photos import problem
 from kit.data.yamlread import Doc, dotted
@@ -72,8 +72,8 @@ def check(docs: dict[str, Doc], data_dir: Path, report: Report) -> None:
                 seen[url] = seen.get(url, 0) + 1
                 host = hosts.remote_host(url)
                 if host:
-                    example = f"![图片说明](photos/{hosts.image_name(url, _entry_id(doc.data, path), n)})"
-                    message = hosts.advice("markdown", url, host, "data/photos/", example)
+                    example = f"![图片说明](photos/{hostwords.image_name(url, _entry_id(doc.data, path), n)})"
+                    message = hostwords.advice("markdown", url, host, "data/photos/", example)
                 else:
                     message = problem(local(url), data_dir).split("示例：")[0]
                     if message:

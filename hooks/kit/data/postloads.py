@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from kit.data import hosts
+from kit.data import hosts, hostwords
 from kit.data.errors import Report
 
 POSTS = "blog/posts/"
 FIELD = "正文"
-IMAGE_KINDS = hosts.IMAGE_KINDS
+IMAGE_KINDS = hostwords.IMAGE_KINDS
 
 
 def page_problems(text: str, name: str, is_post: bool) -> list[tuple[int, int, str]]:
@@ -32,16 +32,16 @@ def page_problems(text: str, name: str, is_post: bool) -> list[tuple[int, int, s
     for offset, kind, url in sorted(found):
         if kind in IMAGE_KINDS:
             images += 1
-        example = f"![图片说明](images/{hosts.image_name(url, stem, images)})"
-        out.append((*hosts.position(text, offset), hosts.advice(kind, url, hosts.remote_host(url), folder, example)))
+        example = f"![图片说明](images/{hostwords.image_name(url, stem, images)})"
+        out.append((*hosts.position(text, offset), hostwords.advice(kind, url, hosts.remote_host(url), folder, example)))
     if is_post:
         for offset, what, value in hosts.unsafe_html(masked):
-            out.append((*hosts.position(text, offset), hosts.unsafe_advice(what, value)))
+            out.append((*hosts.position(text, offset), hostwords.unsafe_advice(what, value)))
     return sorted(out)
 
 
 def css_problems(css: str) -> list[tuple[int, int, str]]:
-    return [(*hosts.position(css, o), hosts.advice("style", u, hosts.remote_host(u), "", ""))
+    return [(*hosts.position(css, o), hostwords.advice("style", u, hosts.remote_host(u), "", ""))
             for o, u in hosts.css_urls(css) if hosts.remote_host(u)]
 
 

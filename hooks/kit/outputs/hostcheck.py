@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from kit.data import hosts
+from kit.data import hosts, hostwords
 
 FIELD = "外部资源"
 
@@ -80,9 +80,9 @@ class HostCheck:
             file, line, col, folder = self._source(f)
             if file == f.dest and f.dest.endswith(".css") and (self.docs_dir / f.dest).is_file():
                 file = (self.docs_dir / f.dest).relative_to(self.root).as_posix()
-            example = f"![图片说明](images/{hosts.image_name(f.address, PurePosixPath(file).stem, 1)})"
+            example = f"![图片说明](images/{hostwords.image_name(f.address, PurePosixPath(file).stem, 1)})"
             where = f"页面 {f.url or f.dest}：" if f.url or not f.dest.endswith(".css") else ""
-            message = hosts.advice(f.kind, f.address, hosts.remote_host(f.address, self.own),
+            message = hostwords.advice(f.kind, f.address, hosts.remote_host(f.address, self.own),
                                    "" if f.dest.endswith(".css") else folder, example)
             lines.append(f"{file}:{line}:{col}: 错误: {FIELD}: {where}{message}")
         pages = sorted({site / f.dest for f in self.found if f.dest.endswith(".html")})
