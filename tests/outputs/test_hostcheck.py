@@ -92,3 +92,15 @@ def test_a_template_that_loads_from_elsewhere_stops_the_build(project: Path, tmp
     assert any("处要从其他网站加载资源，网站未生成完整" in e for e in errors)
     assert not (tmp_path / "site" / "honorees" / "2023-sample-sun" / "index.html").exists()
     assert (tmp_path / "site" / "events" / "index.html").is_file()
+
+
+def test_mkdocs_serve_turns_on_the_preview_policy():
+    """MkDocs calls the hook's on_startup once per process with the command."""
+    from kit.build import Build
+    try:
+        Build.startup("serve")
+        assert Build.preview
+        Build.startup("build")
+        assert not Build.preview
+    finally:
+        Build.preview = False
