@@ -12,19 +12,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kit.data import project  # noqa: E402
+from kit.data import postloads, project  # noqa: E402
 from kit.data.clock import build_date, production  # noqa: E402
 from kit.data.errors import DataInvalid  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
     root = Path(argv[1]).resolve() if len(argv) > 1 else Path(__file__).resolve().parent.parent
+    pages = postloads.scan(root / "docs", root).lines()    # nothing loads from another host
     try:
         data, news = project.check(root, build_date(), production())
     except DataInvalid as exc:
         lines = exc.report.lines()
-        print("\n".join(lines))
-        print(f"共发现 {len(lines)} 个错误。请按每一行的提示修改后重试。")
+        print("\n".join(lines + pages))
+        kinds = "个错误" if not pages else f"个错误（数据和文章 {len(lines)} 个，外站加载 {len(pages)} 个）"
+        print(f"共发现 {len(lines) + len(pages)} {kinds}。请按每一行的提示修改后重试。")
+        return 1
+    if pages:
+        print("\n".join(pages))
+        print(f"工作动态文章和页面有 {len(pages)} 个错误。请按每一行的提示修改后重试。")
         return 1
     for line in data.withheld + list(news.withheld.values()):
         print(line)

@@ -16,6 +16,10 @@ from mkdocs.structure.files import Files
 from kit.build import Build, current
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    Build.startup(command)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return Build.start(config)
 
@@ -44,6 +48,10 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     return current(config).post_page(output, page)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return current(config).post_template(output_content, template_name)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -18,10 +18,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from kit import patches, speed
-from kit.data import postlinks, project
+from kit.data import postlinks, postloads, project
 from kit.data.clock import build_date
 from kit.data.errors import DataInvalid
-from kit.outputs import postimages, publishing, search_words, searchindex, searchworker, sitemap
+from kit.outputs import csp, hostcheck, postimages, publishing, search_words, searchindex, searchworker, sitemap
 from kit.pages import blogcats, charts, pagemeta, plan, render, text
 from kit.pages.news import latest
 from kit.pages.passthrough import Passthrough
@@ -36,6 +36,11 @@ def current(config: MkDocsConfig) -> Build:
 
 class Build:
     running: Build | None = None      # for on_build_error, which is not given the config
+    preview = False                   # `mkdocs serve`: its live-reload script is inline (kit/outputs/csp.py)
+
+    @classmethod
+    def startup(cls, command: str) -> None:
+        cls.preview = command == "serve"
 
     def __init__(self, config: MkDocsConfig) -> None:
         self.config = config
@@ -57,15 +62,21 @@ class Build:
 
     def read(self) -> None:
         production = os.environ.get("WENMING_PRODUCTION", "") == "1"
+        pages = postloads.scan(Path(self.config.docs_dir), self.root).lines()   # no loads from other hosts
         try:
             data, self.news = project.check(self.root, build_date(), production, read=self.speed.read)
         except DataInvalid as exc:
             self.speed.abort()
-            for line in exc.report.lines():
+            for line in exc.report.lines() + pages:
                 log.error(line)
-            raise PluginError(f"数据文件和工作动态文章共有 {len(exc.report.lines())} 个错误，网站未生成。"
+            raise PluginError(f"数据文件和工作动态文章共有 {len(exc.report.lines()) + len(pages)} 个错误，网站未生成。"
                               f"请按上面每一行的提示修改。") from None
         self.data = data
+        if pages:
+            self.speed.abort()
+            for line in pages:
+                log.error(line)
+            raise PluginError(f"工作动态文章和页面有 {len(pages)} 个错误，网站未生成。请按上面每一行的提示修改。")
         self.speed.data_read()
         for line in self.data.withheld + list(self.news.withheld.values()):
             log.info(line)
@@ -83,6 +94,8 @@ class Build:
         config.extra["wenming"] = self.data
         config.extra[KEY] = self
         config.extra["search_worker"] = searchworker.prefix()   # read by overrides/main.html
+        config.extra["csp"] = csp.policy(Build.preview)          # so is the page's security policy
+        self.hosts = hostcheck.HostCheck(self.root, Path(config.docs_dir), s.site_url)
         blogcats.configure(config)
         self.env = render.environment(self.root / "overrides" / "content", self.speed.jinja_cache)
         self.env.filters.update(charts.FILTERS)
@@ -182,12 +195,27 @@ class Build:
         return self.speed.page_content(page, html)
 
     def post_page(self, output: str, page) -> str:
-        return self.speed.post_page(page, output)
+        output = self.speed.post_page(page, csp.fill(output))    # a stored page has its hashes already
+        self.hosts.page(output, page.file.dest_uri, page.file.src_uri, page.url)
+        return output
+
+    def post_template(self, output: str, name: str) -> str:
+        if not name.endswith(".html"):
+            return output
+        output = csp.fill(output)
+        self.hosts.page(output, name)
+        return output
 
     # -- the end ----------------------------------------------------------------------------------
 
     def finish(self) -> None:
         try:
+            problems = self.hosts.finish(self.config.site_dir)   # such pages are removed from the site
+            if problems:
+                self.speed.abort()
+                for line in problems:
+                    log.error(line)
+                raise PluginError(f"有 {len(problems)} 处要从其他网站加载资源，网站未生成完整。请按上面每一行的提示修改。")
             separator = search_words.separator(self.config.plugins)
             segment = self.speed.segmentations(self.search.texts())
             searchindex.write(self.config.site_dir, self.search.entries(segment, separator))

@@ -97,7 +97,7 @@ def test_a_changed_template_invalidates_cached_pages(warm, tmp_path):
     _edit(root / "overrides" / "content" / "honoree.html", '<h2 id="honours">所获荣誉</h2>',
           '<h2 id="honours">所获荣誉和称号</h2>')
     _edit(root / "overrides" / "main.html", "{% block scripts %}",
-          '{% block site_meta %}{{ super() }}<meta name="wm-test" content="theme-changed">{% endblock %}\n'
+          '{% block analytics %}{{ super() }}<meta name="wm-test" content="theme-changed">{% endblock %}\n'
           "{% block scripts %}")
     b = run_build(root, tmp_path / "site")
     assert b.returncode == 0, b.log

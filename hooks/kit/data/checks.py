@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kit.data import history
 from kit.data.errors import Report
+from kit.data.mdphotos import photos_of
 from kit.data.loader import Loaded
 from kit.data.yamlread import dotted
 
@@ -110,6 +111,9 @@ def _honoree_checks(loaded: Loaded, e, award_ids: set[str] | None, event_ids: se
     if is_minor(h, youth, today) and not h.guardian_consent:
         add(e.path + ("guardian_consent",), "这是未成年人（minor: true、新时代好少年或未满 18 岁），发布前必须取得监护人书面同意，"
                                             "并写上 guardian_consent: true。没有同意书请先设为 draft: true。", at=e.path)
+    if is_minor(h, youth, today) and not h.photo_consent and photos_of(h.story):
+        add(e.path + ("story",), "未成年人的事迹里有照片，但没有写 photo_consent: true（监护人同意发布照片）。"
+                                 "请取得同意后写上 photo_consent: true，或从 story 里删除照片。")
 
 
 def cross_checks(loaded: Loaded, entries: dict[str, list], awards: list, today: dt.date,

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Generic, TypeVar
 
-from kit.data import privacy
+from kit.data import mdphotos, privacy
 from kit.data.checks import cross_checks, honoree_notes, is_minor
 from kit.data.errors import DataInvalid, Report
 from kit.data.loader import Loaded, load
@@ -87,6 +87,9 @@ class Dataset:
         found = {p.src for items in (self.events, self.brands, self.sites) for e in items for p in e.photos}
         found |= {h.photo.src for h in self.honorees
                   if h.photo and (h.photo_consent or not self.is_minor(h))}
+        for items in (self.events, self.brands, self.sites):     # images in Markdown fields
+            found |= {src for e in items for src in mdphotos.photos_of(e.body)}
+        found |= {src for h in self.honorees for src in mdphotos.photos_of(h.story)}
         return found
 
     def is_minor(self, honoree: Honoree) -> bool:
@@ -119,6 +122,7 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
     prefix = f"{data_dir.relative_to(root).as_posix()}/"
     privacy.scan(loaded.docs, report)
     check_photos(loaded.docs, data_dir, report)
+    mdphotos.check(loaded.docs, data_dir, report)
 
     def single(name: str, key: str):
         typed = loaded.files.get(prefix + name)

@@ -30,7 +30,8 @@ def environment(template_dir: Path, cache_dir: Path | None = None) -> jinja2.Env
         bytecode_cache=compiled_cache(cache_dir) if cache_dir else None,
     )
     env.filters.update(md=text.md, date_cn=text.date_cn, status_cn=text.status_cn,
-                       filter_choices=filterform.choices)
+                       filter_choices=filterform.choices,
+                       md_parts=text.md_parts)
     return env
 
 

@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
+from dataclasses import dataclass
 
 import markdown
 from markupsafe import Markup
+
+from kit.data.mdphotos import local
 
 CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
 CJK_BREAK = re.compile(rf"(?<=[{CJK}])\n(?=[{CJK}])")
@@ -24,12 +28,49 @@ def _sanitise_links(md: markdown.Markdown) -> None:
     md.treeprocessors.register(DropUnsafe(md), "drop_unsafe", 0)
 
 
+PHOTO_MARK = re.compile(r'<wm-photo alt="([^"]*)" src="([^"]*)"></wm-photo>')   # Markdown sorts attributes
+
+
+@dataclass(frozen=True)
+class StoryPhoto:
+    """A photo shown inside a Markdown field; the `markdown` macro renders it like any photo."""
+    src: str
+    alt: str
+
+
+def _mark_photos(md: markdown.Markdown) -> None:
+    """An image of data/photos/ becomes a mark that md_parts() hands to the template: the same
+    text gives the same HTML on every page (it is cached by text), the page makes the links."""
+    class MarkPhotos(markdown.treeprocessors.Treeprocessor):
+        def run(self, root):
+            for el in root.iter("img"):
+                src = local(el.get("src", ""))
+                if src.startswith("photos/"):
+                    alt = el.get("alt", "")
+                    el.attrib.clear()
+                    el.tag = "wm-photo"
+                    el.set("src", src)
+                    el.set("alt", alt)
+    md.treeprocessors.register(MarkPhotos(md), "mark_photos", 1)
+
+
+def md_parts(value: str) -> list:
+    """The HTML of a Markdown field split at its photos: Markup, StoryPhoto, Markup, ..."""
+    parts: list = []
+    pos = 0
+    for m in PHOTO_MARK.finditer(str(value)):
+        parts += [Markup(str(value)[pos:m.start()]), StoryPhoto(html.unescape(m.group(2)), html.unescape(m.group(1)))]
+        pos = m.end()
+    return parts + [Markup(str(value)[pos:])]
+
+
 def md_engine() -> markdown.Markdown:
     engine = markdown.Markdown(extensions=["sane_lists"])
     engine.preprocessors.deregister("html_block")
     engine.inlinePatterns.deregister("html")
     engine.inlinePatterns.deregister("entity")
     _sanitise_links(engine)
+    _mark_photos(engine)
     return engine
 
 
