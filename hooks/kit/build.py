@@ -21,7 +21,7 @@ from kit import patches, speed
 from kit.data import dataset
 from kit.data.clock import build_date
 from kit.data.errors import DataInvalid
-from kit.outputs import publishing, search_words, searchindex, searchworker, sitemap
+from kit.outputs import admin, publishing, search_words, searchindex, searchworker, sitemap
 from kit.pages import blogcats, charts, pagemeta, plan, render, text
 from kit.pages.news import latest
 from kit.pages.passthrough import Passthrough
@@ -115,6 +115,11 @@ class Build:
             files.append(self._generated(spec, body))
         for extra in publishing.extra_files(data, self.config):
             files.append(extra)
+        forms, left_out = admin.files(data, self.root, self.config, self.root / "overrides")
+        for extra in forms:
+            files.append(extra)
+        if left_out:
+            log.info(left_out)
         return files
 
     def _note(self, spec: plan.PageSpec) -> None:

@@ -1,6 +1,8 @@
 """data/site.yml: the one file a county changes to make the kit its own."""
 from __future__ import annotations
 
+from typing import Literal
+
 from kit.data.fields import Bool, Date, SiteUrl, Strict, Text
 
 
@@ -23,6 +25,18 @@ class Colours(Strict):
     accent: str = "#c62828"
 
 
+class Editing(Strict):
+    """Where the web forms at /admin/ save: this computer (decap-server), or the county's own
+    GitLab or Gitea/Forgejo (an OAuth application there; README, 网页编辑)."""
+
+    backend: Literal["local", "gitlab", "gitea"] = "local"
+    url: str = ""          # https://git.example.gov.cn
+    repo: str = ""         # group/project
+    app_id: str = ""       # the OAuth application's id
+    branch: str = "main"
+    review: Bool = False   # draft -> review -> publish (GitLab only)
+
+
 class Settings(Strict):
     county: Text
     county_short: Text
@@ -34,3 +48,4 @@ class Settings(Strict):
     footer: Footer
     colours: Colours = Colours()
     mourning_days: list[Date] = []
+    editing: Editing = Editing()
