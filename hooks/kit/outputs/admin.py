@@ -23,9 +23,8 @@ LEFT_OUT = ("网页编辑页面（/admin/）未生成：没有找到 Decap CMS�
 
 def bundle(root: Path) -> Path | None:
     """The CMS's dist folder: the project's node_modules, else the kit's, else none."""
-    env = os.environ.get("WENMING_NODE_MODULES")
-    places = [Path(env) / "decap-cms" / "dist"] if env else []
-    places += [root / PACKAGE, KIT_ROOT / PACKAGE]
+    env = os.environ.get("WENMING_NODE_MODULES")     # set: only there (tests, unusual setups)
+    places = [Path(env) / "decap-cms" / "dist"] if env else [root / PACKAGE, KIT_ROOT / PACKAGE]
     return next((p for p in places if (p / "decap-cms.js").is_file()), None)
 
 
