@@ -39,8 +39,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "weekday": ("星期", "每周固定活动必须填写"),
     "start_time": ("开始时间", "如 15:00"),
     "end_time": ("结束时间", "如 17:00"),
-    "since": ("开始日期", ""),
-    "until": ("截止日期", "请填写，日历不会无限重复"),
+    "since": ("每周活动起始日期", ""),
+    "until": ("每周活动截止日期", "请填写，日历不会无限重复"),
     "Event.status": ("状态", "只在没有开始日期时填：upcoming 即将举办 / ongoing 进行中 / past 已结束"),
     # figures and photos
     "label": ("名称", "如 直播观看人数"),
