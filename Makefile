@@ -52,7 +52,7 @@ import: setup  ## make import FILE=好人名单.xlsx [INTO=2025.yml] or FILE=稿
 
 edit: setup  ## the web forms on this computer: decap-server (saves into data/) and the site at http://127.0.0.1:8000/admin/
 	npm ci --ignore-scripts --no-audit --no-fund --silent
-	npx decap-server & $(BIN)/mkdocs serve; kill %1
+	npx decap-server & pid=$$!; $(BIN)/mkdocs serve; kill $$pid
 
 # The kit's tests: code, templates and rules, on the fictional county in tests/fixture/
 test: setup-dev  ## the kit's tests (never reads data/ or docs/)
