@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup setup-dev serve build check publish-check package new-county demo test clean
+.PHONY: setup setup-dev serve build check publish-check package new-county demo test clean excel-template import edit
 
 $(BIN)/mkdocs: requirements.txt
 	$(PY) -m venv $(VENV)
@@ -41,6 +41,17 @@ new-county: setup  ## turn this fork into an empty, valid site for your county (
 
 demo: setup  ## preview the kit's fictional sample county (tests/fixture) at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve -f tests/fixture/mkdocs.yml
+
+# Editing without YAML: Excel templates, Excel/Word import, the web forms on this computer
+excel-template: setup  ## one .xlsx per kind of list entry into DIR (default 导入模板/)
+	$(BIN)/python scripts/excel_template.py $(or $(DIR),导入模板)
+
+import: setup  ## make import FILE=好人名单.xlsx [INTO=2025.yml] or FILE=稿件.docx [DATE=2024-07-01 CATEGORY=创建动态]
+	$(BIN)/python scripts/import.py "$(FILE)" $(if $(INTO),--into "$(INTO)") $(if $(DATE),--date "$(DATE)") $(if $(CATEGORY),--category "$(CATEGORY)") $(if $(SLUG),--slug "$(SLUG)")
+
+edit: setup  ## the web forms on this computer: decap-server (saves into data/) and the site at http://127.0.0.1:8000/admin/
+	npm ci --ignore-scripts --no-audit --no-fund --silent
+	npx decap-server & pid=$$!; $(BIN)/mkdocs serve; kill $$pid
 
 # The kit's tests: code, templates and rules, on the fictional county in tests/fixture/
 test: setup-dev  ## the kit's tests (never reads data/ or docs/)

@@ -21,7 +21,8 @@ from kit import patches, speed
 from kit.data import postlinks, postloads, project
 from kit.data.clock import build_date
 from kit.data.errors import DataInvalid
-from kit.outputs import csp, hostcheck, postimages, publishing, search_words, searchindex, searchworker, sitemap
+from kit.outputs import (admin, csp, hostcheck, postimages, publishing, search_words, searchindex,
+                         searchworker, sitemap)
 from kit.pages import blogcats, charts, pagemeta, plan, render, text
 from kit.pages.news import latest
 from kit.pages.passthrough import Passthrough
@@ -120,8 +121,9 @@ class Build:
         data = self.data
         specs = plan.specs(data)
         specs += publishing.extra_specs(data, specs, files, self.config)
-        for spec in specs:
-            self._note(spec)
+        for spec in specs:   # an entry page is indexed by us (searchindex), not by Material's search plugin
+            self.generated.add(spec.src_uri)
+            self.search.note(spec, data)
         # only photos that published entries show: a draft's or an unconsented minor's stay out;
         # they are published resized and without EXIF (kit/outputs/images.py), never as the editor's file
         for rel in sorted(data.public_photos()):
@@ -129,23 +131,13 @@ class Build:
         bodies = self.speed.bodies(lambda i: self._body(specs[i]), len(specs))
         for spec, body in zip(specs, bodies):
             files.append(self._generated(spec, body))
-        for extra in publishing.extra_files(data, self.config) + publishing.redirect_files(data, self.config, self.env):
+        forms, left_out = admin.files(data, self.root, self.config, self.root / "overrides")
+        extras = publishing.extra_files(data, self.config) + publishing.redirect_files(data, self.config, self.env)
+        for extra in extras + forms:
             files.append(extra)
+        if left_out:
+            log.info(left_out)
         return files
-
-    def _note(self, spec: plan.PageSpec) -> None:
-        """A generated page; an entry page is indexed here rather than by Material's search plugin."""
-        self.generated.add(spec.src_uri)
-        if not searchindex.indexed_here(spec.meta):
-            head = searchindex.list_head(spec.meta, spec.context)    # the first page of a long list
-            if head:
-                self.search.add_texts(render.page_url(spec.src_uri), spec.title, *head)
-            return
-        spec.meta.update(searchindex.EXCLUDE)
-        extra = []
-        if spec.meta["kind"] == "honoree":
-            extra = [self.data.awards[h.award].name for h in spec.context["honours"] if h.award in self.data.awards]
-        self.search.add(render.page_url(spec.src_uri), spec.meta["kind"], spec.title, spec.context, extra)
 
     def _body(self, spec: plan.PageSpec) -> str:
         return render.render(self.env, spec.template, spec.src_uri, d=self.data, **spec.context)

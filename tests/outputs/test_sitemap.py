@@ -25,8 +25,9 @@ def entries(site) -> dict[str, str | None]:
 
 
 def html_pages(site) -> set[str]:
+    """Every public page; /admin/ (the editors' forms, noindex) is not one."""
     return {unquote(p.parent.relative_to(site).as_posix() + "/").removeprefix("./")
-            for p in site.rglob("index.html")}
+            for p in site.rglob("index.html")} - {"admin/"}
 
 
 def git_date(*paths: str) -> str | None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator
 
@@ -64,6 +64,18 @@ class Colours(Strict):
     accent: Colour = "#c62828"
 
 
+class Editing(Strict):
+    """Where the web forms at /admin/ save: this computer (decap-server), or the county's own
+    GitLab or Gitea/Forgejo (an OAuth application there; README, 网页编辑)."""
+
+    backend: Literal["local", "gitlab", "gitea"] = "local"
+    url: str = ""          # https://git.example.gov.cn
+    repo: str = ""         # group/project
+    app_id: str = ""       # the OAuth application's id
+    branch: str = "main"
+    review: Bool = False   # draft -> review -> publish (GitLab only)
+
+
 class Settings(Strict):
     county: Text
     county_short: Text
@@ -75,3 +87,4 @@ class Settings(Strict):
     footer: Footer
     colours: Colours = Colours()
     mourning_days: list[Date] = []
+    editing: Editing = Editing()

@@ -16,6 +16,8 @@ import re
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from kit.pages.render import page_url
+
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 MARKUP = re.compile(r"\]\([^)]*\)|[*_#>`\[\]|]")
 ZWSP = "\u200b"
@@ -101,8 +103,20 @@ class Entries:
         summary, rest = raw_text(kind, context, extra)
         self.raw.append((location, title, summary, rest))
 
-    def add_texts(self, location: str, title: str, summary: str, rest: str) -> None:
-        self.raw.append((location, title, summary, rest))
+    def note(self, spec, data) -> None:
+        """A planned page (kit/pages/plan.PageSpec): an entry page gets one entry (and is kept out of
+        Material's index), the first page of a long list a short one, any other page none."""
+        location = page_url(spec.src_uri)
+        if not indexed_here(spec.meta):
+            head = list_head(spec.meta, spec.context)
+            if head:
+                self.raw.append((location, spec.title, *head))
+            return
+        spec.meta.update(EXCLUDE)
+        extra = []
+        if spec.meta["kind"] == "honoree":
+            extra = [data.awards[h.award].name for h in spec.context["honours"] if h.award in data.awards]
+        self.add(location, spec.meta["kind"], spec.title, spec.context, extra)
 
     def texts(self) -> list[str]:
         """Every distinct text to segment, in a stable order."""

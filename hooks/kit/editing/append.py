@@ -1,0 +1,82 @@
+"""New entries added to a data file as text at its end: what is already there (entries, comments,
+formatting) is never rewritten. The whole data check then runs; if it fails, the file is put
+back as it was and every problem is shown."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kit.data import dataset
+from kit.data.clock import build_date, production
+from kit.data.errors import DataInvalid
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value.rstrip("\n") + "\n" if style else value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def entry_yaml(entry: dict[str, Any], indent: str = "  ") -> str:
+    """One list item, indented as the file's items are (`  - id: …` in the kit's files)."""
+    text = yaml.dump([entry], Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000,
+                     default_flow_style=False)
+    return "".join(indent + line if line.strip() else line for line in text.splitlines(keepends=True))
+
+
+def _indent(text: str, key: str) -> str:
+    m = re.search(r"^( *)- ", text[text.find(f"{key}:"):], re.M) if f"{key}:" in text else None
+    return m.group(1) if m else "  "
+
+
+def existing_ids(data_dir: Path) -> dict[str, str]:
+    """Every entry id in data/, with the file that has it (read leniently: ids only)."""
+    out: dict[str, str] = {}
+    for path in sorted(data_dir.rglob("*.yml")):
+        try:
+            doc = yaml.load(path.read_text("utf-8-sig"), Loader=yaml.BaseLoader)
+        except (yaml.YAMLError, UnicodeDecodeError):
+            continue
+        stack = [doc]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                if isinstance(node.get("id"), str):
+                    out.setdefault(node["id"], path.relative_to(data_dir.parent).as_posix())
+                stack += list(node.values())
+            elif isinstance(node, list):
+                stack += node
+    return out
+
+
+def append(root: Path, rel: str, key: str, entries: list[dict[str, Any]]) -> list[str]:
+    """Add the entries to data/<rel> (made when missing); [] when the data check then passes,
+    else its problems, with the file put back as it was."""
+    path = root / "data" / rel
+    before = path.read_bytes() if path.exists() else None
+    text = before.decode("utf-8-sig") if before is not None else f"{key}:\n"
+    text = re.sub(rf"^{key}:[ \t]*\[\][ \t]*$", f"{key}:", text, count=1, flags=re.M)   # `honorees: []`
+    if text and not text.endswith("\n"):
+        text += "\n"
+    indent = _indent(text, key)
+    added = "".join(entry_yaml(e, indent) for e in entries)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text + ("\n" if before is not None else "") + added, "utf-8")
+    try:
+        dataset.build(root / "data", root, build_date(), production())
+    except DataInvalid as exc:
+        if before is None:
+            path.unlink()
+        else:
+            path.write_bytes(before)
+        return exc.report.lines()
+    return []

@@ -1,0 +1,181 @@
+"""A township's Excel sheet into entries: every problem at once, as
+`好人名单.xlsx 第5行 C列（类别）：…`. Dates typed as dates, as text or as Excel serial numbers,
+full-width digits, blank rows are taken; merged cells, unknown columns, a .xls or WPS .et file
+renamed to .xlsx, and ID-card or phone numbers are refused."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import from_excel
+from pydantic import ValidationError
+
+from kit.data import privacy, schema
+from kit.data.fields import parse_bool, parse_date
+from kit.data.messages import describe
+from kit.editing.sheets import SEPARATOR, Column, columns
+
+OLE2 = b"\xd0\xcf\x11\xe0"      # the old binary format of .xls and WPS .et files
+WIDE = str.maketrans("０１２３４５６７８９－．", "0123456789-.")
+
+
+class Sheet:
+    def __init__(self, path: Path, kind: str) -> None:
+        self.path, self.kind, self.problems = path, kind, []
+        self.entries: list[dict[str, Any]] = []
+        self.rows: dict[str, int] = {}      # entry id -> its first row
+
+    def add(self, row: int | None, col: int | None, label: str, message: str) -> None:
+        where = (f" 第{row}行" if row else "") + (f" {get_column_letter(col)}列" if col else "")
+        where += f"（{label}）" if label and (col or row) else ""
+        self.problems.append(f"{self.path.name}{where}：{message}")
+
+
+def read(path: Path, kind: str) -> Sheet:
+    sheet = Sheet(path, kind)
+    head = path.read_bytes()[:4]
+    if head == OLE2:
+        sheet.add(None, None, "", "这是旧版 Excel（.xls）或 WPS 表格（.et）格式的文件，只是扩展名改成了 .xlsx。"
+                  "请在 Excel 或 WPS 里打开，选择“另存为”，文件类型选“Excel 工作簿（*.xlsx）”后再导入。")
+        return sheet
+    if head[:2] != b"PK":
+        sheet.add(None, None, "", "这不是 Excel 工作簿（.xlsx）文件。请用导入模板填写后保存为 .xlsx。")
+        return sheet
+    ws = _find_sheet(load_workbook(path, data_only=True), kind, sheet)
+    if ws is None:
+        return sheet
+    by_label = {c.label: c for c in columns(kind)}
+    header = [str(v).strip() if v is not None else "" for v in next(ws.iter_rows(max_row=1, values_only=True))]
+    cols: dict[int, Column] = {}
+    for i, text in enumerate(header, start=1):
+        if text in by_label:
+            cols[i] = by_label[text]
+        elif text:
+            sheet.add(1, i, text, f"未知的列名“{text}”。请使用导入模板里的列名：{'、'.join(by_label)}。")
+    for c in columns(kind):
+        if c.field.required and c not in cols.values():
+            sheet.add(1, None, "", f"缺少必填的列“{c.label}”。请使用导入模板，不要删除列。")
+    for rng in ws.merged_cells.ranges:
+        if rng.max_row >= 2:
+            sheet.add(rng.min_row, rng.min_col, header[rng.min_col - 1] if rng.min_col <= len(header) else "",
+                      f"这里有合并单元格（{rng.coord}）。请取消合并，每一行都填上完整内容。")
+    if sheet.problems:
+        return sheet
+    for r, values in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
+        if all(v is None or str(v).strip() == "" for v in values):
+            continue
+        _row(sheet, r, values, cols)
+    _recheck(sheet)
+    return sheet
+
+
+def _recheck(sheet: Sheet) -> None:
+    """An honoree's honours from later rows are checked with the whole entry, at its first row."""
+    model = _model(sheet.kind)
+    for entry in list(sheet.entries):
+        if len(entry.get("honours", ())) < 2:
+            continue
+        try:
+            model.model_validate(entry)
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                sheet.add(sheet.rows[entry["id"]], None, "荣誉", describe(error, model))
+            sheet.entries.remove(entry)
+
+
+def _model(kind: str):
+    return schema.FOLDERS[kind].model_fields[kind].annotation.__args__[0]
+
+
+def _find_sheet(wb, kind: str, sheet: Sheet):
+    id_label = columns(kind)[0].label
+    for ws in wb.worksheets:
+        first = [str(v).strip() for v in next(ws.iter_rows(max_row=1, values_only=True), ()) if v is not None]
+        if id_label in first:
+            return ws
+    sheet.add(None, None, "", f"没有找到第一行含“{id_label}”列的工作表。请使用导入模板（make excel-template）。")
+    return None
+
+
+def _row(sheet: Sheet, r: int, values: tuple, cols: dict[int, Column]) -> None:
+    entry: dict[str, Any] = {}
+    where: dict[tuple, int] = {}
+    for i, col in cols.items():
+        raw = values[i - 1] if i - 1 < len(values) else None
+        if raw is None or str(raw).strip() == "":
+            continue
+        try:
+            value = _value(col, raw)
+        except ValueError as exc:
+            sheet.add(r, i, col.label, f"{exc}。")
+            continue
+        for _, what, found in privacy.findings(" ".join(value) if isinstance(value, list) else str(value)):
+            message = dict(privacy.KINDS)[what]
+            sheet.add(r, i, col.label, f"含有{what}“{privacy.mask(what, found)}”。{message}。")
+        if len(col.path) == 2:
+            entry.setdefault(col.path[0], {})[col.path[1]] = value
+        else:
+            entry[col.path[0]] = value
+        where[col.path] = i
+    if "honours" in entry:
+        entry["honours"] = [entry["honours"]]
+    _merge(sheet, r, entry, where)
+
+
+def _value(col: Column, raw: Any) -> Any:
+    kind = col.field.kind
+    if kind == "date":
+        if isinstance(raw, dt.datetime):
+            return raw.date()
+        if isinstance(raw, dt.date):
+            return raw
+        if isinstance(raw, (int, float)):     # a date Excel keeps as a serial number
+            return from_excel(raw).date()
+        return parse_date(str(raw).strip().translate(WIDE))
+    if kind == "bool":
+        return parse_bool(raw)
+    if kind in ("int", "number"):
+        text = str(raw).strip().translate(WIDE)
+        if not re.fullmatch(r"-?\d+(\.\d+)?", text):
+            raise ValueError(f"应是数字，实际是“{text}”。只写阿拉伯数字，不加单位")
+        return int(float(text)) if kind == "int" else float(text)
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    text = str(raw).strip()
+    if kind == "slug":
+        return text.translate(WIDE)
+    if kind == "textlist":
+        return [p.strip() for p in re.split(rf"[{SEPARATOR};\n]", text) if p.strip()]
+    return text
+
+
+def _merge(sheet: Sheet, r: int, entry: dict[str, Any], where: dict[tuple, int]) -> None:
+    """One entry per row; for honorees, rows with the same id add honours to the first row's entry."""
+    model = _model(sheet.kind)
+    same = next((e for e in sheet.entries if e.get("id") and e.get("id") == entry.get("id")), None)
+    if same is not None and "honours" in entry:
+        rest = {k: v for k, v in entry.items() if k != "honours"}
+        if any(same.get(k) != v for k, v in rest.items()):
+            sheet.add(r, where.get(("id",)), "编号（网址）", f"编号“{entry['id']}”在第{sheet.rows[entry['id']]}行已经出现，"
+                      "但两行的其他内容不一样。同一位好人的多项荣誉，除荣誉编号、状态和公示日期外，各列要写得一样。")
+            return
+        same["honours"] += entry["honours"]
+        return
+    if same is not None:
+        sheet.add(r, where.get(("id",)), "编号（网址）", f"编号“{entry['id']}”在第{sheet.rows[entry['id']]}行已经用过。每行的编号必须不同。")
+        return
+    try:
+        model.model_validate(entry)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            loc = tuple(p for p in error["loc"] if isinstance(p, str))
+            col = where.get(loc) or where.get(loc[:1])
+            label = next((c.label for c in columns(sheet.kind) if c.path == loc), loc[-1] if loc else "")
+            sheet.add(r, col, label, describe(error, model))
+        return
+    sheet.entries.append(entry)
+    sheet.rows[entry["id"]] = r

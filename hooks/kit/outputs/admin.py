@@ -1,0 +1,54 @@
+"""/admin/: the web forms (Decap CMS), served from the site itself. The CMS bundle comes from
+the npm package pinned in package.json (node_modules/decap-cms/dist), copied into the site by
+the build; never from a CDN. Without it, /admin/ is one page saying, in Chinese, what to do."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import jinja2
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from kit.data.dataset import Dataset
+from kit.outputs import cms
+
+DIR = "admin"
+PACKAGE = Path("node_modules") / "decap-cms" / "dist"
+KIT_ROOT = Path(__file__).resolve().parents[3]
+LEFT_OUT = ("网页编辑页面（/admin/）未生成：没有找到 Decap CMS（node_modules/decap-cms）。"
+            "需要网页编辑时，请安装 Node.js 后在仓库目录运行 npm ci --ignore-scripts，再重新生成网站。")
+
+
+def bundle(root: Path) -> Path | None:
+    """The CMS's dist folder: the project's node_modules, else the kit's, else none."""
+    env = os.environ.get("WENMING_NODE_MODULES")     # set: only there (tests, unusual setups)
+    places = [Path(env) / "decap-cms" / "dist"] if env else [root / PACKAGE, KIT_ROOT / PACKAGE]
+    return next((p for p in places if (p / "decap-cms.js").is_file()), None)
+
+
+def bundle_files(dist: Path) -> list[Path]:
+    """The main script and the chunks it loads on demand; source maps and the second copy
+    of the bundle (cms.js) stay out."""
+    return sorted(p for p in dist.iterdir() if p.name.endswith("decap-cms.js"))
+
+
+def config_text(d: Dataset) -> str:
+    head = "# 由 hooks/kit/outputs/cms.py 根据数据模型生成，请勿手工修改。\n"
+    return head + yaml.safe_dump(cms.config(d.settings.editing, d.settings.site_url),
+                                 allow_unicode=True, sort_keys=False, width=1000)
+
+
+def files(d: Dataset, root: Path, config: MkDocsConfig, templates: Path) -> tuple[list[File], str | None]:
+    """The admin files, and a line for the build log when the CMS was left out."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True)
+    dist = bundle(root)
+    page = env.get_template("admin/index.html").render(
+        site_name=d.settings.site_name, ready=dist is not None, left_out=LEFT_OUT)
+    out = [File.generated(config, f"{DIR}/index.html", content=page)]
+    if dist is None:
+        return out, LEFT_OUT
+    out.append(File.generated(config, f"{DIR}/config.yml", content=config_text(d)))
+    out += [File.generated(config, f"{DIR}/{p.name}", abs_src_path=str(p)) for p in bundle_files(dist)]
+    return out, None

@@ -1,0 +1,127 @@
+"""The web forms' configuration (Decap CMS, /admin/config.yml), made from the models at every
+build, so a field added to a model is a field in the forms. One collection per kind of entry:
+a data file holding one thing is a file collection; a folder of list files (events, honorees,
+villages) is a folder collection whose every file (e.g. 2024.yml) is one form with the list."""
+from __future__ import annotations
+
+from typing import Any
+
+from kit.data import forms, schema
+from kit.data.fields import SLUG
+from kit.data.forms import FormField
+from kit.data.labels import KINDS, SINGULAR
+from kit.data.settings import Editing
+
+PHOTOS = "data/photos"
+LOCAL_PROXY = "http://localhost:8081/api/v1"
+SLUG_MESSAGE = "编号只能用小写英文字母、数字和连字符“-”，如 2024-zhang-san"
+DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD",
+        "time_format": False, "picker_utc": True}
+TITLE_KEYS = ("name", "title", "label", "award", "weekday", "src")
+
+
+def widget(ff: FormField) -> dict[str, Any]:
+    """One form field in Decap's terms."""
+    out: dict[str, Any] = {"name": ff.name, "label": ff.label}
+    if ff.hint:
+        out["hint"] = ff.hint
+    if not ff.required:
+        out["required"] = False
+    out.update(_input(ff))
+    if ff.kind == "bool" and ff.default is not None:
+        out["default"] = ff.default
+    return out
+
+
+def _input(ff: FormField) -> dict[str, Any]:
+    kind = ff.kind
+    if kind == "text":
+        return {"widget": "string"}
+    if kind == "longtext":
+        return {"widget": "text"}     # kept verbatim: Decap's rich editor would rewrite the Markdown
+    if kind == "slug":
+        return {"widget": "string", "pattern": ["^(?=.{1,40}$)" + SLUG.pattern.lstrip("^"), SLUG_MESSAGE]}
+    if kind == "date":
+        return dict(DATE)
+    if kind == "bool":
+        return {"widget": "boolean"}
+    if kind in ("int", "number"):
+        spec: dict[str, Any] = {"widget": "number", "value_type": "int" if kind == "int" else "float"}
+        low, high = ff.bounds
+        spec.update({k: v for k, v in (("min", low), ("max", high)) if v is not None})
+        return spec
+    if kind == "choice":
+        return {"widget": "select", "options": list(ff.options)}
+    if kind in ("textlist", "datelist"):
+        item = dict(DATE) if kind == "datelist" else {"widget": "string"}
+        return {"widget": "list", "field": {"name": "item", "label": ff.label, **item}, **_min(ff)}
+    if kind in ("photo", "object"):
+        fields = _photo(ff) if kind == "photo" else [widget(c) for c in ff.children]
+        if not ff.required:     # Decap checks the inner fields of an empty optional object; make check does
+            for spec in fields:
+                spec["required"] = False
+        return {"widget": "object", "collapsed": not ff.required, "fields": fields}
+    fields = _photo(ff) if kind == "photolist" else [widget(c) for c in ff.children]
+    spec = {"widget": "list", "fields": fields, "label_singular": ff.label, **_min(ff)}
+    names = [c.name for c in ff.children]
+    title = next((k for k in TITLE_KEYS if k in names), None)
+    if title:
+        spec["summary"] = "{{fields.%s}}" % title + (" （{{fields.id}}）" if "id" in names else "")
+    return spec
+
+
+def _min(ff: FormField) -> dict[str, Any]:
+    return {"min": ff.min_items} if ff.min_items else {}
+
+
+def _photo(ff: FormField) -> list[dict[str, Any]]:
+    fields = [widget(c) for c in ff.children]
+    for spec in fields:
+        if spec["name"] == "src":
+            spec.update(widget="image", choose_url=False, media_folder=f"/{PHOTOS}", public_folder="photos")
+            spec.pop("pattern", None)
+    return fields
+
+
+def collections() -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for filename, model in schema.SINGLE.items():
+        kind = filename.removesuffix(".yml")
+        out.append({"name": kind, "label": KINDS[kind], "editor": {"preview": False},
+                    "files": [{"name": kind, "label": KINDS[kind], "file": f"data/{filename}",
+                               "fields": [widget(ff) for ff in forms.form(model)]}]})
+    for folder, model in schema.FOLDERS.items():
+        out.append({"name": folder, "label": KINDS[folder], "label_singular": f"{KINDS[folder]}名单",
+                    "folder": f"data/{folder}", "extension": "yml", "format": "yml",
+                    "create": True, "slug": "{{year}}", "identifier_field": f"{folder}.0.id",
+                    "summary": "{{filename}}.yml", "sortable_fields": [], "editor": {"preview": False},
+                    "description": f"每个文件是一份{SINGULAR[folder]}名单（如按年份的 2024.yml），打开后在列表里添加或修改。",
+                    "fields": [_named(widget(ff), SINGULAR[folder]) for ff in forms.form(model)]})
+    return out
+
+
+def _named(spec: dict[str, Any], singular: str) -> dict[str, Any]:
+    return {**spec, "label_singular": singular}
+
+
+def backend(editing: Editing) -> dict[str, Any]:
+    """Where the forms commit: the county's own GitLab or Gitea/Forgejo, or this computer."""
+    if editing.backend == "local":
+        return {"backend": {"name": "proxy", "proxy_url": LOCAL_PROXY, "branch": editing.branch}}
+    host = editing.url.rstrip("/")
+    spec: dict[str, Any] = {"name": editing.backend, "repo": editing.repo, "branch": editing.branch,
+                            "base_url": host, "app_id": editing.app_id}
+    if editing.backend == "gitlab":
+        spec.update(api_root=f"{host}/api/v4", auth_type="pkce", auth_endpoint="oauth/authorize")
+    else:
+        spec.update(api_root=f"{host}/api/v1")
+    out: dict[str, Any] = {"backend": spec, "local_backend": True}
+    if editing.review and editing.backend == "gitlab":
+        out["publish_mode"] = "editorial_workflow"
+    return out
+
+
+def config(editing: Editing, site_url: str) -> dict[str, Any]:
+    return {"locale": "zh_Hans", **backend(editing), "site_url": site_url, "display_url": site_url,
+            "media_folder": PHOTOS, "public_folder": "photos", "show_preview_links": False,
+            "search": False, "collections": collections()}

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""`make import FILE=好人名单.xlsx [INTO=2025.yml]` or `make import FILE=稿件.docx [DATE=… CATEGORY=…]`.
+
+Excel: the sheet's rows become new entries at the end of data/<kind>/<INTO> (default: this year's
+file); an id that already exists anywhere in data/ is refused, never overwritten. Word: the
+article becomes a news post in docs/blog/posts/, its images files beside it. Either way the
+data check runs, and nothing is kept if it fails."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+
+from kit.data.clock import build_date  # noqa: E402
+from kit.data.labels import KINDS, SINGULAR  # noqa: E402
+from kit.data.schema import FOLDERS  # noqa: E402
+from kit.editing import append, excelread, sheets  # noqa: E402
+
+
+def guess_kind(path: Path) -> str:
+    """The kind whose columns the sheet's first row names most."""
+    from openpyxl import load_workbook
+    try:
+        wb = load_workbook(path, read_only=True)
+        heads = {str(v).strip() for ws in wb.worksheets for v in next(ws.iter_rows(max_row=1, values_only=True), ()) if v}
+    except Exception:
+        return "honorees"
+    return max(FOLDERS, key=lambda k: len(heads & {c.label for c in sheets.columns(k)}))
+
+
+def import_excel(root: Path, path: Path, kind: str | None, into: str | None) -> int:
+    kind = kind or guess_kind(path)
+    sheet = excelread.read(path, kind)
+    known = append.existing_ids(root / "data")
+    for entry in sheet.entries:
+        if entry["id"] in known:
+            sheet.add(sheet.rows[entry["id"]], None, "编号（网址）", f"编号“{entry['id']}”已在 {known[entry['id']]} 里使用，"
+                      "这一行没有导入（导入只添加新条目，不覆盖已有条目）。要修改已有条目，请用网页编辑或直接改 YAML；"
+                      "这是另一位时，请换一个编号。")
+    if sheet.problems:
+        print("\n".join(sheet.problems))
+        print(f"共发现 {len(sheet.problems)} 个问题，没有导入任何内容。请改好表格后重新导入。")
+        return 1
+    if not sheet.entries:
+        print(f"{path.name} 里没有要导入的行。")
+        return 1
+    rel = f"{kind}/{into or f'{build_date().year}.yml'}"
+    problems = append.append(root, rel, kind, sheet.entries)
+    if problems:
+        print("\n".join(problems))
+        print(f"导入后数据检查没有通过（上面每一行），data/{rel} 已恢复原样，没有导入任何内容。")
+        return 1
+    print(f"已导入 {len(sheet.entries)} 个{SINGULAR[kind]}（{KINDS[kind]}）到 data/{rel}；数据检查通过。")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(description="导入 Excel 名单或 Word 稿件")
+    p.add_argument("file", type=Path)
+    p.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
+    p.add_argument("--kind", choices=list(FOLDERS), help="Excel：名单的种类（默认按列名判断）")
+    p.add_argument("--into", help="Excel：写入 data/<种类>/ 下的哪个文件，默认今年，如 2025.yml")
+    p.add_argument("--date", help="Word：发布日期，如 2024-07-01（默认从文件名或今天）")
+    p.add_argument("--category", help="Word：文章分类（mkdocs.yml 里 news_categories 的中文名）")
+    p.add_argument("--slug", help="Word：文章网址名（小写字母、数字、连字符）")
+    args = p.parse_args(argv[1:])
+    if not args.file.is_file():
+        print(f"找不到文件 {args.file}")
+        return 1
+    suffix = args.file.suffix.lower()
+    if suffix in (".xlsx", ".xls", ".et"):
+        return import_excel(args.root.resolve(), args.file, args.kind, args.into)
+    if suffix == ".docx":
+        from kit.editing import word
+        return word.main(args.root.resolve(), args.file, args.date, args.category, args.slug)
+    print(f"{args.file.name}：只能导入 Excel 表格（.xlsx）或 Word 文档（.docx）。WPS 文件请先“另存为”这两种格式。")
+    return 1
+
+
+if __name__ == "__main__":
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
+    sys.exit(main(sys.argv))

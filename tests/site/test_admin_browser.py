@@ -1,0 +1,150 @@
+"""The web forms in Chromium at an office screen's size (1366×768), on a copy of the fixture
+county with Decap's local backend (decap-server): an honoree and an event added through the
+forms, Chinese typed as an input method commits it, no request to any other host, and the
+files the forms wrote pass the data check and a strict build."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import urlopen
+
+import pytest
+
+from browser_server import serve
+from conftest import ROOT, run_build
+import yaml
+
+SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+CMS = ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
+
+
+def load_plain(path: Path) -> dict:
+    """Every scalar as its text: `{value: 640}` and `value: 640` read the same."""
+    return yaml.load(path.read_text("utf-8"), Loader=yaml.BaseLoader)
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def forms(project, tmp_path, browser):
+    why = "" if shutil.which("node") and SERVER.is_file() and CMS.is_file() else "node or decap-cms/decap-server missing (npm ci)"
+    if why:
+        if os.environ.get("CI") == "true":
+            pytest.fail(why)
+        pytest.skip(why)
+    site = tmp_path / "site"
+    result = run_build(project, site, {"WENMING_NODE_MODULES": str(ROOT / "node_modules")})
+    assert result.returncode == 0, result.log
+    port = _port()
+    config = site / "admin" / "config.yml"
+    config.write_text(config.read_text("utf-8").replace("localhost:8081", f"localhost:{port}"), "utf-8")
+    env = {**os.environ, "PORT": str(port), "MODE": "fs", "GIT_REPO_DIRECTORY": str(project), "BIND_HOST": "127.0.0.1"}
+    proxy = subprocess.Popen(["node", str(SERVER)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                urlopen(f"http://localhost:{port}/api/v1", timeout=1)
+            except OSError as exc:
+                if "refused" in str(exc).lower():
+                    time.sleep(0.1)
+                    continue
+            break
+        context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="zh-CN")
+        page = context.new_page()
+        page.requests = []
+        page.on("request", lambda r: page.requests.append(r.url))
+        with serve(site, "/wenming/") as base:
+            page.goto(base + "admin/")
+            page.get_by_role("button", name="登录").click()
+            page.get_by_text("集合").first.wait_for()
+            yield page, base
+        context.close()
+    finally:
+        proxy.terminate()
+        proxy.wait(10)
+
+
+def _ime(page, label: str, text: str) -> None:
+    """Type as a Chinese input method does: the composed text arrives in one input event."""
+    page.get_by_label(label).last.click()
+    page.keyboard.insert_text(text)
+
+
+def _choose(page, label: str, option: str) -> None:
+    page.get_by_label(label).last.click()
+    page.get_by_text(option, exact=True).last.click()
+
+
+def _open(page, base: str, project: Path, kind: str, name: str) -> None:
+    """A list file in the forms, once its entries are there (an early click would start a new file)."""
+    first = load_plain(project / f"data/{kind}/{name}.yml")[kind][0]["id"]
+    page.goto(base + f"admin/#/collections/{kind}")    # as an editor goes: the list of files, then one
+    page.get_by_text(f"{name}.yml", exact=True).click()
+    page.get_by_text(f"（{first}）").wait_for()
+
+
+def _publish(page) -> None:
+    page.get_by_role("button", name="发布").first.click()
+    page.get_by_text("立即发布").click()
+    page.get_by_text("已发布").first.wait_for()
+
+
+def test_an_honoree_and_an_event_added_in_the_forms_pass_the_check_and_build(forms, project, tmp_path):
+    page, base = forms
+    before = load_plain(project / "data/honorees/2024.yml")["honorees"]
+
+    _open(page, base, project, "honorees", "2024")
+    page.get_by_text("新增好人").click()
+    page.get_by_label("编号（网址）").last.fill("2024-form-li")
+    _ime(page, "姓名", "李表单")
+    _choose(page, "类别", "见义勇为")
+    _ime(page, "所在村（社区）或单位", "青禾县柳塘镇柳塘村")
+    _ime(page, "简介", "在网页表单里添加的好人。")
+    page.get_by_label("详细事迹").last.fill("第一段。\n\n- **加粗**一条\n- 第二条")
+    page.get_by_text("新增获得荣誉").last.click()
+    page.get_by_label("荣誉编号").last.fill("qinghe-good-people-2023")
+    _choose(page, "状态", "入选")
+    assert page.get_by_label("姓名").last.input_value() == "李表单"
+    _publish(page)
+
+    _open(page, base, project, "events", "2024")
+    page.get_by_text("新增活动").click()
+    page.get_by_label("编号（网址）").last.fill("form-tea-talk")
+    _ime(page, "标题", "茶话会")
+    _choose(page, "类别", "宣传活动")
+    _ime(page, "简介", "在网页表单里添加的活动。")
+    page.locator('input[id^="start-field-"]').last.fill("2024-09-01")
+    _ime(page, "地点", "青禾县文化馆")
+    _ime(page, "主办单位", "青禾县文明办")
+    _publish(page)
+
+    hosts = {urlsplit(u).hostname for u in page.requests if u.startswith("http")}
+    assert hosts <= {"127.0.0.1", "localhost"}, hosts
+
+    after = load_plain(project / "data/honorees/2024.yml")["honorees"]
+    assert after[:-1] == before, "the forms changed entries nobody edited"
+    new = after[-1]
+    assert new["id"] == "2024-form-li" and new["name"] == "李表单" and new["category"] == "见义勇为"
+    assert new["story"].startswith("第一段。\n\n- **加粗**一条")
+    events = load_plain(project / "data/events/2024.yml")["events"]
+    assert events[-1]["id"] == "form-tea-talk" and events[-1]["start"] == "2024-09-01"
+
+    check = subprocess.run([sys.executable, str(project / "hooks/check.py"), str(project)],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
+    assert re.search(r"数据检查通过：7 个活动，8 位好人", check.stdout), check.stdout
+    result = run_build(project, tmp_path / "site2")
+    assert result.returncode == 0, result.log
+    assert "李表单" in (tmp_path / "site2/honorees/2024-form-li/index.html").read_text("utf-8")
+    assert "茶话会" in (tmp_path / "site2/events/form-tea-talk/index.html").read_text("utf-8")
