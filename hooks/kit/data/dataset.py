@@ -8,6 +8,8 @@ from typing import Callable, Generic, TypeVar
 
 from kit.data import privacy
 from kit.data.checks import cross_checks, is_minor
+from kit.data.civic import Ad, Knowledge, Station
+from kit.data.civicchecks import ads_checks, knowledge_checks, service_checks
 from kit.data.errors import DataInvalid, Report
 from kit.data.loader import Loaded, load
 from kit.data.yamlread import dotted
@@ -17,6 +19,7 @@ from kit.data.models import (Award, Brand, Campaign, Event, Heritage, Honoree, P
 
 T = TypeVar("T")
 PUBLIC_HONOURS = ("公示中", "入选", "授予")
+STATION_ORDER = ("实践中心", "实践所", "实践站", "实践点", "实践基地")
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,9 @@ class Dataset:
     honorees: list[Honoree]
     villages: list[Village]
     sites: list[Site]
+    knowledge: Knowledge
+    stations: list[Station]
+    ads: list[Ad]
     today: dt.date
     production: bool
     withheld: list[str] = field(default_factory=list)
@@ -62,6 +68,8 @@ class Dataset:
         """Paths inside data/ of the photos published entries show (a minor's only with
         photo_consent). Only these should be copied into the site."""
         found = {p.src for items in (self.events, self.brands, self.sites) for e in items for p in e.photos}
+        found |= {x.src for x in [s.photo for s in self.stations] + [a.image for a in self.ads]
+                  + [s.qr for s in self.settings.services] if x}
         found |= {h.photo.src for h in self.honorees
                   if h.photo and (h.photo_consent or not self.is_minor(h))}
         return found
@@ -103,7 +111,7 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
 
     awards_entries = _collect(loaded, "awards")
     awards = {e.item.id: e.item for e in awards_entries}
-    entries = {key: _collect(loaded, key) for key in ("events", "honorees", "villages", "brands")}
+    entries = {key: _collect(loaded, key) for key in ("events", "honorees", "villages", "brands", "stations", "ads")}
     heritage: Heritage | None = single("heritage.yml", "heritage")
     entries["sites"] = [Entry(s, prefix + "heritage.yml", ("heritage", "sites", i))
                         for i, s in enumerate(heritage.sites if heritage else [])]
@@ -112,6 +120,9 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
                           for i, p in enumerate(pledges.pledges if pledges else [])]
 
     cross_checks(loaded, entries, awards_entries, today, report, prefix)
+    knowledge_checks(loaded, prefix + "knowledge.yml", report)
+    service_checks(loaded, prefix + "site.yml", report)
+    ads_checks(loaded, entries["ads"], report)
     if report:
         raise DataInvalid(report)
     assert heritage is not None and pledges is not None
@@ -146,6 +157,7 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
     honorees = sorted((h.model_copy(update={"honours": [x for x in h.honours if x.status in PUBLIC_HONOURS]})
                        for h in published("honorees")), key=lambda h: h.id)
     sites = published("sites")
+    stations = sorted(published("stations"), key=lambda s: (STATION_ORDER.index(s.kind), s.id))
     return Dataset(
         settings=single("site.yml", "site"),
         campaign=single("campaign.yml", "campaign"),
@@ -159,6 +171,9 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
         honorees=honorees,
         villages=sorted(published("villages"), key=lambda v: (v.township, v.name, v.id)),
         sites=sites,
+        knowledge=single("knowledge.yml", "knowledge"),
+        stations=stations,
+        ads=published("ads"),
         minors=minors,
         today=today,
         production=production,

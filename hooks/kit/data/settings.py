@@ -1,7 +1,11 @@
 """data/site.yml: the one file a county changes to make the kit its own."""
 from __future__ import annotations
 
-from kit.data.fields import Bool, Date, SiteUrl, Strict, Text
+from typing import Optional
+
+from pydantic import Field
+
+from kit.data.fields import Bool, Date, Photo, SiteUrl, Strict, Text
 
 
 class Footer(Strict):
@@ -16,11 +20,31 @@ class Footer(Strict):
     site_id_code: str = ""
     party_mark: Bool = False
     accessibility: str = ""
+    error_report: str = ""         # 我为政府网站找错: the address of the national error-report page
 
 
 class Colours(Strict):
     primary: str = "#b71c1c"
     accent: str = "#c62828"
+
+
+class Service(Strict):
+    """A service a static site cannot run (随手拍, volunteer registration, surveys): a link
+    out or a QR image, always labelled 外部网站 with who runs it; nothing is sent from our pages."""
+
+    name: Text
+    summary: Text
+    operator: Text
+    url: str = ""
+    qr: Optional[Photo] = None
+
+
+class Health(Strict):
+    """Site-health warnings for inspections (make check): how old is stale, and whether
+    the publishing pipeline fails on them."""
+
+    days: int = Field(default=14, ge=1, le=365)
+    fail: Bool = False
 
 
 class Settings(Strict):
@@ -34,3 +58,5 @@ class Settings(Strict):
     footer: Footer
     colours: Colours = Colours()
     mourning_days: list[Date] = []
+    services: list[Service] = []
+    health: Health = Health()
