@@ -49,6 +49,7 @@ class Dataset:
     today: dt.date
     production: bool
     withheld: list[str] = field(default_factory=list)
+    data_dir: Path | None = None      # where print files and photos are read from
     minors: set[str] = field(default_factory=set)   # ids, decided on all honours (incl. 推荐)
 
     def event_status(self, event: Event) -> str:
@@ -178,4 +179,5 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
         today=today,
         production=production,
         withheld=withheld,
+        data_dir=data_dir,
     )

@@ -18,7 +18,7 @@ from kit.pages.render import page_url
 SRC = "sitemap/index.md"
 # entry folders listed under another section's heading
 PARENT = {"villages": "pledges"}
-ENTRY_KINDS = {"event", "honoree", "brand", "pledge", "village", "site"}
+ENTRY_KINDS = {"event", "honoree", "brand", "pledge", "village", "site", "station", "ad"}
 
 
 @dataclass
