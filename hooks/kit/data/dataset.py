@@ -159,8 +159,11 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
                        for h in published("honorees")), key=lambda h: h.id)
     sites = published("sites")
     stations = sorted(published("stations"), key=lambda s: (STATION_ORDER.index(s.kind), s.id))
+    settings = single("site.yml", "site")
+    if production:   # an example service is withheld like an example entry
+        settings = settings.model_copy(update={"services": [x for x in settings.services if not x.example]})
     return Dataset(
-        settings=single("site.yml", "site"),
+        settings=settings,
         campaign=single("campaign.yml", "campaign"),
         reading=single("reading.yml", "reading"),
         practice=single("practice.yml", "practice"),

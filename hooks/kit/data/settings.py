@@ -37,6 +37,7 @@ class Service(Strict):
     operator: Text
     url: str = ""
     qr: Optional[Photo] = None
+    example: Bool = False          # shown with 示例; left out of a production build
 
 
 class Health(Strict):
