@@ -125,3 +125,14 @@ EXAMPLES: dict[str, str] = {
     "qr": "qr: {src: photos/services/volunteer-qr.png, alt: 志愿服务报名小程序码}",
     "days": "days: 14",
 }
+
+# the same field name inside another list: (list, field) -> example line
+EXAMPLES_IN: dict[tuple[str, str], str] = {
+    ("stations", "kind"): "kind: 实践站",
+    ("stations", "summary"): "summary: 设在村党群服务中心，开展移风易俗和农技培训",
+    ("ads", "kind"): "kind: 海报",
+    ("ads", "title"): "title: 讲文明 树新风",
+    ("topics", "id"): "id: core-values",
+    ("topics", "title"): "title: 社会主义核心价值观",
+    ("services", "name"): "name: 文明随手拍",
+}
