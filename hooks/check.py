@@ -30,15 +30,15 @@ def main(argv: list[str]) -> int:
         return 1
     for line in data.withheld:
         print(line)
-    print(f"数据检查通过：{len(data.events)} 个活动，{len(data.honorees)} 位好人，"
-          f"{len(data.villages)} 个村（社区）公约，{len(data.stations)} 个文明实践阵地，{len(data.ads)} 条公益广告。")
     health = warnings(data, news_dates(root / "docs" / "blog" / "posts"), data.today)
     for line in health:
         print(line)
+    reminder = ""
     if health:
-        fail = data.settings.health.fail
-        print(f"网站健康有 {len(health)} 条提醒。" + ("data/site.yml 里设置了 health: {fail: true}，发布流水线会因此停止。"
-                                                   if fail else "这些是提醒，不影响生成网站。"))
+        reminder = (f"网站健康提醒 {len(health)} 条（" + ("data/site.yml 设置了 health: {fail: true}，发布流水线会因此停止"
+                    if data.settings.health.fail else "只是提醒，不影响生成网站") + "）。")
+    print(f"数据检查通过：{len(data.events)} 个活动，{len(data.honorees)} 位好人，"
+          f"{len(data.villages)} 个村（社区）公约，{len(data.stations)} 个文明实践阵地，{len(data.ads)} 条公益广告。{reminder}")
     return 0
 
 
