@@ -80,7 +80,7 @@ def test_stations_page_groups_by_town_with_a_filter_a_schematic_and_a_table(buil
     assert [h.get_text(strip=True) for h in soup.select(".wm-town h2")] == ["桂园街道", "柳塘镇", "云雾乡"]
     assert "guiyuan-library-point" not in str(soup)       # a draft
     svg = soup.select_one("figure.wm-schematic svg")
-    assert svg["role"] == "img" and svg["aria-describedby"] == "schematic-table"
+    assert svg["role"] == "group" and svg["aria-describedby"] == "schematic-table"
     labels = [t.get_text() for t in svg.select("text.wm-schematic__label")]
     assert labels == ["桂园街道", "柳塘镇", "云雾乡"]
     assert [t.get_text() for t in svg.select("text.wm-schematic__count")] == ["1", "2", "1"]
