@@ -80,7 +80,9 @@ class SearchPage:
         self.page = self.context.new_page()
         self.base = base
         self.page.goto(base, wait_until="networkidle")
-        self.page.locator("label.md-header__button[for=__search]").click()
+        # the header's search button (with JavaScript), or Material's label where the site has none
+        opener = "button.md-header__button[data-wm-toggle=__search], label.md-header__button[for=__search]"
+        self.page.locator(opener).locator("visible=true").first.click()
         self.box = self.page.locator("input[data-md-component=search-query]")
 
     def _route(self, route):

@@ -105,7 +105,7 @@ def test_new_county_gives_an_empty_valid_site_without_sample_text(tmp_path):
         assert "青山县文明县城创建" in home and "滇ICP备99999999号-1" in home
     # every data file keeps one commented example of its kind, marked example: true
     for rel in ("events/events.yml", "honorees/honorees.yml", "villages/villages.yml", "reading.yml",
-                "pledges.yml", "heritage.yml", "awards.yml"):
+                "pledges.yml", "heritage.yml", "awards.yml", "stations/stations.yml", "ads.yml"):
         text = (root / "data" / rel).read_text("utf-8")
         assert "#  - id: " in text, rel
         assert rel == "awards.yml" or "#    example: true" in text or "#    example: true" in text.replace("  #", "#"), rel
