@@ -37,6 +37,11 @@ def test_new_sections_are_in_the_nav_and_entries_are_not(built):
     assert not any("qinghe-practice-centre" in href or "civility-poster" in href for href in nav.values())
 
 
+def test_home_has_a_tile_for_each_new_section(built):
+    tiles = [a["href"] for a in built.html("").select(".wm-tiles a")]
+    assert {"knowledge/", "stations/", "notices/", "ads/", "services/"} <= set(tiles)
+
+
 def test_knowledge_page_lists_topics_slogans_and_hotlines_and_links_the_quiz(built):
     soup = built.html("knowledge/")
     assert [h.get_text(strip=True) for h in soup.select(".wm-topic h2")] == \
