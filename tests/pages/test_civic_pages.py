@@ -30,11 +30,14 @@ def test_each_new_page_has_its_heading_and_its_own_template(built, url, expected
     assert soup.select_one("[data-wm-page]")["data-wm-page"] == kind
 
 
-def test_new_sections_are_in_the_nav_and_entries_are_not(built):
+def test_new_sections_are_in_the_nav_or_linked_from_their_parent_and_entries_are_not(built):
     nav = {a.get_text(strip=True): a["href"] for a in built.html("").select("nav.md-nav--primary a")}
-    for title in ("应知应会", "知识问答", "文明实践阵地", "公示公告", "公益广告", "互动服务"):
+    for title in ("应知应会", "公益广告", "互动服务"):
         assert title in nav, title
+    assert not built.html("").select("nav.md-nav--primary label[for^=__nav]")    # one level: no nested sections
     assert not any("qinghe-practice-centre" in href or "civility-poster" in href for href in nav.values())
+    for parent, child in (("practice/", "../stations/"), ("honorees/", "../notices/"), ("knowledge/", "quiz/")):
+        assert built.html(parent).select_one(f'a[href="{child}"]') is not None, parent
 
 
 def test_home_has_a_tile_for_each_new_section(built):

@@ -24,6 +24,10 @@ SECTIONS = {
     "services/index.md": ("section-services.html", "互动服务"),
 }
 
+# section pages reached from another section (and the home tiles), not from the menu: the menu
+# stays one row of tabs, with no nested sections (whose labels Material makes focusable)
+BESIDE_NAV = {"knowledge/quiz/index.md", "stations/index.md", "notices/index.md"}
+
 # theme page templates in overrides/ (chosen via the `template:` page meta), by kind or section
 LAYOUTS = {
     "campaign/index.md": "campaign.html",
@@ -94,7 +98,8 @@ def specs(d: Dataset) -> list[PageSpec]:
     out: list[PageSpec] = []
     for src, (template, _) in SECTIONS.items():
         context = {**listing.index_context(d, src), **civic.index_context(d, src)}
-        out.append(PageSpec(src, template, section_title(d, src), d.settings.site_description, True, context))
+        out.append(PageSpec(src, template, section_title(d, src), d.settings.site_description,
+                            src not in BESIDE_NAV, context))
     for e in d.events:
         out.append(PageSpec(f"events/{e.id}.md", "event.html", e.title, e.summary, False,
                             {"event": e, "status": d.event_status(e)}, {"kind": "event"}))
