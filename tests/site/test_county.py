@@ -29,7 +29,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
 
 def copy_county(dest: Path, parts=COUNTY_PARTS) -> Path:
     dest.mkdir(parents=True)
-    ignore = shutil.ignore_patterns("__pycache__", ".cache", "site", "artifacts", ".pytest_cache")
+    ignore = shutil.ignore_patterns("__pycache__", ".cache", "artifacts", ".pytest_cache")   # tests/site/ is needed
     for part in parts:
         src = ROOT / part
         if src.is_dir():
@@ -195,7 +195,7 @@ def test_editor_changes_pass_the_kits_tests_and_the_countys_checks(tmp_path):
         assert (tmp_path / "site" / url / "index.html").is_file(), url
     practice = re.sub(r"<[^>]+>|\s", "", (tmp_path / "site/practice/index.html").read_text("utf-8"))
     assert "5000场次" in practice and "4130" not in practice
-    kit = run(["-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "tests/test_site.py", "tests/test_golden.py",
-               "tests/test_opendata.py", "tests/test_news.py", "tests/test_data.py", "-k", "not real_build"], root)
+    kit = run(["-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "tests/site/test_site.py", "tests/data/test_golden.py",
+               "tests/outputs/test_opendata.py", "tests/pages/test_news.py", "tests/data/test_data.py", "-k", "not real_build"], root)
     assert kit.returncode == 0, kit.stdout[-3000:] + kit.stderr[-2000:]
     assert " passed" in kit.stdout and " failed" not in kit.stdout

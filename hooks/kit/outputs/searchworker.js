@@ -13,7 +13,7 @@
  *    words left out when longer ones are there (they still count for ranking below);
  * 3. ranked again: a title equal to the query first, then titles holding the whole query, then
  *    titles holding every word (a year, a town, a topic), then pages holding every word close
- *    together ("2023年“X好人”" for `2023 好人`), then pages holding every word anywhere;
+ *    together ("2023年“某某好人”" for `2023 好人`), then pages holding every word anywhere;
  *    within each, more words in the title first, then (below the titles) shorter pages, then
  *    Material's score.
  *
