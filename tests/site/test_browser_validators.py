@@ -75,8 +75,8 @@ def sub_path_site(tmp_path_factory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("subpath") / "project")
     site_yml = root / "data" / "site.yml"
     text = site_yml.read_text("utf-8")
-    assert "site_url: https://wenming.example.gov.cn/" in text
-    site_yml.write_text(text.replace("site_url: https://wenming.example.gov.cn/",
+    assert "site_url: https://wenming.qinghe.example.cn/" in text      # the fixture county's address
+    site_yml.write_text(text.replace("site_url: https://wenming.qinghe.example.cn/",
                                      "site_url: https://www.example.gov.cn/wenming/"), "utf-8")
     result = run_build(root, root.parent / "site")
     assert result.returncode == 0, result.log
