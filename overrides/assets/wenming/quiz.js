@@ -40,7 +40,8 @@
     score.focus();
   });
   form.addEventListener("reset", function () {
-    setTimeout(function () { reset(); if (questions[0]) questions[0].querySelector("input").focus(); }, 0);
+    reset();   /* the browser clears the choices right after this event */
+    setTimeout(function () { if (questions[0]) questions[0].querySelector("input").focus(); }, 0);
   });
   score.setAttribute("tabindex", "-1");
   actions.hidden = false;
