@@ -1,7 +1,8 @@
 """`python hooks/check.py [project-root]`: check every data file and news post without building the site.
 
 Prints every problem, one line each (file:line:col: 错误: field: message), and
-exits 1 if there is any. Imports no MkDocs, so it runs in a fraction of a
+exits 1 if there is any; then the site-health reminders (kit/data/health.py), which never
+fail this command (the publishing pipeline fails on them when site.health.fail is set). Imports no MkDocs, so it runs in a fraction of a
 second; the same checks run first in every build. Also a pre-commit hook
 (see README, section 数据检查与常见错误).
 """
@@ -15,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kit.data import postloads, project  # noqa: E402
 from kit.data.clock import build_date, production  # noqa: E402
 from kit.data.errors import DataInvalid  # noqa: E402
+from kit.data.health import news_dates, warnings  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -34,8 +36,16 @@ def main(argv: list[str]) -> int:
         return 1
     for line in data.withheld + list(news.withheld.values()):
         print(line)
+    health = warnings(data, news_dates(root / "docs" / "blog" / "posts"), data.today)
+    for line in health:
+        print(line)
+    reminder = ""
+    if health:
+        reminder = (f"网站健康提醒 {len(health)} 条（" + ("data/site.yml 设置了 health: {fail: true}，发布流水线会因此停止"
+                    if data.settings.health.fail else "只是提醒，不影响生成网站") + "）。")
     print(f"数据检查通过：{len(data.events)} 个活动，{len(data.honorees)} 位好人，"
-          f"{len(data.villages)} 个村（社区）公约，{len(news.public())} 篇工作动态。")
+          f"{len(data.villages)} 个村（社区）公约，{len(data.stations)} 个文明实践阵地，{len(data.ads)} 条公益广告，"
+          f"{len(news.public())} 篇工作动态。{reminder}")
     return 0
 
 

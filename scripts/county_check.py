@@ -29,6 +29,7 @@ sys.path.insert(0, str(KIT / "hooks"))
 
 from kit.data import dataset  # noqa: E402
 from kit.data.clock import build_date, production  # noqa: E402
+from kit.data.health import news_dates, warnings  # noqa: E402
 
 SECTIONS = ("", "campaign/", "events/", "reading/", "practice/", "honorees/", "pledges/", "heritage/",
             "blog/", "about/", "opendata/", "sitemap/")
@@ -128,6 +129,12 @@ def post_problems(root: Path) -> list[str]:
     return []
 
 
+def health_fails(root: Path, is_production: bool) -> bool:
+    """The site-health reminders stop publishing only when the county asks for it."""
+    data = dataset.build(root / "data", root, build_date(), is_production)
+    return data.settings.health.fail and bool(warnings(data, news_dates(root / "docs/blog/posts"), data.today))
+
+
 def run(cmd: list[str], root: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, encoding="utf-8")
@@ -151,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     print(check.stdout, end="")
     if check.returncode != 0:
         print("数据检查没有通过，网站没有生成，线上网站保持不变。")
+        return 1
+    if health_fails(root, is_production):
+        print("网站健康检查有提醒（见上面“网站健康:”各行），data/site.yml 设置了 health: {fail: true}，"
+              "线上网站保持不变。")
         return 1
 
     with tempfile.TemporaryDirectory() as tmp:

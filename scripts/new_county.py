@@ -104,7 +104,7 @@ def make(root: Path, values: dict[str, str]) -> None:
     s = settings(values)
     q = quoted(s)
     data, docs = root / "data", root / "docs"
-    for sub in ("events", "honorees", "villages", "photos"):
+    for sub in ("events", "honorees", "villages", "stations", "photos"):
         (data / sub).mkdir(parents=True, exist_ok=True)
         empty(data / sub)
     (docs / "blog" / "posts").mkdir(parents=True, exist_ok=True)

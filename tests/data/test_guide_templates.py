@@ -34,7 +34,7 @@ def blocks(path: Path, swaps: dict[str, str]) -> list[tuple[str, str]]:
 def test_every_template_of_the_guide_passes_the_check(guide: str, tmp_path: Path) -> None:
     path, swaps = GUIDES[guide]
     found = blocks(path, swaps)
-    kinds = {"title:": "events", "category:": "honorees"}
+    kinds = {"town:": "stations", "title:": "events", "category:": "honorees"}
     shutil.copytree(FIXTURE / "data", tmp_path / "data")
     shutil.copytree(FIXTURE / "docs/blog", tmp_path / "docs/blog")
     shutil.copyfile(FIXTURE / "mkdocs.yml", tmp_path / "mkdocs.yml")
@@ -47,7 +47,7 @@ def test_every_template_of_the_guide_passes_the_check(guide: str, tmp_path: Path
             kind = next(k for key, k in kinds.items() if key in body)
             (tmp_path / f"data/{kind}/guide-{n}.yml").write_text(f"{kind}:\n{body}", "utf-8")
             written.append(kind)
-    assert sorted(written) == ["events", "honorees", "post"]
+    assert sorted(written) == ["events", "honorees", "post", "stations"]
     data, news = project.check(tmp_path, dt.date(2024, 6, 1), False)
     assert "2023-zhang-san" in {h.id for h in data.honorees}
     assert "2024-spring-festival" in {e.id for e in data.events}

@@ -8,6 +8,8 @@ from typing import Callable, Generic, TypeVar
 
 from kit.data import mdphotos, privacy
 from kit.data.checks import cross_checks, honoree_notes, is_minor
+from kit.data.civic import Ad, Knowledge, Station
+from kit.data.civicchecks import ads_checks, knowledge_checks, service_checks
 from kit.data.errors import DataInvalid, Report
 from kit.data.loader import Loaded, load
 from kit.data.yamlread import dotted
@@ -19,7 +21,8 @@ T = TypeVar("T")
 PUBLIC_HONOURS = ("公示中", "入选", "授予")
 # entry kind -> the folder of its pages' URLs
 FOLDERS = {"events": "events", "honorees": "honorees", "brands": "reading", "pledges": "pledges",
-           "villages": "villages", "sites": "heritage"}
+           "villages": "villages", "sites": "heritage", "stations": "stations", "ads": "ads"}
+STATION_ORDER = ("实践中心", "实践所", "实践站", "实践点", "实践基地")
 
 
 @dataclass(frozen=True)
@@ -43,23 +46,29 @@ class Dataset:
     honorees: list[Honoree]
     villages: list[Village]
     sites: list[Site]
+    knowledge: Knowledge
+    stations: list[Station]
+    ads: list[Ad]
     today: dt.date
     production: bool
     withheld: list[str] = field(default_factory=list)
+    data_dir: Path | None = None      # where print files and photos are read from
     minors: set[str] = field(default_factory=set)   # ids, decided on all honours (incl. 推荐)
     held: dict[str, str] = field(default_factory=dict)   # "events/<id>" of a withheld entry -> why
+
+    def _kinds(self) -> dict[str, list]:
+        return {"events": self.events, "honorees": self.honorees, "brands": self.brands, "pledges": self.pledges.pledges,
+                "villages": self.villages, "sites": self.sites, "stations": self.stations, "ads": self.ads}
 
     @property
     def renamed(self) -> dict[str, str]:
         """old id -> "folder/id" of the published entry it now belongs to."""
-        kinds = {"events": self.events, "honorees": self.honorees, "brands": self.brands,
-                 "pledges": self.pledges.pledges, "villages": self.villages, "sites": self.sites}
+        kinds = self._kinds()
         return {old: f"{FOLDERS[k]}/{e.id}" for k, items in kinds.items() for e in items for old in e.old_ids}
 
     def pages(self) -> dict[str, str]:
         """id -> "folder/id" of every published entry page (ids are unique across kinds)."""
-        kinds = {"events": self.events, "honorees": self.honorees, "brands": self.brands,
-                 "pledges": self.pledges.pledges, "villages": self.villages, "sites": self.sites}
+        kinds = self._kinds()
         return {e.id: f"{FOLDERS[k]}/{e.id}" for k, items in kinds.items() for e in items}
 
     def event_status(self, event: Event) -> str:
@@ -85,6 +94,8 @@ class Dataset:
         """Paths inside data/ of the photos published entries show (a minor's only with
         photo_consent). Only these should be copied into the site."""
         found = {p.src for items in (self.events, self.brands, self.sites) for e in items for p in e.photos}
+        found |= {x.src for x in [s.photo for s in self.stations] + [a.image for a in self.ads]
+                  + [s.qr for s in self.settings.services] if x}
         found |= {h.photo.src for h in self.honorees
                   if h.photo and (h.photo_consent or not self.is_minor(h))}
         for items in (self.events, self.brands, self.sites):     # images in Markdown fields
@@ -130,7 +141,7 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
 
     awards_entries = _collect(loaded, "awards")
     awards = {e.item.id: e.item for e in awards_entries}
-    entries = {key: _collect(loaded, key) for key in ("events", "honorees", "villages", "brands")}
+    entries = {key: _collect(loaded, key) for key in ("events", "honorees", "villages", "brands", "stations", "ads")}
     heritage: Heritage | None = single("heritage.yml", "heritage")
     entries["sites"] = [Entry(s, prefix + "heritage.yml", ("heritage", "sites", i))
                         for i, s in enumerate(heritage.sites if heritage else [])]
@@ -139,6 +150,9 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
                           for i, p in enumerate(pledges.pledges if pledges else [])]
 
     cross_checks(loaded, entries, awards_entries, today, report, prefix, production, root)
+    knowledge_checks(loaded, prefix + "knowledge.yml", report)
+    service_checks(loaded, prefix + "site.yml", report)
+    ads_checks(loaded, entries["ads"], report)
     if report:
         raise DataInvalid(report)
     assert heritage is not None and pledges is not None
@@ -183,8 +197,12 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
                                 f"会自动跳转到 {FOLDERS[key]}/{e.item.id}/，海报上的旧二维码仍然可用。")
     withheld += honoree_notes(loaded, entries["honorees"], {h.id for h in honorees}, minors, today)
     sites = published("sites")
+    stations = sorted(published("stations"), key=lambda s: (STATION_ORDER.index(s.kind), s.id))
+    settings = single("site.yml", "site")
+    if production:   # an example service is withheld like an example entry
+        settings = settings.model_copy(update={"services": [x for x in settings.services if not x.example]})
     return Dataset(
-        settings=single("site.yml", "site"),
+        settings=settings,
         campaign=single("campaign.yml", "campaign"),
         reading=single("reading.yml", "reading"),
         practice=single("practice.yml", "practice"),
@@ -196,9 +214,13 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
         honorees=honorees,
         villages=sorted(published("villages"), key=lambda v: (v.township, v.name, v.id)),
         sites=sites,
+        knowledge=single("knowledge.yml", "knowledge"),
+        stations=stations,
+        ads=published("ads"),
         minors=minors,
         today=today,
         production=production,
         withheld=withheld,
         held=held,
+        data_dir=data_dir,
     )

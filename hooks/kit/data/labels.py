@@ -123,6 +123,38 @@ LABELS: dict[str, tuple[str, str]] = {
     "app_id": ("OAuth 应用编号", "在代码托管平台上创建应用后得到"),
     "branch": ("分支", "如 main"),
     "review": ("发布前审核", "仅 GitLab：先存为草稿，领导审核后发布"),
+    # 文明实践阵地
+    "town": ("所在乡镇（街道）", "如 某某镇；实践中心写它所在的乡镇"),
+    "hours": ("开放时间", "如 周一至周五 9:00—17:00"),
+    "services": ("服务项目", "每项一条"),
+    "Settings.services": ("互动服务", "随手拍、志愿者报名、问卷等外部网站的服务，每项一条"),
+    "Service.url": ("网址", "外部服务的完整网址，以 https:// 开头；没有网址时提供二维码图片"),
+    # 公益广告
+    "image": ("展示图片", "显示在公益广告栏目里的图片，放在 data/photos/"),
+    "print_file": ("印刷文件", "原尺寸文件（PDF、JPEG 或 PNG），放在 data/photos/，原样提供下载"),
+    "print_size": ("印刷尺寸", "如 60×90厘米"),
+    "source": ("来源", "如 中国文明网“讲文明树新风”公益广告，或 县委宣传部制作"),
+    "own": ("本县制作", "本县自己制作的勾选；全国统一的系列不勾选"),
+    # 应知应会 and the quiz
+    "slogans": ("创建口号", "每条一项"),
+    "topics": ("知识要点", "每个主题一项"),
+    "hotlines": ("便民热线", "每条热线一项"),
+    "number": ("号码", "如 12345"),
+    "quiz_title": ("问答标题", ""),
+    "quiz_intro": ("问答说明", ""),
+    "questions": ("问答题目", "每题一项"),
+    "question": ("题目", ""),
+    "options": ("选项", "按 A、B、C… 的顺序，每个选项一项"),
+    "answer": ("正确答案", "写选项字母，如 B"),
+    "explain": ("答案解释", "答题后显示"),
+    "topic": ("对应的知识要点", "知识要点的编号，可不填"),
+    # settings: services, site health
+    "error_report": ("我为政府网站找错", "全国政府网站找错页面的地址"),
+    "operator": ("运营单位", "这项外部服务由谁运营，如 县文明办"),
+    "qr": ("二维码图片", "外部服务的二维码，放在 data/photos/"),
+    "health": ("网站健康提醒", "首页、栏目多久没更新算过期"),
+    "days": ("天数", "多少天没有更新算过期，默认 14"),
+    "fail": ("提醒时停止发布", "勾选后，有健康提醒时发布流水线停止"),
 }
 
 # the kinds of entry, as editors call them
@@ -130,9 +162,10 @@ KINDS: dict[str, str] = {
     "site": "网站设置", "campaign": "创建进展", "reading": "书香阅读", "practice": "文明实践",
     "pledges": "公约承诺", "heritage": "历史文脉", "awards": "荣誉称号", "events": "节庆活动",
     "honorees": "身边好人", "villages": "村规民约", "brands": "阅读品牌",
+    "knowledge": "应知应会", "stations": "文明实践阵地", "ads": "公益广告",
 }
 SINGULAR: dict[str, str] = {"events": "活动", "honorees": "好人", "villages": "村（社区）", "awards": "荣誉",
-                            "brands": "阅读品牌"}
+                            "brands": "阅读品牌", "stations": "阵地", "ads": "公益广告"}
 
 
 def label(model: str, field: str) -> tuple[str, str]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kit.data.schema import EXAMPLES
+from kit.data.schema import EXAMPLES, EXAMPLES_IN
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -36,7 +36,12 @@ def model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     return model
 
 
-def example_for(field: str) -> str:
+def example_for(field: str, loc: tuple = ()) -> str:
+    """The example line for a field; a few names (kind, answer...) differ by the list they are in."""
+    names = [p for p in loc if isinstance(p, str)]
+    for parent in reversed(names[:-1]):
+        if (parent, field) in EXAMPLES_IN:
+            return EXAMPLES_IN[(parent, field)]
     return EXAMPLES.get(field, "")
 
 
@@ -66,7 +71,7 @@ def describe(error: dict, root: type[BaseModel], missing: frozenset[tuple] = fro
     field = next((p for p in reversed(loc) if isinstance(p, str)), "")
     found = error.get("input")
     ctx = error.get("ctx") or {}
-    example = example_for(field)
+    example = example_for(field, loc)
     tail = f"示例：{example}" if example else ""
 
     if kind == "missing":

@@ -22,6 +22,9 @@ MAGIC = (
     (b"GIF89a", "GIF"),
 )
 SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
+PHOTO_KEYS = ("photo", "photos", "image", "qr")
+PRINT_KEY = "print_file"      # a 公益广告's print-size file: published as it is, for download
+PRINT_EXAMPLE = "print_file: photos/ads/jiang-wenming.pdf"
 
 
 def image_type(head: bytes) -> str:
@@ -39,7 +42,7 @@ def _sources(value: Any, path: tuple, under_photo: bool = False) -> Iterator[tup
             if key == "src" and under_photo:
                 yield path + (key,), child
             else:
-                yield from _sources(child, path + (key,), under_photo or key in ("photo", "photos"))
+                yield from _sources(child, path + (key,), under_photo or key in PHOTO_KEYS)
     elif isinstance(value, list):
         for i, child in enumerate(value):
             yield from _sources(child, path + (i,), under_photo)
@@ -68,11 +71,40 @@ def problem(src: str, data_dir: Path) -> str:
     return ""
 
 
+def print_problem(src: str, data_dir: Path) -> str:
+    """A print file is a PDF or an image inside data/photos/; empty when fine."""
+    text = src.replace("\\", "/")
+    pure = PurePosixPath(text)
+    if pure.is_absolute() or ".." in pure.parts or not pure.parts or pure.parts[0] != PHOTO_DIR:
+        return f"印刷文件“{src}”要放在 data/photos/ 文件夹里，写相对于 data/ 的路径。示例：{PRINT_EXAMPLE}"
+    path = data_dir / pure
+    if not path.is_file():
+        return f"找不到印刷文件 data/{text}。请检查文件名（区分大小写和扩展名），或把文件放进 data/photos/。"
+    with path.open("rb") as fh:
+        head = fh.read(16)
+    if not (head.startswith(b"%PDF-") or image_type(head)):
+        return f"data/{text} 不是 PDF 或图片文件。印刷文件请用 PDF、JPEG 或 PNG。"
+    return ""
+
+
+def _print_files(value: Any, path: tuple) -> Iterator[tuple[tuple, Any]]:
+    if isinstance(value, dict):
+        for key, child in value.items():
+            if key == PRINT_KEY:
+                yield path + (key,), child
+            else:
+                yield from _print_files(child, path + (key,))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from _print_files(child, path + (i,))
+
+
 def check_photos(docs: dict[str, Doc], data_dir: Path, report: Report) -> None:
     for name, doc in docs.items():
-        for path, src in _sources(doc.data, ()):
-            if not isinstance(src, str) or not src.strip():
-                continue
-            message = problem(src.strip(), data_dir)
-            if message:
-                report.add(name, *doc.where(path), dotted(path), message)
+        for check, found in ((problem, _sources(doc.data, ())), (print_problem, _print_files(doc.data, ()))):
+            for path, src in found:
+                if not isinstance(src, str) or not src.strip():
+                    continue
+                message = check(src.strip(), data_dir)
+                if message:
+                    report.add(name, *doc.where(path), dotted(path), message)

@@ -114,6 +114,21 @@ def _locate(doc: Doc, path: tuple, found: str) -> tuple[int, int]:
     return line, col
 
 
+# fields about public places, not persons: a 文明实践 station's landline and address, a
+# public-service hotline. A mobile number stays refused everywhere (it is a person's).
+PUBLIC_PLACE = {
+    ("stations", "phone"): {KINDS[2][0]},
+    ("stations", "address"): {KINDS[3][0]},
+    ("hotlines", "number"): {KINDS[2][0]},
+}
+
+
+def public_kinds(path: tuple) -> set[str]:
+    """Kinds of finding allowed at this path (e.g. ("stations", 3, "phone"))."""
+    names = tuple(p for p in path if isinstance(p, str))
+    return PUBLIC_PLACE.get(names[-2:], set()) if len(names) >= 2 else set()
+
+
 def scan(docs: dict[str, Doc], report: Report) -> None:
     settings = next((d for name, d in docs.items() if name.endswith("/" + SETTINGS_FILE)), None)
     allowed = allowed_numbers(settings)
@@ -123,6 +138,8 @@ def scan(docs: dict[str, Doc], report: Report) -> None:
             for _, kind, found in findings(text, allowed):
                 if doc is settings and kind != KINDS[0][0]:
                     continue        # the department's own phone and office address are public
+                if kind in public_kinds(path):
+                    continue
                 line, col = _locate(doc, path, found)
                 report.add(name, line, col, dotted(path),
                            f"含有{kind}“{mask(kind, found)}”。{hints[kind]}。")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from kit.data.civic import AdsFile, KnowledgeFile, StationsFile
 from kit.data.fields import Strict
 from kit.data.models import (Award, Brand, Campaign, Event, Heritage, Honoree, PledgeSection, Practice,
                     Reading, Settings, Village)
@@ -58,6 +59,8 @@ SINGLE: dict[str, type[BaseModel]] = {
     "pledges.yml": PledgesFile,
     "heritage.yml": HeritageFile,
     "awards.yml": AwardsFile,
+    "knowledge.yml": KnowledgeFile,
+    "ads.yml": AdsFile,
 }
 
 # folders inside data/ whose every .yml file holds a list of entries
@@ -65,6 +68,7 @@ FOLDERS: dict[str, type[BaseModel]] = {
     "events": EventsFile,
     "honorees": HonoreesFile,
     "villages": VillagesFile,
+    "stations": StationsFile,
 }
 
 # a valid example line per field name, shown in error messages
@@ -109,4 +113,30 @@ EXAMPLES: dict[str, str] = {
     "alt": "alt: 采茶节现场，游客在茶园采茶",
     "investment_pct": "investment_pct: 30",
     "funds_pct": "funds_pct: 100",
+    "question": "question: 社会主义核心价值观国家层面的价值目标是什么？",
+    "options": "options: [富强、民主、文明、和谐, 自由、平等、公正、法治]",
+    "answer": "answer: A",
+    "topic": "topic: core-values",
+    "points": "points: [富强、民主、文明、和谐]",
+    "number": "number: \"12345\"",
+    "town": "town: 某某镇",
+    "hours": "hours: 周一至周五 9:00—17:00",
+    "phone": "phone: 0870-1234567",
+    "print_file": "print_file: photos/ads/jiang-wenming.pdf",
+    "image": "image: {src: photos/ads/jiang-wenming.jpg, alt: 公益广告“讲文明树新风”，画面是……}",
+    "operator": "operator: X县新时代文明实践中心",
+    "url": "url: https://www.example.gov.cn/",
+    "qr": "qr: {src: photos/services/volunteer-qr.png, alt: 志愿服务报名小程序码}",
+    "days": "days: 14",
+}
+
+# the same field name inside another list: (list, field) -> example line
+EXAMPLES_IN: dict[tuple[str, str], str] = {
+    ("stations", "kind"): "kind: 实践站",
+    ("stations", "summary"): "summary: 设在村党群服务中心，开展移风易俗和农技培训",
+    ("ads", "kind"): "kind: 海报",
+    ("ads", "title"): "title: 讲文明 树新风",
+    ("topics", "id"): "id: core-values",
+    ("topics", "title"): "title: 社会主义核心价值观",
+    ("services", "name"): "name: 文明随手拍",
 }

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Optional
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field
 
-from kit.data.fields import Bool, Date, SiteUrl, Strict, Text
+from kit.data.fields import Bool, Date, Photo, SiteUrl, Strict, Text
 
 HEX = re.compile(r"^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
@@ -57,6 +57,7 @@ class Footer(Strict):
     site_id_code: str = ""
     party_mark: Bool = False
     accessibility: str = ""
+    error_report: str = ""         # 我为政府网站找错: the address of the national error-report page
 
 
 class Colours(Strict):
@@ -76,6 +77,26 @@ class Editing(Strict):
     review: Bool = False   # draft -> review -> publish (GitLab only)
 
 
+class Service(Strict):
+    """A service a static site cannot run (随手拍, volunteer registration, surveys): a link
+    out or a QR image, always labelled 外部网站 with who runs it; nothing is sent from our pages."""
+
+    name: Text
+    summary: Text
+    operator: Text
+    url: str = ""
+    qr: Optional[Photo] = None
+    example: Bool = False          # shown with 示例; left out of a production build
+
+
+class Health(Strict):
+    """Site-health warnings for inspections (make check): how old is stale, and whether
+    the publishing pipeline fails on them."""
+
+    days: int = Field(default=14, ge=1, le=365)
+    fail: Bool = False
+
+
 class Settings(Strict):
     county: Text
     county_short: Text
@@ -88,3 +109,5 @@ class Settings(Strict):
     colours: Colours = Colours()
     mourning_days: list[Date] = []
     editing: Editing = Editing()
+    services: list[Service] = []
+    health: Health = Health()

@@ -10,6 +10,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from kit.outputs import downloads
 from kit.outputs import feeds
 from kit.outputs import ical
 from kit.outputs import opendata
@@ -38,10 +39,11 @@ def extra_specs(d: Dataset, specs: list[PageSpec], files: Files, config: MkDocsC
 
 
 def extra_files(d: Dataset, config: MkDocsConfig) -> list[File]:
-    """Calendars and open data now; feeds get their content in prepare(), once post URLs are final."""
+    """Calendars, open data and print downloads now; feeds get their content in prepare(), once post URLs are final."""
     bodies = {**ical.bodies(d), **opendata.bodies(d), **{path: b"" for path, _, _ in feeds.FEEDS},
               robots.PATH: robots.body(d)}
-    return [File.generated(config, path, content=body) for path, body in sorted(bodies.items())]
+    return ([File.generated(config, path, content=body) for path, body in sorted(bodies.items())]
+            + downloads.files(d, config))
 
 
 def redirect_files(d: Dataset, config: MkDocsConfig, env: jinja2.Environment) -> list[File]:

@@ -30,6 +30,8 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "pledge": ("pledge", ("title", "kind", "articles")),
     "village": ("village", ("name", "kind", "township", "articles")),
     "site": ("site", ("name", "kind", "body")),
+    "station": ("station", ("name", "kind", "town", "services", "hours", "address")),
+    "ad": ("ad", ("title", "kind", "slogan", "source")),
 }
 EXCLUDE = {"search": {"exclude": True}}
 

@@ -17,8 +17,8 @@ from kit.pages.render import page_url
 
 SRC = "sitemap/index.md"
 # entry folders listed under another section's heading
-PARENT = {"villages": "pledges"}
-ENTRY_KINDS = {"event", "honoree", "brand", "pledge", "village", "site"}
+PARENT = {"villages": "pledges", "stations": "practice", "notices": "honorees"}
+ENTRY_KINDS = {"event", "honoree", "brand", "pledge", "village", "site", "station", "ad"}
 
 
 @dataclass
@@ -43,7 +43,7 @@ def groups(specs: list[PageSpec], posts: list[Post], files: Files) -> list[Group
     out: dict[str, Group] = {}
     for spec in specs:
         folder = spec.src_uri.split("/", 1)[0]
-        if spec.src_uri == f"{folder}/index.md" and spec.in_nav:
+        if spec.src_uri == f"{folder}/index.md" and spec.in_nav and folder not in PARENT:
             out[folder] = Group(spec.title, f"{folder}/")
     others = Group("其他", "")
     # a folder with more entries than a list page holds is linked through its list pages

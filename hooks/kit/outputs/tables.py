@@ -6,6 +6,7 @@ from typing import Any, Iterator
 
 from kit.outputs import ical
 from kit.pages import plan
+from kit.pages.civic import print_url
 from kit.data.dataset import Dataset
 from kit.pages.text import status_cn
 
@@ -130,6 +131,22 @@ def tables(d: Dataset) -> list[Table]:
         (ID, "name|名称|string|名称", "kind|类型|string|历史街区、文物古迹等", SUMMARY, URL, EXAMPLE),
         ({"id": s.id, "name": s.name, "kind": s.kind, "summary": s.summary, "url": base + plan.site_url(s.id),
           "example": s.example} for s in d.sites))
+    add("stations", "文明实践阵地", "新时代文明实践中心、所、站、点和基地（场所的公开电话和地址）",
+        (ID, "name|名称|string|阵地名称", "kind|类型|string|实践中心、实践所、实践站、实践点或实践基地",
+         "town|乡镇（街道）|string|所在乡镇（街道）", SUMMARY, "hours|开放时间|string|开放时间",
+         "services|服务项目|array|服务项目", "phone|电话|string|场所的公开电话", "address|地址|string|场所地址",
+         URL, EXAMPLE),
+        ({"id": s.id, "name": s.name, "kind": s.kind, "town": s.town, "summary": s.summary, "hours": s.hours or None,
+          "services": list(s.services), "phone": s.phone or None, "address": s.address or None,
+          "url": f"{base}stations/{s.id}/", "example": s.example} for s in d.stations))
+    add("ads", "公益广告", "公益广告海报、标语和展板",
+        (ID, "title|标题|string|标题", "kind|类型|string|海报、标语或展板", SUMMARY, "slogan|标语|string|标语文字",
+         "image|图片|string|图片地址", "print_file|印刷文件|string|供印刷的原始文件地址", "source|来源|string|来源或制作单位",
+         URL, EXAMPLE),
+        ({"id": a.id, "title": a.title, "kind": a.kind, "summary": a.summary, "slogan": a.slogan or None,
+          "image": base + a.image.src if a.image else None,
+          "print_file": base + print_url(a) if a.print_file else None, "source": a.source or None,
+          "url": f"{base}ads/{a.id}/", "example": a.example} for a in d.ads))
     add("indicators", "创建指标", "“五城共建”创建考核指标（大项、小项）及完成状态",
         ("category_id|大项编号|string|大项编号", "category|大项|string|大项名称", "name|小项|string|小项指标",
          "status|状态|string|已完成、推进中、待加强或未启动", "note|说明|string|补充说明"),

@@ -23,6 +23,12 @@ SECTION_SOURCES = {
     "honorees/index.md": ("data/honorees", "data/awards.yml"),
     "pledges/index.md": ("data/pledges.yml", "data/villages"),
     "heritage/index.md": ("data/heritage.yml",),
+    "knowledge/index.md": ("data/knowledge.yml",),
+    "knowledge/quiz/index.md": ("data/knowledge.yml",),
+    "stations/index.md": ("data/stations",),
+    "ads/index.md": ("data/ads.yml",),
+    "notices/index.md": ("data/honorees", "data/awards.yml"),
+    "services/index.md": ("data/site.yml",),
     "index.md": ("docs/index.md", "data", "docs/blog/posts"),
     "opendata/index.md": ("data",),
     "sitemap/index.md": ("data", "docs"),
@@ -34,6 +40,7 @@ KIND_SOURCES = {
     "events": ("event", "data/events"), "honorees": ("honoree", "data/honorees"),
     "reading": ("brand", "data/reading.yml"), "pledges": ("pledge", "data/pledges.yml"),
     "villages": ("village", "data/villages"), "heritage": ("site", "data/heritage.yml"),
+    "stations": ("station", "data/stations"), "ads": ("ad", "data/ads.yml"),
 }
 
 
@@ -67,7 +74,7 @@ def latest(dates: dict[str, dt.date], *paths: str) -> dt.date | None:
 
 def _entries(d: Dataset) -> dict[tuple[str, str], object]:
     groups = {"event": d.events, "honoree": d.honorees, "brand": d.brands, "pledge": d.pledges.pledges,
-              "village": d.villages, "site": d.sites}
+              "village": d.villages, "site": d.sites, "station": d.stations, "ad": d.ads}
     return {(kind, item.id): item for kind, items in groups.items() for item in items}
 
 

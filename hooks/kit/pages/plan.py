@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kit.data.dataset import Dataset
-from kit.pages import listing
+from kit.pages import civic, listing
 
 # section pages are in the nav; entry pages are reached from their lists
 SECTIONS = {
@@ -16,7 +16,17 @@ SECTIONS = {
     "honorees/index.md": ("section-honorees.html", "身边好人"),
     "pledges/index.md": ("section-pledges.html", "公约承诺"),
     "heritage/index.md": ("section-heritage.html", "历史文脉"),
+    "knowledge/index.md": ("section-knowledge.html", None),
+    "knowledge/quiz/index.md": ("section-quiz.html", None),
+    "stations/index.md": ("section-stations.html", "文明实践阵地"),
+    "ads/index.md": ("section-ads.html", "公益广告"),
+    "notices/index.md": ("section-notices.html", "公示公告"),
+    "services/index.md": ("section-services.html", "互动服务"),
 }
+
+# section pages reached from another section (and the home tiles), not from the menu: the menu
+# stays one row of tabs, with no nested sections (whose labels Material makes focusable)
+BESIDE_NAV = {"knowledge/quiz/index.md", "stations/index.md", "notices/index.md"}
 
 # theme page templates in overrides/ (chosen via the `template:` page meta), by kind or section
 LAYOUTS = {
@@ -26,6 +36,14 @@ LAYOUTS = {
     "honorees/index.md": "list.html",
     "pledges/index.md": "list.html",
     "heritage/index.md": "list.html",
+    "stations/index.md": "list.html",
+    "ads/index.md": "list.html",
+    "knowledge/index.md": "knowledge.html",
+    "knowledge/quiz/index.md": "quiz.html",
+    "notices/index.md": "notices.html",
+    "services/index.md": "services.html",
+    "station": "station.html",
+    "ad": "ad.html",
     "event": "event.html",
     "honoree": "honoree.html",
     "brand": "brand.html",
@@ -70,11 +88,18 @@ def site_url(site_id: str) -> str:
     return f"heritage/{site_id}/"
 
 
+def section_title(d: Dataset, src: str) -> str:
+    titles = {"reading/index.md": d.reading.title, "knowledge/index.md": d.knowledge.title,
+              "knowledge/quiz/index.md": d.knowledge.quiz_title}
+    return SECTIONS[src][1] or titles[src]
+
+
 def specs(d: Dataset) -> list[PageSpec]:
     out: list[PageSpec] = []
-    for src, (template, title) in SECTIONS.items():
-        name = title or d.reading.title
-        out.append(PageSpec(src, template, name, d.settings.site_description, True, listing.index_context(d, src)))
+    for src, (template, _) in SECTIONS.items():
+        context = {**listing.index_context(d, src), **civic.index_context(d, src)}
+        out.append(PageSpec(src, template, section_title(d, src), d.settings.site_description,
+                            src not in BESIDE_NAV, context))
     for e in d.events:
         out.append(PageSpec(f"events/{e.id}.md", "event.html", e.title, e.summary, False,
                             {"event": e, "status": d.event_status(e)}, {"kind": "event"}))
@@ -93,6 +118,12 @@ def specs(d: Dataset) -> list[PageSpec]:
     for s in d.sites:
         out.append(PageSpec(f"heritage/{s.id}.md", "site.html", s.name, s.summary, False, {"site": s},
                             {"kind": "site"}))
+    for st in d.stations:
+        out.append(PageSpec(f"stations/{st.id}.md", "station.html", st.name, st.summary, False,
+                            {"station": st}, {"kind": "station"}))
+    for ad in d.ads:
+        out.append(PageSpec(f"ads/{ad.id}.md", "ad.html", ad.title, ad.summary, False,
+                            {"ad": ad, "download": civic.download(d, ad)}, {"kind": "ad"}))
     for lp in listing.list_pages(d):
         out.append(PageSpec(lp.src_uri, "list-page.html", lp.title, d.settings.site_description, False,
                             {"lp": lp}, dict(listing.META)))
