@@ -138,7 +138,7 @@ def test_read_aloud_stays_hidden_without_speech_synthesis(phone, base):
     assert not phone.errors, phone.errors
 
 
-@pytest.mark.parametrize("path", ["knowledge/quiz/", "knowledge/", "ads/civility-poster/"])
+@pytest.mark.parametrize("path", ["knowledge/quiz/", "knowledge/", "ads/civility-poster/", "", "events/"])
 def test_large_text_mode_sizes_text_line_height_and_targets(phone, base, path):
     phone.context.add_init_script("localStorage.setItem('wm-large', '1')")
     _open(phone, base + path)
@@ -149,7 +149,9 @@ def test_large_text_mode_sizes_text_line_height_and_targets(phone, base, path):
     assert sizes and min(f for f, _ in sizes) >= 18, sizes
     assert min(h for _, h in sizes) >= 1.3, sizes
     targets = page.evaluate("""() => Array.from(document.querySelectorAll(
-        '.wm-quiz__option, .wm-quiz__actions .md-button, .wm-readaloud .md-button, .wm-download .md-button'))
+        '.wm-quiz__option, .wm-quiz__actions .md-button, .wm-readaloud .md-button, .wm-download .md-button, ' +
+        '.md-header__button, .wm-large-toggle, .wm-card__link, .wm-tile, .wm-filter select, .wm-filter input, ' +
+        '.wm-filter button, .wm-back a'))
         .filter(e => e.offsetParent).map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })""")
     assert targets and all(w >= 60 and h >= 60 for w, h in targets), targets
 
