@@ -6,6 +6,9 @@ import re
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
+
+from conftest import run_build
 
 SECTIONS = {
     "campaign/": "创建进展",
@@ -191,3 +194,24 @@ def test_no_page_loads_anything_from_another_host(built):
                 assert 'rel="canonical"' in tag or 'rel="alternate' in tag, f"{path}: {tag}"
         if path.suffix == ".css":
             assert not css_url.search(text), path
+
+
+def _home_figures(site) -> list[str]:
+    soup = BeautifulSoup((site / "index.html").read_text("utf-8"), "lxml")
+    return [li.get_text("", strip=True) for li in soup.select(".wm-figures--home .wm-figure")]
+
+
+def test_home_figures_are_the_ones_marked_featured_not_a_list_position(built, project, tmp_path):
+    """An editor inserting a programme at the top of data/practice.yml must not change the home page."""
+    before = _home_figures(built.site)
+    practice = project / "data" / "practice.yml"
+    text = practice.read_text("utf-8")
+    new = ("    - title: 新增的试点项目\n      summary: 新增项目。\n      figures:\n"
+           "        - {label: 试点活动, value: 9, unit: 场}\n")
+    practice.write_text(text.replace("  programmes:\n", "  programmes:\n" + new, 1), "utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.log
+    after = _home_figures(tmp_path / "site")
+    assert after == before and not any("试点活动" in f for f in after)
+    featured = [f for f in yaml.safe_load(text)["practice"]["programmes"][1]["figures"] if f.get("featured")]
+    assert featured and all(f["label"] in "".join(after) for f in featured)

@@ -103,6 +103,7 @@ class Figure(Strict):
     unit: str = ""
     approx: Bool = False
     note: str = ""
+    featured: Bool = False      # shown at the top of the home page (chosen by the editor, not by position)
 
     @property
     def number(self) -> str:
