@@ -45,7 +45,8 @@ def test_sitemap_lists_exactly_the_built_pages(built):
 
 def test_lastmod_comes_from_git_history_not_the_build_date(built):
     got = entries(built.site)
-    assert got["events/ink-kids/"] == git_date("data/events")
+    folder = git_date("data/events")
+    assert got["events/ink-kids/"] and (folder is None or got["events/ink-kids/"] <= folder)   # its own lines' date
     assert got["about/"] == git_date("docs/about.md")
     assert got["campaign/"] == git_date("data/campaign.yml")
     shown = built.html("about/").select_one(".wm-updated time")
@@ -89,3 +90,36 @@ def test_updated_field_wins_and_drafts_stay_out_without_git(project, tmp_path):
     assert result.html("about/").select_one(".wm-updated") is None
     page = result.html("events/ink-kids/").select_one(".wm-updated").get_text(strip=True)
     assert page == "最近更新：2023年6月1日"
+
+
+def _commit(repo, day: str, message: str) -> None:
+    env = {"GIT_AUTHOR_DATE": f"{day}T10:00:00+08:00", "GIT_COMMITTER_DATE": f"{day}T10:00:00+08:00",
+           "GIT_AUTHOR_NAME": "编辑", "GIT_AUTHOR_EMAIL": "e@example.cn",
+           "GIT_COMMITTER_NAME": "编辑", "GIT_COMMITTER_EMAIL": "e@example.cn", "PATH": "/usr/bin:/bin"}
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True, env=env)
+    subprocess.run(["git", "commit", "-q", "-m", message], cwd=repo, check=True, env=env)
+
+
+def test_an_entry_is_dated_by_its_own_lines_not_by_the_newest_entry_of_its_file(project, tmp_path):
+    """One new honoree, or one edited event, must not mark every page of its folder as updated."""
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    _commit(project, "2023-01-05", "开始")
+    events = project / "data/events/2023.yml"
+    text = events.read_text("utf-8")
+    assert text.count("    date_text: 常态化开展\n") == 1 and text.index("常态化开展\n") > text.index("id: heart-talk")
+    events.write_text(text.replace("    status: ongoing\n    date_text: 常态化开展\n",
+                                   "    status: ongoing\n    date_text: 每周常态化开展\n", 1), "utf-8")
+    _commit(project, "2024-03-09", "改一项活动")
+    (project / "data/events/2025.yml").write_text(
+        "events:\n  - id: new-lantern-2025\n    title: 新增灯会\n    kind: 节庆活动\n    summary: 新增的活动。\n"
+        "    start: 2025-02-12\n    place: 广场\n    organiser: 县委宣传部\n", "utf-8")
+    _commit(project, "2024-05-01", "新增一项活动")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.log
+    got = entries(result.site)
+    assert got["events/heart-talk/"] == "2024-03-09"          # its own edit
+    assert got["events/ink-kids/"] == "2023-01-05"            # same file, untouched
+    assert got["events/new-lantern-2025/"] == "2024-05-01"    # the new one
+    assert got["events/"] == "2024-05-01"                     # the section lists them all
+    shown = result.html("events/ink-kids/").select_one(".wm-updated time")["datetime"]
+    assert shown == "2023-01-05"

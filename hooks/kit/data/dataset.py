@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Generic, TypeVar
 
-from kit.data import mdphotos, privacy
+from kit.data import entrylines, mdphotos, privacy
 from kit.data.checks import cross_checks, honoree_notes, is_minor
 from kit.data.civic import Ad, Knowledge, Station
 from kit.data.civicchecks import ads_checks, knowledge_checks, service_checks
@@ -55,6 +55,7 @@ class Dataset:
     data_dir: Path | None = None      # where print files and photos are read from
     minors: set[str] = field(default_factory=set)   # ids, decided on all honours (incl. 推荐)
     held: dict[str, str] = field(default_factory=dict)   # "events/<id>" of a withheld entry -> why
+    lines: dict[str, tuple[str, int, int]] = field(default_factory=dict)   # "events/<id>" -> file, first, last
 
     def _kinds(self) -> dict[str, list]:
         return {"events": self.events, "honorees": self.honorees, "brands": self.brands, "pledges": self.pledges.pledges,
@@ -223,4 +224,5 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
         withheld=withheld,
         held=held,
         data_dir=data_dir,
+        lines=entrylines.ranges(loaded.docs, entries, FOLDERS),
     )

@@ -69,7 +69,8 @@ def prepare(d: Dataset, root: Path, config: MkDocsConfig, files: Files) -> None:
     """Once per build, after the blog plugin has placed its posts: page dates and feeds."""
     dates = updated.git_dates(root)
     urls = [(f.url, f.src_uri) for f in files.documentation_pages()]
-    config.extra["wenming_updated"] = updated.page_dates(d, dates, urls)
+    lines = updated.line_dates(root, {file for file, _, _ in d.lines.values()}, d.today) if dates else {}
+    config.extra["wenming_updated"] = updated.page_dates(d, dates, urls, lines)
     config.extra["wenming_feeds"] = list(feeds.FEEDS)
     config.extra["wenming_calendar"] = True
     for path, body in feeds.bodies(d, latest(files, config, ALL_POSTS)).items():

@@ -1,6 +1,8 @@
 """最近更新: when each page last changed, from the data's `updated` field or git history.
 
-Git is asked once per build for every file's last commit date; without git or history
+Git is asked once per build for every file's last commit date, and (git blame, once per data
+file) for the date of every line, so an entry's page is dated by its own lines, not by the
+newest entry of its file; a line not committed yet counts as today. Without git or history
 (a tarball, a shallow copy) the dates are simply unknown and nothing fails.
 """
 from __future__ import annotations
@@ -66,6 +68,34 @@ def git_dates(root: Path) -> dict[str, dt.date]:
     return dates
 
 
+CHINA = dt.timezone(dt.timedelta(hours=8))
+
+
+def line_dates(root: Path, files: set[str], today: dt.date) -> dict[str, dict[int, dt.date]]:
+    """file -> {line number: date of the commit that last changed it} (Beijing dates)."""
+    out: dict[str, dict[int, dt.date]] = {}
+    for file in sorted(files):
+        try:
+            blame = subprocess.run(["git", "blame", "--line-porcelain", "--", file], cwd=root, capture_output=True,
+                                   text=True, encoding="utf-8", errors="replace", timeout=60)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if blame.returncode != 0:
+            continue
+        days: dict[int, dt.date] = {}
+        line, uncommitted = 0, False
+        for row in blame.stdout.splitlines():
+            head = row.split(" ")
+            if len(head) >= 3 and len(head[0]) == 40 and head[2].isdigit() and not row.startswith("\t"):
+                line, uncommitted = int(head[2]), head[0] == "0" * 40
+                if uncommitted:
+                    days[line] = today
+            elif row.startswith("committer-time ") and not uncommitted:
+                days[line] = dt.datetime.fromtimestamp(int(row.split()[1]), CHINA).date()
+        out[file] = days
+    return out
+
+
 def latest(dates: dict[str, dt.date], *paths: str) -> dt.date | None:
     """Newest date among files and folders (a folder means every file under it)."""
     found = [d for p, d in dates.items() for want in paths if p == want or p.startswith(want.rstrip("/") + "/")]
@@ -78,8 +108,17 @@ def _entries(d: Dataset) -> dict[tuple[str, str], object]:
     return {(kind, item.id): item for kind, items in groups.items() for item in items}
 
 
-def page_dates(d: Dataset, dates: dict[str, dt.date], pages: list[tuple[str, str]]) -> dict[str, dt.date]:
-    """Date per page URL. `pages` holds (url, src_uri) of every page in the build."""
+def _own_lines(d: Dataset, lines: dict[str, dict[int, dt.date]], key: str) -> dt.date | None:
+    file, first, last = d.lines.get(key, ("", 0, -1))
+    days = lines.get(file, {})
+    found = [days[n] for n in range(first, last + 1) if n in days]
+    return max(found) if found else None
+
+
+def page_dates(d: Dataset, dates: dict[str, dt.date], pages: list[tuple[str, str]],
+               lines: dict[str, dict[int, dt.date]] | None = None) -> dict[str, dt.date]:
+    """Date per page URL. `pages` holds (url, src_uri) of every page in the build; `lines` the
+    date of every line of the data files (line_dates), when git has them."""
     entries = _entries(d)
     out: dict[str, dt.date] = {}
     for url, src in pages:
@@ -88,7 +127,8 @@ def page_dates(d: Dataset, dates: dict[str, dt.date], pages: list[tuple[str, str
         kind, source = KIND_SOURCES.get(folder, ("", ""))
         item = entries.get((kind, rest[:-3])) if rest.endswith(".md") and "/" not in rest else None
         if item is not None:
-            known = [x for x in (latest(dates, source), item.publish) if x]
+            own = _own_lines(d, lines or {}, f"{folder}/{item.id}") if lines else None
+            known = [x for x in (own or latest(dates, source), item.publish) if x]
             when = item.updated or (max(known) if known else None)
         elif src in SECTION_SOURCES:
             when = latest(dates, *SECTION_SOURCES[src])
