@@ -23,7 +23,7 @@ from kit.data.clock import build_date
 from kit.data.errors import DataInvalid
 from kit.outputs import (admin, csp, hostcheck, postimages, publishing, search_words, searchindex,
                          searchworker, sitemap)
-from kit.pages import blogcats, charts, pagemeta, plan, render, text
+from kit.pages import blogcats, charts, pagemeta, plan, previewerrors, render, text
 from kit.pages.news import latest
 from kit.pages.passthrough import Passthrough
 
@@ -38,6 +38,7 @@ def current(config: MkDocsConfig) -> Build:
 class Build:
     running: Build | None = None      # for on_build_error, which is not given the config
     preview = False                   # `mkdocs serve`: its live-reload script is inline (kit/outputs/csp.py)
+    last_good: tuple | None = None    # the preview's last data that passed the check (kit/pages/previewerrors.py)
 
     @classmethod
     def startup(cls, command: str) -> None:
@@ -51,6 +52,7 @@ class Build:
         self.generated: set[str] = set()
         self.meta: dict[str, dict[str, Any]] = {}    # generated page -> its meta (no front matter)
         self.search = searchindex.Entries()
+        self.errors: list[str] = []
 
     # -- on_config: read and check the data ----------------------------------------------------
 
@@ -65,22 +67,31 @@ class Build:
         production = os.environ.get("WENMING_PRODUCTION", "") == "1"
         pages = postloads.scan(Path(self.config.docs_dir), self.root).lines()   # no loads from other hosts
         try:
-            data, self.news = project.check(self.root, build_date(), production, read=self.speed.read)
+            self.data, self.news = project.check(self.root, build_date(), production, read=self.speed.read)
+            problems, what = pages, f"工作动态文章和页面有 {len(pages)} 个错误"
         except DataInvalid as exc:
-            self.speed.abort()
-            for line in exc.report.lines() + pages:
-                log.error(line)
-            raise PluginError(f"数据文件和工作动态文章共有 {len(exc.report.lines()) + len(pages)} 个错误，网站未生成。"
-                              f"请按上面每一行的提示修改。") from None
-        self.data = data
-        if pages:
-            self.speed.abort()
-            for line in pages:
-                log.error(line)
-            raise PluginError(f"工作动态文章和页面有 {len(pages)} 个错误，网站未生成。请按上面每一行的提示修改。")
+            problems = exc.report.lines() + pages
+            what = f"数据文件和工作动态文章共有 {len(problems)} 个错误"
+        if problems:
+            keep = self._keep_previewing(problems)     # the preview shows them on the pages instead
+            for line in problems:
+                log.log(logging.INFO if keep else logging.ERROR, line)
+            if not keep:
+                self.speed.abort()
+                raise PluginError(f"{what}，网站未生成。请按上面每一行的提示修改。")
+            return
         self.speed.data_read()
+        Build.last_good = (self.data, self.news) if Build.preview else None
         for line in self.data.withheld + list(self.news.withheld.values()):
             log.info(line)
+
+    def _keep_previewing(self, lines: list[str]) -> bool:
+        """In `mkdocs serve` after a good build: go on with the last good data, errors on every page."""
+        if not (Build.preview and Build.last_good):
+            return False
+        self.data, self.news = Build.last_good
+        self.errors = lines
+        return True
 
     def configure(self) -> None:
         config, s = self.config, self.data.settings
@@ -182,7 +193,7 @@ class Build:
         return f"{markdown}\n\n{body}\n"
 
     def page_content(self, html: str, page) -> str:
-        html = self.passthrough.after(page.file.src_uri, html)
+        html = previewerrors.banner(self.errors) + self.passthrough.after(page.file.src_uri, html)
         html = publishing.with_updated(html, page.url, self.env, self.config)
         return self.speed.page_content(page, html)
 
