@@ -114,12 +114,15 @@ def test_an_entry_is_dated_by_its_own_lines_not_by_the_newest_entry_of_its_file(
         "events:\n  - id: new-lantern-2025\n    title: 新增灯会\n    kind: 节庆活动\n    summary: 新增的活动。\n"
         "    start: 2025-02-12\n    place: 广场\n    organiser: 县委宣传部\n", "utf-8")
     _commit(project, "2024-05-01", "新增一项活动")
-    result = run_build(project, tmp_path / "site")
+    (project / "data/events/2026.yml").write_text(     # saved, not committed yet (a preview): today
+        "events:\n  - id: not-committed-2026\n    title: 还没提交的活动\n    kind: 节庆活动\n    summary: 刚写的。\n"
+        "    start: 2026-02-12\n    place: 广场\n    organiser: 县委宣传部\n", "utf-8")
+    result = run_build(project, tmp_path / "site", {"SOURCE_DATE_EPOCH": "1735776000"})   # 2025-01-02 in Beijing
     assert result.returncode == 0, result.log
     got = entries(result.site)
     assert got["events/heart-talk/"] == "2024-03-09"          # its own edit
     assert got["events/ink-kids/"] == "2023-01-05"            # same file, untouched
     assert got["events/new-lantern-2025/"] == "2024-05-01"    # the new one
-    assert got["events/"] == "2024-05-01"                     # the section lists them all
+    assert got["events/not-committed-2026/"] == "2025-01-02"  # its lines are newer than any commit
     shown = result.html("events/ink-kids/").select_one(".wm-updated time")["datetime"]
     assert shown == "2023-01-05"

@@ -81,6 +81,8 @@ def line_dates(root: Path, files: set[str], today: dt.date) -> dict[str, dict[in
         except (OSError, subprocess.SubprocessError):
             continue
         if blame.returncode != 0:
+            if "no such path" in blame.stderr and (root / file).is_file():   # a new file, not committed yet
+                out[file] = {n: today for n in range(1, len((root / file).read_bytes().splitlines()) + 1)}
             continue
         days: dict[int, dt.date] = {}
         line, uncommitted = 0, False
