@@ -172,7 +172,7 @@ class Build:
         env.filters.update(date_cn=text.date_cn, status_cn=text.status_cn, **pagemeta.FILTERS)
         env.filters["page_qr"] = self.speed.page_qr
         env.auto_reload = False   # MkDocs makes the environment anew for every build; no stat() per page
-        self.speed.theme(env, self.config, self.site_nav, files, self.search.texts())
+        self.speed.theme(env, self.config, self.site_nav, files, self.search.texts())   # segmented from now on
         return env
 
     # -- each page ---------------------------------------------------------------------------------
@@ -220,7 +220,7 @@ class Build:
                     log.error(line)
                 raise PluginError(f"有 {len(problems)} 处要从其他网站加载资源，网站未生成完整。请按上面每一行的提示修改。")
             separator = search_words.separator(self.config.plugins)
-            segment = self.speed.segmentations(self.search.texts())
+            segment = self.speed.segmentations()
             searchindex.write(self.config.site_dir, self.search.entries(segment, separator))
             publishing.finish(self.config)
             searchworker.write(self.config.site_dir, self.config.extra["search_worker"])

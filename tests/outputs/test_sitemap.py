@@ -117,6 +117,9 @@ def test_an_entry_is_dated_by_its_own_lines_not_by_the_newest_entry_of_its_file(
     (project / "data/events/2026.yml").write_text(     # saved, not committed yet (a preview): today
         "events:\n  - id: not-committed-2026\n    title: 还没提交的活动\n    kind: 节庆活动\n    summary: 刚写的。\n"
         "    start: 2026-02-12\n    place: 广场\n    organiser: 县委宣传部\n", "utf-8")
+    (project / "docs/blog/posts/not-committed.md").write_text(
+        "---\ndate: 2024-12-30\nslug: not-committed\ntitle: 刚写好的文章\nauthors: [wenmingban]\ncategories:\n"
+        "  - 创建动态\n---\n\n# 刚写好的文章\n\n正文。\n", "utf-8")
     result = run_build(project, tmp_path / "site", {"SOURCE_DATE_EPOCH": "1735776000"})   # 2025-01-02 in Beijing
     assert result.returncode == 0, result.log
     got = entries(result.site)
@@ -124,5 +127,6 @@ def test_an_entry_is_dated_by_its_own_lines_not_by_the_newest_entry_of_its_file(
     assert got["events/ink-kids/"] == "2023-01-05"            # same file, untouched
     assert got["events/new-lantern-2025/"] == "2024-05-01"    # the new one
     assert got["events/not-committed-2026/"] == "2025-01-02"  # its lines are newer than any commit
+    assert got["blog/not-committed/"] == "2025-01-02"         # so is a post git does not know yet
     shown = result.html("events/ink-kids/").select_one(".wm-updated time")["datetime"]
     assert shown == "2023-01-05"

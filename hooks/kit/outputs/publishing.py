@@ -70,7 +70,9 @@ def prepare(d: Dataset, root: Path, config: MkDocsConfig, files: Files) -> None:
     dates = updated.git_dates(root)
     urls = [(f.url, f.src_uri) for f in files.documentation_pages()]
     lines = updated.line_dates(root, {file for file, _, _ in d.lines.values()}, d.today) if dates else {}
-    config.extra["wenming_updated"] = updated.page_dates(d, dates, urls, lines)
+    # hand-written pages git does not know yet (an editor previewing a new post) are new today
+    new = {f.src_uri for f in files.documentation_pages() if not f.generated_by and f"docs/{f.src_uri}" not in dates}
+    config.extra["wenming_updated"] = updated.page_dates(d, dates, urls, lines, new if dates else set())
     config.extra["wenming_feeds"] = list(feeds.FEEDS)
     config.extra["wenming_calendar"] = True
     for path, body in feeds.bodies(d, latest(files, config, ALL_POSTS)).items():

@@ -118,9 +118,11 @@ def _own_lines(d: Dataset, lines: dict[str, dict[int, dt.date]], key: str) -> dt
 
 
 def page_dates(d: Dataset, dates: dict[str, dt.date], pages: list[tuple[str, str]],
-               lines: dict[str, dict[int, dt.date]] | None = None) -> dict[str, dt.date]:
+               lines: dict[str, dict[int, dt.date]] | None = None,
+               new: set[str] = frozenset()) -> dict[str, dt.date]:
     """Date per page URL. `pages` holds (url, src_uri) of every page in the build; `lines` the
-    date of every line of the data files (line_dates), when git has them."""
+    date of every line of the data files (line_dates), when git has them; `new` the hand-written
+    pages git does not know yet."""
     entries = _entries(d)
     out: dict[str, dt.date] = {}
     for url, src in pages:
@@ -134,6 +136,8 @@ def page_dates(d: Dataset, dates: dict[str, dt.date], pages: list[tuple[str, str
             when = item.updated or (max(known) if known else None)
         elif src in SECTION_SOURCES:
             when = latest(dates, *SECTION_SOURCES[src])
+        elif src in new:  # a hand-written page not committed yet
+            when = d.today
         else:  # a hand-written page, or another page generated from a section's data
             when = latest(dates, f"docs/{src}") or latest(dates, *SECTION_SOURCES.get(f"{folder}/index.md", ()))
         if when:

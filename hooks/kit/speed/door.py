@@ -80,7 +80,8 @@ class Plain:
 
     # -- the end -------------------------------------------------------------------------------
 
-    def segmentations(self, texts: list[str]) -> Callable[[str], str]:
+    def segmentations(self) -> Callable[[str], str]:
+        """The segmentation of every text given to theme(), as a function of the text."""
         return self.segmenter.segment
 
     def finish(self, site_dir: str) -> None:

@@ -117,7 +117,8 @@ class Fast(Plain):
             page.content = None   # written and stored: ten thousand page bodies need not stay in memory
         return output
 
-    def segmentations(self, texts: list[str]) -> Callable[[str], str]:
+    def segmentations(self) -> Callable[[str], str]:
+        """The segmentation of every text given to theme(), as a function of the text."""
         self.segmenter.learn_resolved(self.texts, self.renderer.first_done())
         return self.segmenter.segment
 
