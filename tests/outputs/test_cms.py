@@ -95,7 +95,7 @@ def test_every_field_of_every_model_is_a_form_field_with_its_chinese_label():
         collection = by_name[kind]
         assert collection["label"] == KINDS[kind]
         if key.endswith("/"):
-            assert collection["folder"] == f"data/{kind}" and collection["format"] == "yml"
+            assert collection["folder"] == f"data/{kind}" and collection["format"] == "yml-keep"
             specs = collection["fields"]
         else:
             (entry,) = collection["files"]
@@ -152,6 +152,29 @@ def test_the_built_site_serves_the_cms_and_its_config(built):
     config = yaml.safe_load(built.text("admin/config.yml"))
     assert config["site_url"].startswith("https://") and config["locale"] == "zh_Hans"
     assert [c["name"] for c in config["collections"]] == [k.rstrip("/").removesuffix(".yml") for k in MODELS]
+
+
+def test_the_save_format_and_its_yaml_library_are_served_with_every_import_in_place(built):
+    """admin.js registers our save format (yamlkeep.js) before starting the CMS; every module
+    they import, down through the yaml package, is a file of the site."""
+    if admin.bundle(built.root) is None:
+        pytest.skip("decap-cms not installed (npm ci)")
+    page = built.text("admin/index.html")
+    assert page.index("CMS_MANUAL_INIT = true") < page.index('src="decap-cms.js"') < page.index(
+        '<script type="module" src="admin.js"></script>')
+    start = built.text("admin/admin.js")
+    assert "registerCustomFormat('yml-keep'" in start and "CMS.init()" in start
+    todo, seen = [built.site / "admin" / "admin.js"], set()
+    while todo:
+        path = todo.pop()
+        seen.add(path)
+        for ref in re.findall(r"""^(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]""", path.read_text("utf-8"), re.M):
+            assert ref.startswith("."), (path, ref)
+            target = (path.parent / ref).resolve()
+            assert target.is_file(), (path, ref)
+            if target not in seen:
+                todo.append(target)
+    assert built.site / "admin" / "yaml" / "index.js" in seen and len(seen) > 20
 
 
 def test_without_the_cms_package_the_site_builds_and_says_so(project, tmp_path):

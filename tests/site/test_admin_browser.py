@@ -148,3 +148,36 @@ def test_an_honoree_and_an_event_added_in_the_forms_pass_the_check_and_build(for
     assert result.returncode == 0, result.log
     assert "李表单" in (tmp_path / "site2/honorees/2024-form-li/index.html").read_text("utf-8")
     assert "茶话会" in (tmp_path / "site2/events/form-tea-talk/index.html").read_text("utf-8")
+
+
+LONG_STORY = "\n\n".join(f"第{i}段：陆小禾同学每周为村里的留守儿童义务辅导功课，风雨无阻。" * 8 for i in range(1, 13))
+
+
+def test_a_form_edit_changes_only_the_value_the_editor_changed(forms, project):
+    """Comments, blank lines, flow maps, a long story and a field the forms do not know are all
+    still in the file after an entry is edited and published through the forms: the file differs
+    from before in the edited line only."""
+    page, base = forms
+    path = project / "data/honorees/2024.yml"
+    text = path.read_text("utf-8")
+    text = text.replace("  - id: 2024-minor-lu\n", "  # 学校推荐，家长已签字同意\n  - id: 2024-minor-lu  # 未成年人\n", 1)
+    text = text.replace("      陆小禾同学每周为村里的留守儿童义务辅导功课。\n",
+                        "".join(f"      {p}\n" if p else "\n" for p in LONG_STORY.split("\n")), 1)
+    text = text.replace("    guardian_consent: true\n", "    guardian_consent: true\n    内部备注: 表格第12行，乡镇报送\n", 1)
+    path.write_text(text, "utf-8")
+
+    _open(page, base, project, "honorees", "2024")
+    item = page.get_by_text("钱兰 （2024-qian-lan）").locator("xpath=..")
+    item.locator("button").first.click()      # the item's open/close arrow
+    summary = item.get_by_label("简介", exact=True)
+    summary.fill("")
+    summary.press_sequentially("照顾瘫痪婆婆十二年，")
+    page.keyboard.insert_text("带动全村敬老爱老。")
+    _publish(page)
+
+    after = path.read_text("utf-8")
+    changed = [(a, b) for a, b in zip(text.splitlines(), after.splitlines()) if a != b]
+    assert len(after.splitlines()) == len(text.splitlines()), after
+    assert changed == [("    summary: 照顾瘫痪婆婆十二年，带动全村敬老。",
+                        "    summary: 照顾瘫痪婆婆十二年，带动全村敬老爱老。")], changed
+    assert yaml.safe_load(after)["honorees"][1]["story"].rstrip("\n") == LONG_STORY

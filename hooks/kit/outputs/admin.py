@@ -1,6 +1,8 @@
-"""/admin/: the web forms (Decap CMS), served from the site itself. The CMS bundle comes from
-the npm package pinned in package.json (node_modules/decap-cms/dist), copied into the site by
-the build; never from a CDN. Without it, /admin/ is one page saying, in Chinese, what to do."""
+"""/admin/: the web forms (Decap CMS), served from the site itself. The CMS bundle and the YAML
+library our save format uses come from the npm packages pinned in package.json
+(node_modules/decap-cms/dist, node_modules/yaml/browser/dist), copied into the site by the
+build with our two scripts (kit/outputs/cmsstart.js as admin.js, kit/outputs/yamlkeep.js); never from a CDN. Without
+them, /admin/ is one page saying, in Chinese, what to do."""
 from __future__ import annotations
 
 import os
@@ -16,8 +18,11 @@ from kit.outputs import cms
 
 DIR = "admin"
 PACKAGE = Path("node_modules") / "decap-cms" / "dist"
+YAML_DIST = Path("yaml") / "browser" / "dist"      # beside decap-cms in the same node_modules
+HERE = Path(__file__).resolve().parent
+OURS = {"admin.js": HERE / "cmsstart.js", "yamlkeep.js": HERE / "yamlkeep.js"}     # served name: ours
 KIT_ROOT = Path(__file__).resolve().parents[3]
-LEFT_OUT = ("网页编辑页面（/admin/）未生成：没有找到 Decap CMS（node_modules/decap-cms）。"
+LEFT_OUT = ("网页编辑页面（/admin/）未生成：没有找到 Decap CMS（node_modules/decap-cms）或 YAML 库（node_modules/yaml）。"
             "需要网页编辑时，请安装 Node.js 后在仓库目录运行 npm ci --ignore-scripts，再重新生成网站。")
 
 
@@ -25,7 +30,8 @@ def bundle(root: Path) -> Path | None:
     """The CMS's dist folder: the project's node_modules, else the kit's, else none."""
     env = os.environ.get("WENMING_NODE_MODULES")     # set: only there (tests, unusual setups)
     places = [Path(env) / "decap-cms" / "dist"] if env else [root / PACKAGE, KIT_ROOT / PACKAGE]
-    return next((p for p in places if (p / "decap-cms.js").is_file()), None)
+    return next((p for p in places if (p / "decap-cms.js").is_file()
+                 and (p.parents[1] / YAML_DIST / "index.js").is_file()), None)
 
 
 def bundle_files(dist: Path) -> list[Path]:
@@ -51,4 +57,8 @@ def files(d: Dataset, root: Path, config: MkDocsConfig, templates: Path) -> tupl
         return out, LEFT_OUT
     out.append(File.generated(config, f"{DIR}/config.yml", content=config_text(d)))
     out += [File.generated(config, f"{DIR}/{p.name}", abs_src_path=str(p)) for p in bundle_files(dist)]
+    out += [File.generated(config, f"{DIR}/{name}", abs_src_path=str(path)) for name, path in OURS.items()]
+    library = dist.parents[1] / YAML_DIST
+    out += [File.generated(config, f"{DIR}/yaml/{p.relative_to(library).as_posix()}", abs_src_path=str(p))
+            for p in sorted(library.rglob("*.js"))]
     return out, None

@@ -18,6 +18,8 @@ SLUG_MESSAGE = "编号只能用小写英文字母、数字和连字符“-”，
 DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD",
         "time_format": False, "picker_utc": True}
 TITLE_KEYS = ("name", "title", "label", "award", "weekday", "src")
+# our YAML format (kit/outputs/yamlkeep.js): a save changes only what the editor changed
+FORMAT = "yml-keep"
 
 
 def widget(ff: FormField) -> dict[str, Any]:
@@ -87,12 +89,12 @@ def collections() -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for filename, model in schema.SINGLE.items():
         kind = filename.removesuffix(".yml")
-        out.append({"name": kind, "label": KINDS[kind], "editor": {"preview": False},
+        out.append({"name": kind, "label": KINDS[kind], "editor": {"preview": False}, "format": FORMAT,
                     "files": [{"name": kind, "label": KINDS[kind], "file": f"data/{filename}",
                                "fields": [widget(ff) for ff in forms.form(model)]}]})
     for folder, model in schema.FOLDERS.items():
         out.append({"name": folder, "label": KINDS[folder], "label_singular": f"{KINDS[folder]}名单",
-                    "folder": f"data/{folder}", "extension": "yml", "format": "yml",
+                    "folder": f"data/{folder}", "extension": "yml", "format": FORMAT,
                     "create": True, "slug": "{{year}}", "identifier_field": f"{folder}.0.id",
                     "summary": "{{filename}}.yml", "sortable_fields": [], "editor": {"preview": False},
                     "description": f"每个文件是一份{SINGULAR[folder]}名单（如按年份的 2024.yml），打开后在列表里添加或修改。",
