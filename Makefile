@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup setup-dev serve build check publish-check package new-county demo test clean excel-template import edit
+.PHONY: setup setup-dev admin-forms serve build check publish-check package new-county demo test clean excel-template import edit
 
 $(BIN)/mkdocs: requirements.txt
 	$(PY) -m venv $(VENV)
@@ -30,7 +30,20 @@ build: setup  ## the public site into site/
 check: setup  ## check all data and news posts without building (hooks/check.py covers both)
 	$(BIN)/python hooks/check.py
 
-publish-check: setup  ## the public build: data check, strict build, smoke test of the site in site/
+# The web forms' program (Decap CMS, pinned in package.json) that the build copies into /admin/: installed
+# when missing or of another version, without the kit's test tools (--omit=dev: no vnu-jar, no Java);
+# NPM_REGISTRY=… for a mirror. Without npm the site is built without /admin/ and county_check.py says so.
+DECAP := node_modules/decap-cms
+admin-forms:  ## install Decap CMS for the web forms at /admin/ (npm ci --omit=dev) when it is missing
+	@want=$$(sed -n 's/.*"decap-cms": *"\([^"]*\)".*/\1/p' package.json 2>/dev/null); \
+	if [ -z "$$want" ] || { [ -f $(DECAP)/dist/decap-cms.js ] && grep -q "\"version\": \"$$want\"" $(DECAP)/package.json; }; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+	  echo "安装网页表单程序 Decap CMS $$want（npm ci --omit=dev）……"; \
+	  npm ci --omit=dev --ignore-scripts --no-audit --no-fund --silent $(if $(NPM_REGISTRY),--registry "$(NPM_REGISTRY)") \
+	  || { echo "网页表单程序安装失败（见上面 npm 的输出）。境内请设置 npm 镜像：make publish-check NPM_REGISTRY=镜像地址。"; exit 1; }; \
+	else echo "提示：没有找到 npm（Node.js），网站将不带网页编辑页面 /admin/。需要时请安装 Node.js 和 npm（Debian：apt-get install nodejs npm）。"; fi
+
+publish-check: setup admin-forms  ## the public build: data check, strict build, smoke test of the site in site/
 	WENMING_PRODUCTION=1 $(BIN)/python scripts/county_check.py --site site
 
 package: publish-check  ## site/ as one zip for a county portal's 栏目 (site_url's sub-path baked in)

@@ -6,7 +6,8 @@
 2. a strict build (`mkdocs build --strict`);
 3. a smoke test of the built site: every page type renders, the search index finds the title of
    a published entry, no page loads anything from another host, nothing withheld (草稿, 定时发布,
-   示例 in a production build) appears in any file.
+   示例 in a production build) appears in any file; /admin/ (the web forms) has its page, config.yml
+   and decap-cms.js when Decap CMS is installed (node_modules/decap-cms), else a note says it was left out.
 
 Exits 0 when all pass, 1 otherwise, with every problem listed in Chinese. No browser and no test
 tools are needed: it runs with the packages in requirements.txt. The kit's own tests (`make test`)
@@ -107,6 +108,25 @@ def leak_problems(site: Path, ids: list[str]) -> list[str]:
     return out
 
 
+ADMIN_FILES = ("index.html", "config.yml", "decap-cms.js")
+ADMIN_LEFT_OUT = ("提示：没有安装网页表单程序 Decap CMS（node_modules/decap-cms），这次生成的网站不带网页编辑页面 /admin/，"
+                  "其他页面不受影响。需要网页编辑时，在仓库目录运行 npm ci --omit=dev --ignore-scripts --no-audit --no-fund "
+                  "（流水线会自动运行）后重新发布。")
+
+
+def admin_installed(root: Path) -> bool:
+    from kit.outputs.admin import bundle   # where the build itself looks for the CMS
+    return bundle(root) is not None
+
+
+def admin_problems(root: Path, site: Path) -> list[str]:
+    """/admin/ is complete when Decap CMS is installed; nothing is asked of it otherwise."""
+    if not admin_installed(root):
+        return []
+    return [f"admin/{name}: 网页编辑页面缺少这个文件（已安装 Decap CMS，构建应当把它放进网站）"
+            for name in ADMIN_FILES if not (site / "admin" / name).is_file()]
+
+
 def smoke(root: Path, site: Path, is_production: bool) -> list[str]:
     """Every problem of the built site, one line each; empty when it may go live."""
     data = dataset.build(root / "data", root, build_date(), is_production)
@@ -114,7 +134,8 @@ def smoke(root: Path, site: Path, is_production: bool) -> list[str]:
     return (page_problems(site, list(SECTIONS) + [url for url, _ in entries])
             + search_problems(site, entries)
             + outside_load_problems(site)
-            + leak_problems(site, withheld_ids(data)))
+            + leak_problems(site, withheld_ids(data))
+            + admin_problems(root, site))
 
 
 def post_problems(root: Path) -> list[str]:
@@ -174,14 +195,16 @@ def main(argv: list[str] | None = None) -> int:
             print(build.stdout + build.stderr, end="")
             print("网站构建没有通过（上面以 ERROR 或 WARNING 开头的行说明了原因），线上网站保持不变。")
             return 1
-        print("3/3 冒烟测试：各类页面、搜索、外部资源、未发布条目……", flush=True)
+        print("3/3 冒烟测试：各类页面、搜索、外部资源、未发布条目、网页编辑页面……", flush=True)
         problems = smoke(root, site, is_production)
+        if not admin_installed(root):
+            print(ADMIN_LEFT_OUT)
     for line in problems:
         print(f"错误: {line}")
     if problems:
         print(f"冒烟测试发现 {len(problems)} 个问题，线上网站保持不变。")
         return 1
-    print("本县检查全部通过：数据、严格构建、冒烟测试。")
+    print("本县检查全部通过：数据、严格构建、冒烟测试。" + ("" if admin_installed(root) else "（网站不带 /admin/，见上面的提示。）"))
     return 0
 
 

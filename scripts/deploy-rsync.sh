@@ -12,7 +12,11 @@
 # <target>/current (see README, "Publishing and deployment"). The last 5 releases
 # are kept; to roll back, point `current` at an older one.
 #
-# Environment: KEEP=5 releases to keep; RSYNC_RSH="ssh -p 2222" for another ssh port.
+# The web forms (/admin/) need Decap CMS from npm: `make admin-forms` installs it when missing
+# (npm ci --omit=dev); without npm the site goes out without /admin/ and the check says so.
+#
+# Environment: KEEP=5 releases to keep; RSYNC_RSH="ssh -p 2222" for another ssh port;
+# NPM_REGISTRY=https://… an npm mirror for Decap CMS.
 set -euo pipefail
 
 target=${1:?"用法：scripts/deploy-rsync.sh 用户名@服务器:/srv/wenming 或 本机目录"}
@@ -35,7 +39,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-make -s setup
+make -s setup admin-forms
 # data check (hooks/check.py), mkdocs build --strict, smoke test: all on the county's own data
 WENMING_PRODUCTION=1 .venv/bin/python scripts/county_check.py --site "$work/site"
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""`make import FILE=好人名单.xlsx [INTO=2025.yml]` or `make import FILE=稿件.docx [DATE=… CATEGORY=…]`.
+"""`make import FILE=好人名单.xlsx [INTO=2025.yml]` or `make import FILE=稿件.docx [DATE=… CATEGORY=… SLUG=…]`.
 
 Excel: the sheet's rows become new entries at the end of data/<kind>/<INTO> (default: this year's
 file); an id that already exists anywhere in data/ is refused, never overwritten. Word: the
@@ -72,7 +72,7 @@ def main(argv: list[str]) -> int:
     suffix = args.file.suffix.lower()
     if suffix in (".xlsx", ".xls", ".et"):
         return import_excel(args.root.resolve(), args.file, args.kind, args.into)
-    if suffix == ".docx":
+    if suffix in (".docx", ".doc", ".wps"):     # word.main refuses the old binary formats in Chinese
         from kit.editing import word
         return word.main(args.root.resolve(), args.file, args.date, args.category, args.slug)
     print(f"{args.file.name}：只能导入 Excel 表格（.xlsx）或 Word 文档（.docx）。WPS 文件请先“另存为”这两种格式。")

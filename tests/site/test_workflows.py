@@ -13,6 +13,9 @@ import yaml
 from conftest import ROOT, copy_project
 
 COUNTY_CHECKS = ("make check", "make publish-check")   # the county's checks: what publishing runs
+NPM_CI = "npm ci --omit=dev --ignore-scripts --no-audit --no-fund"   # Decap CMS for /admin/, no test tools
+COUNTY_PIPELINES = (".gitlab-ci.yml", ".gitea/workflows/publish.yml", ".github/workflows/site.yml",
+                    "scripts/deploy-rsync.sh")
 
 
 def load(rel: str) -> dict:
@@ -26,7 +29,8 @@ def github_runs(job: dict) -> list[str]:
 def test_readme_documents_the_commands_ci_runs():
     readme = (ROOT / "README.md").read_text("utf-8")
     for command in COUNTY_CHECKS + ("make test", "make build", "make new-county", "make package", "make demo",
-                                    "scripts/deploy-rsync.sh", "PIP_INDEX_URL", "APT_MIRROR", "DEPLOY_TARGET"):
+                                    "scripts/deploy-rsync.sh", "PIP_INDEX_URL", "APT_MIRROR", "DEPLOY_TARGET",
+                                    "NPM_REGISTRY", NPM_CI, "make admin-forms"):
         assert command in readme, command
     makefile = (ROOT / "Makefile").read_text("utf-8")
     assert re.search(r"^build:.*\n\t\$\(BIN\)/mkdocs build --strict", makefile, re.M)
@@ -43,7 +47,9 @@ def test_github_workflow_runs_the_countys_checks_then_deploys_pages_from_the_def
     on = wf.get("on", wf.get(True))  # YAML 1.1 reads a bare `on` as true
     assert "push" in on and on["schedule"]
     jobs = wf["jobs"]
-    assert github_runs(jobs["check"]) == list(COUNTY_CHECKS)
+    assert github_runs(jobs["check"]) == [NPM_CI] + list(COUNTY_CHECKS)
+    node = next(s for s in jobs["check"]["steps"] if s.get("uses", "").startswith("actions/setup-node@"))
+    assert node["with"]["cache"] == "npm"
     upload = next(s for s in jobs["check"]["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site" and "default_branch" in upload["if"]
     deploy = jobs["deploy"]
@@ -59,6 +65,11 @@ def test_gitlab_pipeline_checks_then_deploys_to_the_countys_server():
     assert ci["stages"] == ["check", "deploy"]
     assert ci["variables"]["WENMING_PRODUCTION"] == "1"
     assert ci["check"]["script"] == list(COUNTY_CHECKS) + ["make package"]
+    for job in ("check", "deploy"):         # deploy-rsync.sh builds again: /admin/ there too
+        steps = [line for group in ci[job]["before_script"] for line in (group if isinstance(group, list) else [group])]
+        assert "apt-get install -y -qq --no-install-recommends nodejs npm" in steps
+        assert NPM_CI + ' ${NPM_REGISTRY:+--registry "$NPM_REGISTRY"}' in steps
+    assert ".cache/npm" in ci["cache"]["paths"] and ci["variables"]["npm_config_cache"].endswith(".cache/npm")
     assert set(ci["check"]["artifacts"]["paths"]) == {"site", "dist"}
     deploy = ci["deploy"]
     assert deploy["stage"] == "deploy" and deploy["needs"] == ["check"]
@@ -66,7 +77,7 @@ def test_gitlab_pipeline_checks_then_deploys_to_the_countys_server():
     assert deploy["rules"] == [{"if": "$DEPLOY_TARGET && $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     text = (ROOT / ".gitlab-ci.yml").read_text("utf-8")
     assert "make test" not in text and "chromium" not in text   # never the kit's tests on county data
-    assert "PIP_INDEX_URL" in text and "APT_MIRROR" in text and "Asia/Shanghai" in text
+    assert "PIP_INDEX_URL" in text and "APT_MIRROR" in text and "NPM_REGISTRY" in text and "Asia/Shanghai" in text
 
 
 def test_gitea_workflow_checks_then_deploys_over_rsync_without_github():
@@ -76,12 +87,47 @@ def test_gitea_workflow_checks_then_deploys_over_rsync_without_github():
     assert "push" in on and on["schedule"]
     steps = wf["jobs"]["publish"]["steps"]
     runs = github_runs(wf["jobs"]["publish"])
-    assert runs[1:3] == list(COUNTY_CHECKS)
+    assert runs[2:4] == list(COUNTY_CHECKS)
+    assert "apt-get install -y -qq --no-install-recommends nodejs npm" in runs[1] and NPM_CI in runs[1]
+    assert wf["env"]["NPM_REGISTRY"] == "${{ vars.NPM_REGISTRY }}"
     assert not [s for s in steps if "uses" in s]          # nothing fetched from GitHub or gitea.com
     deploy = steps[-1]
     assert "default_branch" in deploy["if"] and 'scripts/deploy-rsync.sh "${{ vars.DEPLOY_TARGET }}"' in deploy["run"]
     assert wf["env"]["WENMING_PRODUCTION"] == "1" and "vars.PIP_INDEX_URL" in wf["env"]["PIP_INDEX_URL"]
     assert "make test" not in text and "chromium" not in text
+
+
+@pytest.mark.parametrize("rel", COUNTY_PIPELINES)
+def test_every_county_pipeline_installs_decap_without_test_tools_before_the_build(rel):
+    text = (ROOT / rel).read_text("utf-8")
+    build = text.index("scripts/county_check.py --site" if rel.endswith(".sh") else "make publish-check")
+    install = text.index("make -s setup admin-forms" if rel.endswith(".sh") else NPM_CI)
+    assert install < build
+    assert not re.search(r"npm ci(?! --omit=dev)", text)     # never the kit's dev tools (vnu-jar, Java)
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    assert re.search(r"^publish-check: setup admin-forms\b", makefile, re.M)
+    assert "npm ci --omit=dev --ignore-scripts --no-audit --no-fund --silent $(if $(NPM_REGISTRY)" in makefile
+
+
+def test_the_smoke_test_checks_admin_when_decap_is_installed_and_only_notes_it_otherwise(tmp_path, monkeypatch):
+    import sys
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import county_check as cc
+
+    site, modules = tmp_path / "site", tmp_path / "node_modules"
+    (site / "admin").mkdir(parents=True)
+    (site / "admin/index.html").write_text("<h1>网页编辑</h1>", "utf-8")
+    monkeypatch.setenv("WENMING_NODE_MODULES", str(modules))          # nothing installed there
+    assert not cc.admin_installed(tmp_path) and cc.admin_problems(tmp_path, site) == []
+    assert "没有安装网页表单程序 Decap CMS" in cc.ADMIN_LEFT_OUT and "npm ci --omit=dev" in cc.ADMIN_LEFT_OUT
+    (modules / "decap-cms/dist").mkdir(parents=True)
+    (modules / "decap-cms/dist/decap-cms.js").write_text("", "utf-8")
+    assert cc.admin_problems(tmp_path, site) == [
+        "admin/config.yml: 网页编辑页面缺少这个文件（已安装 Decap CMS，构建应当把它放进网站）",
+        "admin/decap-cms.js: 网页编辑页面缺少这个文件（已安装 Decap CMS，构建应当把它放进网站）"]
+    (site / "admin/config.yml").write_text("backend: {}\n", "utf-8")
+    (site / "admin/decap-cms.js").write_text("", "utf-8")
+    assert cc.admin_problems(tmp_path, site) == []
 
 
 def test_deploy_script_is_valid_bash_and_checks_before_it_copies():
@@ -134,3 +180,11 @@ def test_deploy_script_switches_releases_and_a_failed_build_changes_nothing(tmp_
     assert "好人好事" in failed.stdout + failed.stderr
     assert os.readlink(live / "current") == release
     assert sorted(os.listdir(live / "releases")) == [release.split("/")[-1]]
+
+
+@pytest.mark.parametrize("guide", ["docs/guide/index.md", "tests/fixture/docs/guide/index.md",
+                                   "scripts/new_county/docs/guide/index.md"])
+def test_every_copy_of_the_editors_guide_tells_about_admin_and_the_npm_mirror(guide):
+    text = (ROOT / guide).read_text("utf-8")
+    assert "网页表单（`/admin/`）也随网站一起发布" in text and "`NPM_REGISTRY`" in text
+    assert "{#forms}" in text and "表格的第一行作为表头" in text
