@@ -33,12 +33,15 @@ check: setup  ## check all data and news posts without building (hooks/check.py 
 # The web forms' program (Decap CMS, pinned in package.json) that the build copies into /admin/: installed
 # when missing or of another version, without the kit's test tools (--omit=dev: no vnu-jar, no Java);
 # NPM_REGISTRY=… for a mirror. Without npm the site is built without /admin/ and county_check.py says so.
-DECAP := node_modules/decap-cms
-admin-forms:  ## install Decap CMS for the web forms at /admin/ (npm ci --omit=dev) when it is missing
-	@want=$$(sed -n 's/.*"decap-cms": *"\([^"]*\)".*/\1/p' package.json 2>/dev/null); \
-	if [ -z "$$want" ] || { [ -f $(DECAP)/dist/decap-cms.js ] && grep -q "\"version\": \"$$want\"" $(DECAP)/package.json; }; then :; \
+# the npm packages the site copies into /admin/: Decap CMS and the yaml library of our save format
+FORMS_PACKAGES := decap-cms yaml
+admin-forms:  ## install the web forms' packages for /admin/ (npm ci --omit=dev) when missing or of another version
+	@missing=; for dep in $(FORMS_PACKAGES); do \
+	  want=$$(sed -n "s/.*\"$$dep\": *\"\([^\"]*\)\".*/\1/p" package.json 2>/dev/null); \
+	  [ -z "$$want" ] || grep -qs "\"version\": \"$$want\"" node_modules/$$dep/package.json || missing="$$missing $$dep"; done; \
+	if [ -z "$$missing" ]; then :; \
 	elif command -v npm >/dev/null 2>&1; then \
-	  echo "安装网页表单程序 Decap CMS $$want（npm ci --omit=dev）……"; \
+	  echo "安装网页表单程序（$$missing；npm ci --omit=dev）……"; \
 	  npm ci --omit=dev --ignore-scripts --no-audit --no-fund --silent $(if $(NPM_REGISTRY),--registry "$(NPM_REGISTRY)") \
 	  || { echo "网页表单程序安装失败（见上面 npm 的输出）。境内请设置 npm 镜像：make publish-check NPM_REGISTRY=镜像地址。"; exit 1; }; \
 	else echo "提示：没有找到 npm（Node.js），网站将不带网页编辑页面 /admin/。需要时请安装 Node.js 和 npm（Debian：apt-get install nodejs npm）。"; fi
