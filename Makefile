@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup setup-dev admin-forms serve build check publish-check package new-county demo test clean excel-template import edit
+.PHONY: setup setup-dev admin-forms serve build check publish-check package new-county demo test clean excel-template import export edit
 
 $(BIN)/mkdocs: requirements.txt
 	$(PY) -m venv $(VENV)
@@ -62,7 +62,10 @@ demo: setup  ## preview the kit's fictional sample county (tests/fixture) at htt
 excel-template: setup  ## one .xlsx per kind of list entry into DIR (default 导入模板/)
 	$(BIN)/python scripts/excel_template.py $(or $(DIR),导入模板)
 
-import: setup  ## make import FILE=好人名单.xlsx [INTO=2025.yml] or FILE=稿件.docx [DATE=2024-07-01 CATEGORY=创建动态]
+export: setup  ## the current data as the import sheets into DIR (default 导出/): internal, drafts included
+	$(BIN)/python scripts/export.py $(or $(DIR),导出)
+
+import: setup  ## make import FILE=好人名单.xlsx [INTO=2025.yml] (adds or updates by id) or FILE=稿件.docx [DATE=2024-07-01 CATEGORY=创建动态]
 	$(BIN)/python scripts/import.py "$(FILE)" $(if $(INTO),--into "$(INTO)") $(if $(DATE),--date "$(DATE)") $(if $(CATEGORY),--category "$(CATEGORY)") $(if $(SLUG),--slug "$(SLUG)")
 
 edit: setup  ## the web forms on this computer: decap-server (saves into data/) and the site at http://127.0.0.1:8000/admin/

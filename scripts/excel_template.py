@@ -8,15 +8,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from kit.data.labels import SINGULAR  # noqa: E402
 from kit.data.schema import FOLDERS  # noqa: E402
-from kit.editing import sheets  # noqa: E402
+from kit.editing import export, sheets  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
     out = Path(argv[1] if len(argv) > 1 else "导入模板")
     for kind in FOLDERS:
-        path = sheets.template(kind, out / f"{SINGULAR[kind].replace('（社区）', '')}名单.xlsx")
+        path = sheets.template(kind, out / export.file_name(kind))
         print(f"已生成 {path}")
     return 0
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """`make import FILE=好人名单.xlsx [INTO=2025.yml]` or `make import FILE=稿件.docx [DATE=… CATEGORY=… SLUG=…]`.
 
-Excel: the sheet's rows become new entries at the end of data/<kind>/<INTO> (default: this year's
-file); an id that already exists anywhere in data/ is refused, never overwritten. Word: the
+Excel: a row whose id is already in data/<kind>/ updates that entry where it lives (only the
+values that changed); a new id is added at the end of the file in its 所在文件 column, else
+data/<kind>/<INTO>, else this year's file. Word: the
 article becomes a news post in docs/blog/posts/, its images files beside it. Either way the
 data check runs, and nothing is kept if it fails."""
 from __future__ import annotations
@@ -13,10 +14,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
+from kit.data import privacy  # noqa: E402
 from kit.data.clock import build_date  # noqa: E402
 from kit.data.labels import KINDS, SINGULAR  # noqa: E402
 from kit.data.schema import FOLDERS  # noqa: E402
-from kit.editing import append, excelread, sheets  # noqa: E402
+from kit.editing import append, excelread, sheets, update  # noqa: E402
 
 
 def guess_kind(path: Path) -> str:
@@ -32,13 +34,8 @@ def guess_kind(path: Path) -> str:
 
 def import_excel(root: Path, path: Path, kind: str | None, into: str | None) -> int:
     kind = kind or guess_kind(path)
-    sheet = excelread.read(path, kind)
-    known = append.existing_ids(root / "data")
-    for entry in sheet.entries:
-        if entry["id"] in known:
-            sheet.add(sheet.rows[entry["id"]], None, "编号（网址）", f"编号“{entry['id']}”已在 {known[entry['id']]} 里使用，"
-                      "这一行没有导入（导入只添加新条目，不覆盖已有条目）。要修改已有条目，请用网页编辑或直接改 YAML；"
-                      "这是另一位时，请换一个编号。")
+    sheet = excelread.read(path, kind, privacy.numbers_of(root / "data"))
+    plan = update.plan(root, sheet, into or f"{build_date().year}.yml") if sheet.entries else update.Plan()
     if sheet.problems:
         print("\n".join(sheet.problems))
         print(f"共发现 {len(sheet.problems)} 个问题，没有导入任何内容。请改好表格后重新导入。")
@@ -46,13 +43,14 @@ def import_excel(root: Path, path: Path, kind: str | None, into: str | None) -> 
     if not sheet.entries:
         print(f"{path.name} 里没有要导入的行。")
         return 1
-    rel = f"{kind}/{into or f'{build_date().year}.yml'}"
-    problems = append.append(root, rel, kind, sheet.entries)
+    where = "、".join(f"data/{rel}" for rel in sorted(plan.files))
+    problems = append.write_checked(root, plan.texts)
     if problems:
         print("\n".join(problems))
-        print(f"导入后数据检查没有通过（上面每一行），data/{rel} 已恢复原样，没有导入任何内容。")
+        print(f"导入后数据检查没有通过（上面每一行），{where} 已恢复原样，没有导入任何内容。")
         return 1
-    print(f"已导入 {len(sheet.entries)} 个{SINGULAR[kind]}（{KINDS[kind]}）到 data/{rel}；数据检查通过。")
+    counts = f"新增 {plan.added} 个、更新 {plan.updated} 个、没有变化 {plan.unchanged} 个{SINGULAR[kind]}（{KINDS[kind]}）"
+    print(f"已导入：{counts}" + (f"，写入 {where}；数据检查通过。" if plan.files else "；数据文件没有任何改动。"))
     return 0
 
 
@@ -61,7 +59,7 @@ def main(argv: list[str]) -> int:
     p.add_argument("file", type=Path)
     p.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
     p.add_argument("--kind", choices=list(FOLDERS), help="Excel：名单的种类（默认按列名判断）")
-    p.add_argument("--into", help="Excel：写入 data/<种类>/ 下的哪个文件，默认今年，如 2025.yml")
+    p.add_argument("--into", help="Excel：新条目写入 data/<种类>/ 下的哪个文件（表格的“所在文件”列没填时），默认今年，如 2025.yml")
     p.add_argument("--date", help="Word：发布日期，如 2024-07-01（默认从文件名或今天）")
     p.add_argument("--category", help="Word：文章分类（mkdocs.yml 里 news_categories 的中文名）")
     p.add_argument("--slug", help="Word：文章网址名（小写字母、数字、连字符）")

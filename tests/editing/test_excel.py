@@ -49,7 +49,7 @@ def test_the_template_has_the_models_columns_dropdowns_dates_and_a_guide(templat
     wb = load_workbook(template)
     ws = wb.worksheets[0]
     heads = [c.value for c in ws[1]]
-    assert heads == [c.label for c in sheets.columns("honorees")]
+    assert heads == [c.label for c in sheets.columns("honorees")] + ["所在文件"]
     assert {"编号（网址）", "姓名", "类别", "荣誉编号", "状态", "公示开始日期", "未成年人"} <= set(heads)
     lists = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in ws.data_validations.dataValidation}
     category = f"{chr(64 + heads.index('类别') + 1)}2"
@@ -70,16 +70,18 @@ def test_good_rows_become_entries_that_pass_the_check_and_nothing_else_changes(p
     }, tmp_path / "乡镇报送.xlsx")
     result = run_import(project, xlsx, "--into", "2030.yml")
     assert result.returncode == 0, result.stdout
-    assert "已导入 2 个好人" in result.stdout
+    assert "新增 2 个、更新 0 个、没有变化 0 个好人" in result.stdout
     assert snapshot(project) == {**before, "data/honorees/2030.yml": snapshot(project)["data/honorees/2030.yml"]}
     text = (project / "data/honorees/2030.yml").read_text("utf-8")
     assert "notice_start: 2029-01-01" in text and "notice_end: 2029-01-09" in text and "birth_year: 1980" in text
     assert "story: |\n      第一段。\n\n      - **加粗**的一条\n" in text
     check = subprocess.run([sys.executable, str(project / "hooks/check.py"), str(project)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout
-    again = run_import(project, xlsx, "--into", "2031.yml")      # the same sheet twice: refused, not doubled
-    assert again.returncode == 1 and "已在 data/honorees/2030.yml 里使用" in again.stdout
-    assert not (project / "data/honorees/2031.yml").exists()
+    written = snapshot(project)
+    again = run_import(project, xlsx, "--into", "2031.yml")      # the same sheet twice: nothing doubled, nothing changed
+    assert again.returncode == 0 and "新增 0 个、更新 0 个、没有变化 2 个好人" in again.stdout, again.stdout
+    assert "数据文件没有任何改动" in again.stdout
+    assert snapshot(project) == written and not (project / "data/honorees/2031.yml").exists()
 
 
 def test_an_existing_file_gets_the_new_entries_at_its_end_with_its_comments_kept(project, template, tmp_path):
@@ -97,7 +99,7 @@ def test_every_bad_row_is_reported_by_row_and_column_and_nothing_is_written(proj
         2: {**ROWS, "类别": "好人好事", "荣誉编号": "qinghe-good-people-2023", "状态": "入选"},
         3: {**ROWS, "编号（网址）": "2030-excel-li", "简介": "电话 13812345678", "荣誉编号": "qinghe-good-people-2023",
             "状态": "入选", "所在村（社区）或单位": "身份证 11010519491231002X"},
-        4: {**ROWS, "编号（网址）": "2024-qian-lan", "荣誉编号": "qinghe-good-people-2023", "状态": "入选"},
+        4: {**ROWS, "编号（网址）": "yunwu-tea-fair", "荣誉编号": "qinghe-good-people-2023", "状态": "入选"},
         6: {**ROWS, "编号（网址）": "2030-excel-sun", "荣誉编号": "qinghe-good-people-2023", "状态": "入选",
             "公示开始日期": "2029/1/1"},
     }, tmp_path / "好人名单.xlsx")
@@ -107,7 +109,8 @@ def test_every_bad_row_is_reported_by_row_and_column_and_nothing_is_written(proj
     assert "好人名单.xlsx 第2行 G列（类别）：“好人好事”不是可选的值。" in "\n".join(lines)
     assert any(l.startswith("好人名单.xlsx 第3行 I列（简介）：含有手机号码“138****5678”") for l in lines)
     assert any(l.startswith("好人名单.xlsx 第3行 H列（所在村（社区）或单位）：含有身份证号码") for l in lines)
-    assert any(l.startswith("好人名单.xlsx 第4行（编号（网址））：编号“2024-qian-lan”已在 data/honorees/2024.yml") for l in lines)
+    assert any(l.startswith("好人名单.xlsx 第4行（编号（网址））：编号“yunwu-tea-fair”已在 data/events/2023.yml 里使用（那不是好人）")
+               for l in lines), lines
     assert any(l.startswith("好人名单.xlsx 第6行 M列（公示开始日期）：“2029/1/1”不是可识别的日期") for l in lines)
     assert lines[-1].startswith("共发现 5 个问题，没有导入任何内容")
     assert snapshot(project) == before

@@ -1,6 +1,6 @@
 """New entries added to a data file as text at its end: what is already there (entries, comments,
-formatting) is never rewritten. The whole data check then runs; if it fails, the file is put
-back as it was and every problem is shown."""
+formatting) is never rewritten. The whole data check then runs; if it fails, every file written
+is put back as it was, byte for byte, and every problem is shown."""
 from __future__ import annotations
 
 import re
@@ -58,25 +58,41 @@ def existing_ids(data_dir: Path) -> dict[str, str]:
     return out
 
 
-def append(root: Path, rel: str, key: str, entries: list[dict[str, Any]]) -> list[str]:
-    """Add the entries to data/<rel> (made when missing); [] when the data check then passes,
-    else its problems, with the file put back as it was."""
-    path = root / "data" / rel
-    before = path.read_bytes() if path.exists() else None
-    text = before.decode("utf-8-sig") if before is not None else f"{key}:\n"
+def appended(text: str, key: str, entries: list[dict[str, Any]]) -> str:
+    """A file's text (`""` for a new file) with the entries added at its end."""
+    old = bool(text)
+    text = text or f"{key}:\n"
     text = re.sub(rf"^{key}:[ \t]*\[\][ \t]*$", f"{key}:", text, count=1, flags=re.M)   # `honorees: []`
-    if text and not text.endswith("\n"):
+    if not text.endswith("\n"):
         text += "\n"
     indent = _indent(text, key)
-    added = "".join(entry_yaml(e, indent) for e in entries)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text + ("\n" if before is not None else "") + added, "utf-8")
+    return text + ("\n" if old else "") + "".join(entry_yaml(e, indent) for e in entries)
+
+
+def write_checked(root: Path, texts: dict[Path, str]) -> list[str]:
+    """Write the files, then the data check: [] when it passes, else its problems, with every file
+    put back as it was (a new one removed). A file keeps its BOM and its CRLF line ends."""
+    before = {path: path.read_bytes() if path.exists() else None for path in texts}
+    for path, text in texts.items():
+        old = before[path] or b""
+        if b"\r\n" in old and b"\n" not in old.replace(b"\r\n", b""):
+            text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes((b"\xef\xbb\xbf" if old.startswith(b"\xef\xbb\xbf") else b"") + text.encode("utf-8"))
     try:
         dataset.build(root / "data", root, build_date(), production())
     except DataInvalid as exc:
-        if before is None:
-            path.unlink()
-        else:
-            path.write_bytes(before)
+        _restore(before)
         return exc.report.lines()
+    except BaseException:
+        _restore(before)
+        raise
     return []
+
+
+def _restore(before: dict[Path, bytes | None]) -> None:
+    for path, old in before.items():
+        if old is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_bytes(old)

@@ -1,7 +1,8 @@
 """A township's Excel sheet into entries: every problem at once, as
 `好人名单.xlsx 第5行 C列（类别）：…`. Dates typed as dates, as text or as Excel serial numbers,
 full-width digits, blank rows are taken; merged cells, unknown columns, a .xls or WPS .et file
-renamed to .xlsx, and ID-card or phone numbers are refused."""
+renamed to .xlsx, and ID-card or phone numbers are refused. The model check runs on the entry as
+it will be written (`check`): a new one, or an existing one with the row laid over it."""
 from __future__ import annotations
 
 import datetime as dt
@@ -17,17 +18,22 @@ from pydantic import ValidationError
 from kit.data import privacy, schema
 from kit.data.fields import parse_bool, parse_date
 from kit.data.messages import describe
-from kit.editing.sheets import SEPARATOR, Column, columns
+from kit.editing.sheets import FILE_LABEL, SEPARATOR, Column, columns
 
+FILE_NAME = re.compile(r"(?!/)(?!.*\.\.)[^\\:*?\"<>|\s]+\.yml")   # 2024.yml, or 柳塘镇/2024.yml
 OLE2 = b"\xd0\xcf\x11\xe0"      # the old binary format of .xls and WPS .et files
 WIDE = str.maketrans("０１２３４５６７８９－．", "0123456789-.")
 
 
 class Sheet:
-    def __init__(self, path: Path, kind: str) -> None:
-        self.path, self.kind, self.problems = path, kind, []
+    def __init__(self, path: Path, kind: str, allowed: frozenset[str] = frozenset()) -> None:
+        self.path, self.kind, self.problems, self.allowed = path, kind, [], allowed
         self.entries: list[dict[str, Any]] = []
         self.rows: dict[str, int] = {}      # entry id -> its first row
+        self.honour_rows: dict[str, list[int]] = {}
+        self.files: dict[str, str] = {}     # entry id -> its 所在文件 ("2024.yml")
+        self.cols: dict[int, Column] = {}   # the model's columns the sheet has, by number
+        self.file_col = 0
 
     def add(self, row: int | None, col: int | None, label: str, message: str) -> None:
         where = (f" 第{row}行" if row else "") + (f" {get_column_letter(col)}列" if col else "")
@@ -35,8 +41,9 @@ class Sheet:
         self.problems.append(f"{self.path.name}{where}：{message}")
 
 
-def read(path: Path, kind: str) -> Sheet:
-    sheet = Sheet(path, kind)
+def read(path: Path, kind: str, allowed: frozenset[str] = frozenset()) -> Sheet:
+    """The sheet's rows as entries, checked cell by cell (`allowed`: the site's own phone numbers)."""
+    sheet = Sheet(path, kind, allowed)
     head = path.read_bytes()[:4]
     if head == OLE2:
         sheet.add(None, None, "", "这是旧版 Excel（.xls）或 WPS 表格（.et）格式的文件，只是扩展名改成了 .xlsx。"
@@ -50,10 +57,12 @@ def read(path: Path, kind: str) -> Sheet:
         return sheet
     by_label = {c.label: c for c in columns(kind)}
     header = [str(v).strip() if v is not None else "" for v in next(ws.iter_rows(max_row=1, values_only=True))]
-    cols: dict[int, Column] = {}
+    cols = sheet.cols
     for i, text in enumerate(header, start=1):
         if text in by_label:
             cols[i] = by_label[text]
+        elif text == FILE_LABEL:
+            sheet.file_col = i
         elif text:
             sheet.add(1, i, text, f"未知的列名“{text}”。请使用导入模板里的列名：{'、'.join(by_label)}。")
     for c in columns(kind):
@@ -69,22 +78,26 @@ def read(path: Path, kind: str) -> Sheet:
         if all(v is None or str(v).strip() == "" for v in values):
             continue
         _row(sheet, r, values, cols)
-    _recheck(sheet)
     return sheet
 
 
-def _recheck(sheet: Sheet) -> None:
-    """An honoree's honours from later rows are checked with the whole entry, at its first row."""
+def check(sheet: Sheet, entry: dict[str, Any]) -> bool:
+    """The model's check of the entry as it will be written; problems at the row and column they
+    come from (a honour's at its own row)."""
     model = _model(sheet.kind)
-    for entry in list(sheet.entries):
-        if len(entry.get("honours", ())) < 2:
-            continue
-        try:
-            model.model_validate(entry)
-        except ValidationError as exc:
-            for error in exc.errors(include_url=False):
-                sheet.add(sheet.rows[entry["id"]], None, "荣誉", describe(error, model))
-            sheet.entries.remove(entry)
+    try:
+        model.model_validate(entry)
+    except ValidationError as exc:
+        at = {c.path: i for i, c in sheet.cols.items()}
+        for error in exc.errors(include_url=False):
+            loc = tuple(p for p in error["loc"] if isinstance(p, str))
+            nth = next((p for p in error["loc"] if isinstance(p, int)), 0)
+            rows = sheet.honour_rows.get(entry.get("id"), []) if loc[:1] == ("honours",) else []
+            row = rows[nth] if nth < len(rows) else sheet.rows.get(entry.get("id"))
+            label = next((c.label for c in columns(sheet.kind) if c.path == loc), loc[-1] if loc else "")
+            sheet.add(row, at.get(loc) or at.get(loc[:1]), label, describe(error, model))
+        return False
+    return True
 
 
 def _model(kind: str):
@@ -113,7 +126,10 @@ def _row(sheet: Sheet, r: int, values: tuple, cols: dict[int, Column]) -> None:
         except ValueError as exc:
             sheet.add(r, i, col.label, f"{exc}。")
             continue
-        for _, what, found in privacy.findings(" ".join(value) if isinstance(value, list) else str(value)):
+        public = privacy.public_kinds((sheet.kind, 0) + col.path)
+        for _, what, found in privacy.findings(" ".join(value) if isinstance(value, list) else str(value), sheet.allowed):
+            if what in public:
+                continue
             message = dict(privacy.KINDS)[what]
             sheet.add(r, i, col.label, f"含有{what}“{privacy.mask(what, found)}”。{message}。")
         if len(col.path) == 2:
@@ -123,7 +139,12 @@ def _row(sheet: Sheet, r: int, values: tuple, cols: dict[int, Column]) -> None:
         where[col.path] = i
     if "honours" in entry:
         entry["honours"] = [entry["honours"]]
-    _merge(sheet, r, entry, where)
+    raw = values[sheet.file_col - 1] if 0 < sheet.file_col <= len(values) else None
+    name = str(raw).strip() if raw is not None else ""
+    if name and not FILE_NAME.fullmatch(name):
+        sheet.add(r, sheet.file_col, FILE_LABEL, f"“{name}”不是数据文件名。只写文件名，如 2024.yml；新条目不填时放进今年的文件。")
+        return
+    _merge(sheet, r, entry, where, name)
 
 
 def _value(col: Column, raw: Any) -> Any:
@@ -153,29 +174,26 @@ def _value(col: Column, raw: Any) -> Any:
     return text
 
 
-def _merge(sheet: Sheet, r: int, entry: dict[str, Any], where: dict[tuple, int]) -> None:
+def _merge(sheet: Sheet, r: int, entry: dict[str, Any], where: dict[tuple, int], file: str) -> None:
     """One entry per row; for honorees, rows with the same id add honours to the first row's entry."""
-    model = _model(sheet.kind)
     same = next((e for e in sheet.entries if e.get("id") and e.get("id") == entry.get("id")), None)
     if same is not None and "honours" in entry:
         rest = {k: v for k, v in entry.items() if k != "honours"}
-        if any(same.get(k) != v for k, v in rest.items()):
+        if any(same.get(k) != v for k, v in rest.items()) or file not in ("", sheet.files.get(entry["id"], "")):
             sheet.add(r, where.get(("id",)), "编号（网址）", f"编号“{entry['id']}”在第{sheet.rows[entry['id']]}行已经出现，"
                       "但两行的其他内容不一样。同一位好人的多项荣誉，除荣誉编号、状态和公示日期外，各列要写得一样。")
             return
         same["honours"] += entry["honours"]
+        sheet.honour_rows[entry["id"]].append(r)
         return
     if same is not None:
         sheet.add(r, where.get(("id",)), "编号（网址）", f"编号“{entry['id']}”在第{sheet.rows[entry['id']]}行已经用过。每行的编号必须不同。")
         return
-    try:
-        model.model_validate(entry)
-    except ValidationError as exc:
-        for error in exc.errors(include_url=False):
-            loc = tuple(p for p in error["loc"] if isinstance(p, str))
-            col = where.get(loc) or where.get(loc[:1])
-            label = next((c.label for c in columns(sheet.kind) if c.path == loc), loc[-1] if loc else "")
-            sheet.add(r, col, label, describe(error, model))
+    if not entry.get("id"):
+        sheet.add(r, where.get(("id",)) or None, "编号（网址）", "没有填写编号（网址）。每一行都要有编号。")
         return
     sheet.entries.append(entry)
     sheet.rows[entry["id"]] = r
+    sheet.honour_rows[entry["id"]] = [r] if "honours" in entry else []
+    if file:
+        sheet.files[entry["id"]] = file
