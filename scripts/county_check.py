@@ -108,8 +108,8 @@ def leak_problems(site: Path, ids: list[str]) -> list[str]:
     return out
 
 
-ADMIN_FILES = ("index.html", "config.yml", "decap-cms.js")
-ADMIN_LEFT_OUT = ("提示：没有安装网页表单程序 Decap CMS（node_modules/decap-cms），这次生成的网站不带网页编辑页面 /admin/，"
+ADMIN_FILES = ("index.html", "config.yml", "decap-cms.js", "admin.js", "yamlkeep.js", "yaml/index.js")
+ADMIN_LEFT_OUT = ("提示：没有安装网页表单程序 Decap CMS 和它用的 YAML 库（node_modules/decap-cms、node_modules/yaml），这次生成的网站不带网页编辑页面 /admin/，"
                   "其他页面不受影响。需要网页编辑时，在仓库目录运行 npm ci --omit=dev --ignore-scripts --no-audit --no-fund "
                   "（流水线会自动运行）后重新发布。")
 
@@ -123,7 +123,7 @@ def admin_problems(root: Path, site: Path) -> list[str]:
     """/admin/ is complete when Decap CMS is installed; nothing is asked of it otherwise."""
     if not admin_installed(root):
         return []
-    return [f"admin/{name}: 网页编辑页面缺少这个文件（已安装 Decap CMS，构建应当把它放进网站）"
+    return [f"admin/{name}: 网页编辑页面缺少这个文件（已安装网页表单程序，构建应当把它放进网站）"
             for name in ADMIN_FILES if not (site / "admin" / name).is_file()]
 
 

@@ -119,14 +119,18 @@ def test_the_smoke_test_checks_admin_when_decap_is_installed_and_only_notes_it_o
     (site / "admin/index.html").write_text("<h1>网页编辑</h1>", "utf-8")
     monkeypatch.setenv("WENMING_NODE_MODULES", str(modules))          # nothing installed there
     assert not cc.admin_installed(tmp_path) and cc.admin_problems(tmp_path, site) == []
-    assert "没有安装网页表单程序 Decap CMS" in cc.ADMIN_LEFT_OUT and "npm ci --omit=dev" in cc.ADMIN_LEFT_OUT
+    assert "没有安装网页表单程序 Decap CMS" in cc.ADMIN_LEFT_OUT and "node_modules/yaml" in cc.ADMIN_LEFT_OUT and "npm ci --omit=dev" in cc.ADMIN_LEFT_OUT
     (modules / "decap-cms/dist").mkdir(parents=True)
     (modules / "decap-cms/dist/decap-cms.js").write_text("", "utf-8")
+    assert not cc.admin_installed(tmp_path), "Decap without the yaml library of our save format is not enough"
+    (modules / "yaml/browser/dist").mkdir(parents=True)
+    (modules / "yaml/browser/dist/index.js").write_text("", "utf-8")
     assert cc.admin_problems(tmp_path, site) == [
-        "admin/config.yml: 网页编辑页面缺少这个文件（已安装 Decap CMS，构建应当把它放进网站）",
-        "admin/decap-cms.js: 网页编辑页面缺少这个文件（已安装 Decap CMS，构建应当把它放进网站）"]
-    (site / "admin/config.yml").write_text("backend: {}\n", "utf-8")
-    (site / "admin/decap-cms.js").write_text("", "utf-8")
+        f"admin/{name}: 网页编辑页面缺少这个文件（已安装网页表单程序，构建应当把它放进网站）"
+        for name in ("config.yml", "decap-cms.js", "admin.js", "yamlkeep.js", "yaml/index.js")]
+    for name in ("config.yml", "decap-cms.js", "admin.js", "yamlkeep.js", "yaml/index.js"):
+        (site / "admin" / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / "admin" / name).write_text("", "utf-8")
     assert cc.admin_problems(tmp_path, site) == []
 
 
