@@ -106,12 +106,12 @@ def test_every_bad_row_is_reported_by_row_and_column_and_nothing_is_written(proj
     result = run_import(project, xlsx)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert "好人名单.xlsx 第2行 G列（类别）：“好人好事”不是可选的值。" in "\n".join(lines)
-    assert any(l.startswith("好人名单.xlsx 第3行 I列（简介）：含有手机号码“138****5678”") for l in lines)
-    assert any(l.startswith("好人名单.xlsx 第3行 H列（所在村（社区）或单位）：含有身份证号码") for l in lines)
+    assert "好人名单.xlsx 第2行 C列（类别）：“好人好事”不是可选的值。" in "\n".join(lines)
+    assert any(l.startswith("好人名单.xlsx 第3行 E列（简介）：含有手机号码“138****5678”") for l in lines)
+    assert any(l.startswith("好人名单.xlsx 第3行 D列（所在村（社区）或单位）：含有身份证号码") for l in lines)
     assert any(l.startswith("好人名单.xlsx 第4行（编号（网址））：编号“yunwu-tea-fair”已在 data/events/2023.yml 里使用（那不是好人）")
                for l in lines), lines
-    assert any(l.startswith("好人名单.xlsx 第6行 M列（公示开始日期）：“2029/1/1”不是可识别的日期") for l in lines)
+    assert any(l.startswith("好人名单.xlsx 第6行 I列（公示开始日期）：“2029/1/1”不是可识别的日期") for l in lines)
     assert lines[-1].startswith("共发现 5 个问题，没有导入任何内容")
     assert snapshot(project) == before
 
@@ -120,7 +120,7 @@ def test_merged_cells_and_an_old_format_file_renamed_xlsx_are_refused(project, t
     merged = fill(template, {2: {**ROWS, "荣誉编号": "qinghe-good-people-2023", "状态": "入选"},
                              3: {**ROWS, "编号（网址）": "2030-excel-zhou"}}, tmp_path / "m.xlsx", merge="B2:B3")
     out = run_import(project, merged).stdout
-    assert "m.xlsx 第2行 B列（草稿）：这里有合并单元格（B2:B3）。请取消合并" in out
+    assert "m.xlsx 第2行 B列（姓名）：这里有合并单元格（B2:B3）。请取消合并" in out
     old = tmp_path / "旧表格.xlsx"
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
     out = run_import(project, old).stdout

@@ -75,6 +75,16 @@ def _scalar(annotation: Any, meta: list, name: str, model: str) -> Kind:
     return "longtext" if name in LONG or f"{model}.{name}" in LONG else "text"
 
 
+# the publishing switches every entry with a page has (models.Publishable, less its id)
+PUBLISHING = ("draft", "example", "publish", "updated", "old_ids")
+
+
+def entry_order(fields: tuple[FormField, ...]) -> list[FormField]:
+    """An entry's own fields first (after its id), the publishing switches (草稿, 示例, 定时发布,
+    最近更新, 曾用编号) last: in the forms and the sheets 姓名 comes right after 编号."""
+    return sorted(fields, key=lambda c: c.name in PUBLISHING)
+
+
 def form(model: type[BaseModel]) -> tuple[FormField, ...]:
     return tuple(_field(model.__name__, name, info) for name, info in model.model_fields.items())
 

@@ -15,7 +15,10 @@ from kit.data.errors import DataInvalid
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        # a list inside an entry indented under its key (`honours:` then `  - award:`), as the
+        # kit's files and the web forms write it, not PyYAML's flush-left default
+        super().increase_indent(flow, False)
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:

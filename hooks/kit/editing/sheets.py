@@ -38,7 +38,7 @@ def kind_fields(kind: str) -> tuple[FormField, ...]:
 
 def columns(kind: str) -> list[Column]:
     out: list[Column] = []
-    for ff in kind_fields(kind):
+    for ff in forms.entry_order(kind_fields(kind)):
         if ff.name in NOT_FOR_NEW:
             continue
         if ff.kind in SCALAR:

@@ -20,7 +20,6 @@ DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD
 TITLE_KEYS = ("name", "title", "label", "award", "weekday", "src")
 # our YAML format (kit/outputs/yamlkeep.js): a save changes only what the editor changed
 FORMAT = "yml-keep"
-PUBLISHING = ("draft", "example", "publish", "updated", "old_ids")      # models.Publishable less id
 
 
 def widget(ff: FormField) -> dict[str, Any]:
@@ -64,19 +63,13 @@ def _input(ff: FormField) -> dict[str, Any]:
             for spec in fields:
                 spec["required"] = False
         return {"widget": "object", "collapsed": not ff.required, "fields": fields}
-    fields = _photo(ff) if kind == "photolist" else [widget(c) for c in _entry_order(ff.children)]
+    fields = _photo(ff) if kind == "photolist" else [widget(c) for c in forms.entry_order(ff.children)]
     spec = {"widget": "list", "fields": fields, "label_singular": ff.label, **_min(ff)}
     names = [c.name for c in ff.children]
     title = next((k for k in TITLE_KEYS if k in names), None)
     if title:
         spec["summary"] = "{{fields.%s}}" % title + (" （{{fields.id}}）" if "id" in names else "")
     return spec
-
-
-def _entry_order(children: tuple[FormField, ...]) -> list[FormField]:
-    """An entry's own fields first (after its id), the publishing switches shared by every kind
-    (草稿, 示例, 定时发布, 最近更新, 曾用编号) last: an editor sees 姓名 right under 编号."""
-    return sorted(children, key=lambda c: c.name in PUBLISHING)
 
 
 def _min(ff: FormField) -> dict[str, Any]:
