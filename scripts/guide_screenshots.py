@@ -6,15 +6,10 @@ forms change:  .venv/bin/python scripts/guide_screenshots.py   (needs npm ci and
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
-from urllib.request import urlopen
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "site"), str(ROOT / "hooks")]
@@ -22,12 +17,11 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "site"), str(ROOT / "h
 from PIL import Image  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from browser_server import serve  # noqa: E402
+from browser_server import decap_proxy, serve  # noqa: E402
 from conftest import ARGS, CHROMIUM, copy_project, run_build  # noqa: E402
 
 GUIDE = ROOT / "docs" / "guide" / "images"
 README = ROOT / "docs-readme"
-SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 
 
 def save(page, name: str, *places: Path) -> None:
@@ -40,12 +34,6 @@ def save(page, name: str, *places: Path) -> None:
         print(folder.relative_to(ROOT) / name, (folder / name).stat().st_size // 1024, "KB")
 
 
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="guide-shots-"))
     project = copy_project(work / "project")
@@ -54,21 +42,8 @@ def main() -> int:
     if result.returncode:
         print(result.log)
         return 1
-    port = _port()
-    config = site / "admin" / "config.yml"
-    config.write_text(config.read_text("utf-8").replace("localhost:8081", f"localhost:{port}"), "utf-8")
-    env = {**os.environ, "PORT": str(port), "MODE": "fs", "GIT_REPO_DIRECTORY": str(project), "BIND_HOST": "127.0.0.1"}
-    proxy = subprocess.Popen(["node", str(SERVER)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        for _ in range(100):
-            try:
-                urlopen(f"http://localhost:{port}/api/v1", timeout=1)
-            except OSError as exc:
-                if "refused" in str(exc).lower():
-                    time.sleep(0.1)
-                    continue
-            break
-        with sync_playwright() as p, serve(site, "/wenming/") as base:
+        with decap_proxy(site, project), sync_playwright() as p, serve(site, "/wenming/") as base:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             page = browser.new_page(viewport={"width": 1366, "height": 768}, locale="zh-CN")
             page.goto(base + "admin/")
@@ -93,8 +68,6 @@ def main() -> int:
             save(page, "admin-publish.png", GUIDE)
             browser.close()
     finally:
-        proxy.terminate()
-        proxy.wait(10)
         shutil.rmtree(work, ignore_errors=True)
     return 0
 

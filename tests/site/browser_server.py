@@ -48,3 +48,38 @@ def serve(root: Path, prefix: str = "/wenming/") -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+DECAP_SERVER = Path(__file__).resolve().parents[2] / "node_modules" / "decap-server" / "dist" / "index.js"
+
+
+@contextmanager
+def decap_proxy(site: Path, project: Path) -> Iterator[int]:
+    """Decap's local backend (decap-server) saving into `project`, on a free port that the built
+    site's admin/config.yml is pointed at; yields the port once it answers."""
+    import os
+    import socket
+    import subprocess
+    import time
+    from urllib.request import urlopen
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = site / "admin" / "config.yml"
+    config.write_text(config.read_text("utf-8").replace("localhost:8081", f"localhost:{port}"), "utf-8")
+    env = {**os.environ, "PORT": str(port), "MODE": "fs", "GIT_REPO_DIRECTORY": str(project), "BIND_HOST": "127.0.0.1"}
+    proxy = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                urlopen(f"http://localhost:{port}/api/v1", timeout=1)
+            except OSError as exc:
+                if "refused" in str(exc).lower():
+                    time.sleep(0.1)
+                    continue
+            break
+        yield port
+    finally:
+        proxy.terminate()
+        proxy.wait(10)

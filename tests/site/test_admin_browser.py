@@ -7,33 +7,23 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
-from urllib.request import urlopen
 
 import pytest
 
-from browser_server import serve
+from browser_server import DECAP_SERVER as SERVER, decap_proxy, serve
 from conftest import ROOT, run_build
 import yaml
 
-SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 CMS = ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
 
 
 def load_plain(path: Path) -> dict:
     """Every scalar as its text: `{value: 640}` and `value: 640` read the same."""
     return yaml.load(path.read_text("utf-8"), Loader=yaml.BaseLoader)
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -46,20 +36,7 @@ def forms(project, tmp_path, browser):
     site = tmp_path / "site"
     result = run_build(project, site, {"WENMING_NODE_MODULES": str(ROOT / "node_modules")})
     assert result.returncode == 0, result.log
-    port = _port()
-    config = site / "admin" / "config.yml"
-    config.write_text(config.read_text("utf-8").replace("localhost:8081", f"localhost:{port}"), "utf-8")
-    env = {**os.environ, "PORT": str(port), "MODE": "fs", "GIT_REPO_DIRECTORY": str(project), "BIND_HOST": "127.0.0.1"}
-    proxy = subprocess.Popen(["node", str(SERVER)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(100):
-            try:
-                urlopen(f"http://localhost:{port}/api/v1", timeout=1)
-            except OSError as exc:
-                if "refused" in str(exc).lower():
-                    time.sleep(0.1)
-                    continue
-            break
+    with decap_proxy(site, project):
         context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="zh-CN")
         page = context.new_page()
         page.requests = []
@@ -70,9 +47,6 @@ def forms(project, tmp_path, browser):
             page.get_by_text("集合").first.wait_for()
             yield page, base
         context.close()
-    finally:
-        proxy.terminate()
-        proxy.wait(10)
 
 
 def _ime(page, label: str, text: str) -> None:
