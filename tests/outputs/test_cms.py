@@ -69,6 +69,7 @@ def compare(model: type[BaseModel], specs: list[dict], where: str, optional_pare
             assert spec["options"] == list(typing.get_args(inner)), at
         if got == "datetime":
             assert spec["format"] == "YYYY-MM-DD" and spec["time_format"] is False, at
+            assert not spec.get("picker_utc"), at      # 现在 is the editor's today, not UTC's
         if got == "number":
             assert spec["value_type"] == ("int" if inner is int else "float"), at
         if name == "src" and model is f.Photo:

@@ -4,6 +4,7 @@ forms, Chinese typed as an input method commits it, no request to any other host
 files the forms wrote pass the data check and a strict build."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -37,7 +38,8 @@ def forms(project, tmp_path, browser):
     result = run_build(project, site, {"WENMING_NODE_MODULES": str(ROOT / "node_modules")})
     assert result.returncode == 0, result.log
     with decap_proxy(site, project):
-        context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="zh-CN")
+        context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="zh-CN",
+                                      timezone_id="Asia/Shanghai")
         page = context.new_page()
         page.requests = []
         page.on("request", lambda r: page.requests.append(r.url))
@@ -99,6 +101,10 @@ def test_an_honoree_and_an_event_added_in_the_forms_pass_the_check_and_build(for
     _choose(page, "类别", "宣传活动")
     _ime(page, "简介", "在网页表单里添加的活动。")
     page.locator('input[id^="start-field-"]').last.fill("2024-09-01")
+    updated = page.locator('input[id^="updated-field-"]').last
+    # 07:30 in Beijing is still yesterday in UTC: 现在 must give the editor's day
+    page.clock.set_fixed_time(dt.datetime(2026, 12, 1, 23, 30, tzinfo=dt.timezone.utc))
+    updated.locator("xpath=following::button[normalize-space()='现在'][1]").click()
     _ime(page, "地点", "青禾县文化馆")
     _ime(page, "主办单位", "青禾县文明办")
     _publish(page)
@@ -113,6 +119,7 @@ def test_an_honoree_and_an_event_added_in_the_forms_pass_the_check_and_build(for
     assert new["story"].startswith("第一段。\n\n- **加粗**一条")
     events = load_plain(project / "data/events/2024.yml")["events"]
     assert events[-1]["id"] == "form-tea-talk" and events[-1]["start"] == "2024-09-01"
+    assert events[-1]["updated"] == "2026-12-02", "现在 is the day in Beijing, not in UTC"
 
     check = subprocess.run([sys.executable, str(project / "hooks/check.py"), str(project)],
                            capture_output=True, text=True)

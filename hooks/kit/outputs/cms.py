@@ -15,8 +15,10 @@ from kit.data.settings import Editing
 PHOTOS = "data/photos"
 LOCAL_PROXY = "http://localhost:8081/api/v1"
 SLUG_MESSAGE = "编号只能用小写英文字母、数字和连字符“-”，如 2024-zhang-san"
-DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD",
-        "time_format": False, "picker_utc": True}
+# a date only, read and written in the browser's own zone: "2024-07-01" stays that day anywhere,
+# 现在 gives the editor's today (picker_utc would give UTC's: yesterday before 08:00 in Beijing)
+# and no "UTC" label stands beside the date
+DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
 TITLE_KEYS = ("name", "title", "label", "award", "weekday", "src")
 # our YAML format (kit/outputs/yamlkeep.js): a save changes only what the editor changed
 FORMAT = "yml-keep"
