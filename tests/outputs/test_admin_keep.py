@@ -199,3 +199,11 @@ def test_aligned_trailing_comments_keep_their_spacing(keep):
     data = keep("from", source)
     data["ads"][0]["title"] = "树新风"
     assert keep("to", data, ["ads"]) == source.replace("讲文明", "树新风")
+
+
+def test_a_windows_file_keeps_its_byte_order_mark_and_crlf_line_ends(keep):
+    source = "\ufeff# 记事本保存的文件\r\nads:\r\n  - id: a\r\n    title: 讲文明\r\n    summary: |\r\n      第一行\r\n      第二行\r\n"
+    data = keep("from", source)
+    assert data["ads"][0]["summary"] == "第一行\n第二行\n"
+    data["ads"][0]["title"] = "树新风"
+    assert keep("to", data, ["ads"]) == source.replace("讲文明", "树新风")

@@ -208,7 +208,12 @@ export function keepFormat(YAML, order = {}) {
   }
 
   function toFile(data, sortedKeys = []) {
-    const source = isObject(data) ? data[SOURCE] : undefined;
+    const raw = isObject(data) ? data[SOURCE] : undefined;
+    // a file saved on Windows keeps its byte-order mark and CRLF line ends
+    const bom = typeof raw === 'string' && raw.startsWith('\uFEFF');
+    const crlf = typeof raw === 'string' && raw.includes('\r\n');
+    const source = typeof raw === 'string' ? raw.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n') : raw;
+    const dress = text => (bom ? '\uFEFF' : '') + (crlf ? text.replace(/\n/g, '\r\n') : text);
     const values = clean(data);
     const rootOrder = {...order, '': sortedKeys};
     const keep = keepFormat(YAML, rootOrder);
@@ -219,7 +224,7 @@ export function keepFormat(YAML, order = {}) {
         const out = doc.toString(OPTIONS);
         if (equal(YAML.parse(out), values)) {
           const same = respace(source, out);
-          return equal(YAML.parse(same), values) ? same : out;
+          return dress(equal(YAML.parse(same), values) ? same : out);
         }
         console.warn('yml-keep: merge differed from the form values; writing the values fresh');
       }
@@ -227,7 +232,7 @@ export function keepFormat(YAML, order = {}) {
     const doc = new YAML.Document();
     doc.contents = keep.fresh(doc, values, '');
     if (typeof source === 'string') doc.commentBefore = YAML.parseDocument(source).commentBefore;
-    return doc.toString(OPTIONS);
+    return dress(doc.toString(OPTIONS));
   }
 
   return {fromFile, toFile, merge, fresh};
