@@ -207,3 +207,15 @@ def test_a_windows_file_keeps_its_byte_order_mark_and_crlf_line_ends(keep):
     assert data["ads"][0]["summary"] == "第一行\n第二行\n"
     data["ads"][0]["title"] = "树新风"
     assert keep("to", data, ["ads"]) == source.replace("讲文明", "树新风")
+
+
+def test_a_thousand_entry_file_with_blank_lines_changes_in_one_line(keep):
+    source = "# 大名单\nhonorees:\n" + "".join(
+        f"  - id: 2024-p{i}   # 第{i}位\n    name: 某{i}\n    category: 助人为乐\n    summary: 简介{i}。\n"
+        f"    story: |\n      第一段{i}。\n\n      第二段。\n    honours:\n      - {{award: good-2024, status: 入选}}\n\n"
+        for i in range(1000))
+    data = keep("from", source)
+    data["honorees"][500]["summary"] = "改了。"
+    out = keep("to", data, ["honorees"])
+    assert changed_lines(source, out) == [("    summary: 简介500。", "    summary: 改了。")]
+    assert out.endswith("入选}\n\n")

@@ -223,7 +223,8 @@ export function keepFormat(YAML, order = {}) {
         doc.contents = keep.merge(doc, doc.contents, values, '');
         const out = doc.toString(OPTIONS);
         if (equal(YAML.parse(out), values)) {
-          const same = respace(source, out);
+          // the file's own line spacing, down to the blank lines at its end
+          const same = respace(source, out).replace(/\n*$/, source.match(/\n*$/)[0] || '\n');
           return dress(equal(YAML.parse(same), values) ? same : out);
         }
         console.warn('yml-keep: merge differed from the form values; writing the values fresh');
