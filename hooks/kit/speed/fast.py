@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from kit.outputs import images
 from kit.pages import qr, render, text
-from kit.speed import bodies, fork, jiebacut, qrcache, sitefolder
+from kit.speed import bodies, fork, jiebacut, partials, qrcache, sitefolder
 from kit.speed.door import Plain
 from kit.speed.outputcache import OutputCache, YamlCache
 from kit.speed.segments import Segmenter
@@ -100,6 +100,7 @@ class Fast(Plain):
         then renders entry pages (kit/speed/theme.py)."""
         with_cached_template(env)
         env.bytecode_cache = render.compiled_cache(self.jinja_cache)
+        self.partials = partials.Partials(env, self.cacheable)   # the menu and lang.t once per distinct input
         self.texts = texts
         self.renderer.start(env, config, nav, files, lambda: self.segmenter.resolve(texts), len(texts))
 
