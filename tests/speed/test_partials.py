@@ -86,7 +86,7 @@ def test_on_for_the_kits_own_theme():
     assert all(partials._from_material(env, name) for name in partials.MENU_PARTS)
     assert partials._pure_language(env)
     kept = partials.Partials(env, lambda page: True)
-    assert kept.menu
+    assert kept.menu and kept.pure == list(partials.PURE)
     assert isinstance(env.get_template(partials.LANGUAGE).make_module, type(lambda: 0))
 
 
@@ -100,3 +100,38 @@ def test_lang_t_gives_the_macros_text(key):
     kept = kept_env.get_template(partials.LANGUAGE).make_module({"config": config}, True, {})
     assert kept.t(key) == made.t(key) and type(kept.t(key)) is type(made.t(key))
     assert kept is kept_env.get_template(partials.LANGUAGE).make_module({"config": config}, True, {})
+
+
+@pytest.mark.parametrize("source, pure", [
+    ('<a href="{{ "sitemap/" | url }}">{{ lang.t("top") }}</a>{{ config.site_name | replace("a", "b") }}', True),
+    ('{% include "partials/party.html" %}{% include ".icons/" ~ config.icon ~ ".svg" %}', True),
+    ("{{ page.title }}", False),                       # reads the page
+    ("{{ config._current_page.title }}", False),       # the page, through the config
+    ("{{ icon }}", False),                             # a variable of the template that includes it
+    ('{{ "x" | wm_page_filter }}', False),             # a filter given the context
+    ('{% include "partials/reads-page.html" %}', False),
+    ('{% include config.template %}', False),          # an include not known beforehand
+])
+def test_a_partial_is_kept_only_if_it_reads_nothing_of_the_page(tmp_path, source, pure):
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials" / "party.html").write_text("<span>党政机关</span>", "utf-8")
+    (tmp_path / "partials" / "reads-page.html").write_text("{{ page.url }}", "utf-8")
+    (tmp_path / "partials" / "it.html").write_text(source, "utf-8")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)))
+    env.filters["url"] = url_filter
+    env.filters["wm_page_filter"] = jinja2.pass_context(lambda context, value: context["page"].url)
+    assert partials._pure(env, "partials/it.html", partials.CONSTANT) is pure
+
+
+def test_a_pure_partial_is_kept_on_every_page_with_its_urls(tmp_path, monkeypatch):
+    monkeypatch.setattr(partials, "PURE", ("partials/footer.html",))
+    plain_env, kept_env = _env(tmp_path), _env(tmp_path)
+    (tmp_path / "partials" / "footer.html").write_text(
+        '<footer><a href="{{ "sitemap/" | url }}">网站地图</a>{{ config.site_name }}</footer>', "utf-8")
+    (tmp_path / "page.html").write_text('{% include "partials/footer.html" %}', "utf-8")
+    kept = partials.Partials(kept_env, lambda page: False)     # no page is an entry page: the footer is kept anyway
+    assert kept.pure == ["partials/footer.html"]
+    for url in PAGES + PAGES:
+        context = {"page": SimpleNamespace(url=url), "config": {"site_name": "县"}, "base_url": "."}
+        assert kept_env.get_template("page.html").render(context) == plain_env.get_template("page.html").render(context)
+    assert kept.renders == len({url.count("/") for url in PAGES})   # once per relative link to sitemap/

@@ -14,6 +14,12 @@ later page with the same key reuses it only if the filter gives the same result 
 recorded input: the render would take the same path and write the same bytes. Only Material's
 own templates are kept this way: a county that overrides one of them turns this off.
 
+Other partials on every page (the search box, the footer, the back-to-top button) are kept
+the same way on any page when they provably read nothing of it: what they (and what they include)
+read from outside is only config (no `_` attribute, so not `config._current_page`), features,
+`lang` and `base_url`, their includes are named or Material's `.icons/…svg`, and the only filter
+that reads the context is `url` (recorded as above).
+
 `lang.t`. Material imports partials/language.html with the page's context, once per page; its
 `t(key)` only calls the language files it imports without context, so it is a function of the
 key (and config, fixed). The first page's module is kept and each key's text asked once; a
@@ -33,6 +39,8 @@ MENU = ("partials/tabs.html", "partials/nav.html")
 # the templates the menu renders, which must be Material's own for the reasoning above to hold
 MENU_PARTS = MENU + ("partials/tabs-item.html", "partials/nav-item.html", "partials/logo.html",
                      "partials/toc.html", "partials/toc-item.html")
+PURE = ("partials/search.html", "partials/footer.html", "partials/top.html")
+CONSTANT = {"config", "features", "lang", "base_url"}     # the same for every page of a build
 LANGUAGE = "partials/language.html"
 MISSING: Any = object()
 MATERIAL = Path(material.__file__).parent / "templates"
@@ -55,6 +63,42 @@ def _pure_language(env: jinja2.Environment) -> bool:
     imports = list(tree.find_all((nodes.Import, nodes.FromImport)))
     return (meta.find_undeclared_variables(tree) <= {"config"} and not any(i.with_context for i in imports)
             and not any(tree.find_all(nodes.Include)))
+
+
+def _icon(node: nodes.Include) -> bool:
+    """`{% include ".icons/" ~ name ~ ".svg" %}`: one of the theme's SVG icons."""
+    first = node.template
+    while isinstance(first, (nodes.Concat, nodes.Add)):
+        first = first.nodes[0] if isinstance(first, nodes.Concat) else first.left
+    return isinstance(first, nodes.Const) and str(first.value).startswith(".icons/")
+
+
+def _pure(env: jinja2.Environment, name: str, allowed: set[str], seen: set[str] | None = None) -> bool:
+    """The template reads nothing of the page but through the `url` filter (see above)."""
+    seen = set() if seen is None else seen
+    if name in seen:
+        return True
+    seen.add(name)
+    try:
+        tree = env.parse(env.loader.get_source(env, name)[0])
+    except (jinja2.TemplateError, OSError):
+        return False
+    if not meta.find_undeclared_variables(tree) <= allowed:
+        return False
+    if any(n.attr.startswith("_") for n in tree.find_all(nodes.Getattr)):
+        return False
+    for f in tree.find_all(nodes.Filter):
+        function = env.filters.get(f.name)
+        passed = getattr(getattr(function, "jinja_pass_arg", None), "name", "")
+        if f.name != "url" and passed == "context":      # only a filter given the context sees the page
+            return False
+    for node in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
+        if isinstance(node.template, nodes.Const):
+            if not _pure(env, node.template.value, allowed, seen):
+                return False
+        elif not (isinstance(node, nodes.Include) and _icon(node)):
+            return False
+    return True
 
 
 def _active(items) -> tuple:
@@ -88,13 +132,17 @@ class Partials:
         self.trace: list[tuple[Any, str]] | None = None
         self.renders = self.reuses = 0
         self.menu = "url" in env.filters and all(_from_material(env, n) for n in MENU_PARTS)
-        if self.menu:
+        language = _pure_language(env)
+        allowed = CONSTANT if language else CONSTANT - {"lang"}
+        self.pure = [n for n in PURE if "url" in env.filters and _pure(env, n, allowed)]
+        if self.menu or self.pure:
             self.url = env.filters["url"]
             env.filters["url"] = self._url
-            for name in MENU:
-                template = env.get_template(name)
-                template.root_render_func = self._kept(name, template.root_render_func)
-        if _pure_language(env):
+        self.urls: tuple[Any, Any, dict] = (MISSING, None, {})   # a page, its base_url, its url results
+        for name in (MENU if self.menu else ()) + tuple(self.pure):
+            template = env.get_template(name)
+            template.root_render_func = self._kept(name, template.root_render_func, name in MENU)
+        if language:
             template = env.get_template(LANGUAGE)
             template.make_module = self._language(template.make_module)
 
@@ -105,21 +153,33 @@ class Partials:
             self.trace.append((value, out))
         return out
 
-    def _kept(self, name: str, render: Callable) -> Callable:
+    def _kept(self, name: str, render: Callable, menu: bool) -> Callable:
         def root(context) -> Iterator[str]:
             page = context.get("page")
-            if page is None or not self.cacheable(page):
+            if menu and (page is None or not self.cacheable(page)):
                 yield from render(context)
                 return
-            yield self._render(name, render, context, page)
+            nav = context.get("nav") if menu else None
+            static = (name, _active(getattr(nav, "items", None) or []), context.get("base_url"))
+            yield self._render(static, render, context, page)
         return root
 
-    def _render(self, name: str, render: Callable, context, page) -> str:
-        nav = context.get("nav")
-        static = (name, _active(getattr(nav, "items", None) or []), context.get("base_url"))
+    def _url_of(self, context, page, value) -> str:
+        """The `url` filter's result for this page, asked once per page and value."""
+        base = context.get("base_url")
+        if self.urls[0] is not page or self.urls[1] != base:
+            self.urls = (page, base, {})
+        known = self.urls[2]
+        try:
+            return known[value]
+        except KeyError:
+            out = known[value] = self.url(context, value)
+            return out
+
+    def _render(self, static: tuple, render: Callable, context, page) -> str:
         kept = self.kept.setdefault(static, {})
         for inputs, outputs in kept.items():
-            results = tuple(self.url(context, value) for value in inputs)
+            results = tuple(self._url_of(context, page, value) for value in inputs)
             html = outputs.get(results, MISSING)
             if html is not MISSING:
                 if self.trace is not None:
