@@ -199,7 +199,8 @@ class Build:
 
     def post_page(self, output: str, page) -> str:
         output = self.speed.post_page(page, csp.fill(output))    # a stored page has its hashes already
-        self.hosts.page(output, page.file.dest_uri, page.file.src_uri, page.url)
+        if self.speed.checks_here(page):   # each page's final HTML is checked once, where it is written
+            self.hosts.page(output, page.file.dest_uri, page.file.src_uri, page.url)
         return output
 
     def post_template(self, output: str, name: str) -> str:

@@ -78,6 +78,10 @@ class Plain:
     def post_page(self, page, output: str) -> str:
         return output
 
+    def checks_here(self, page) -> bool:
+        """Whether this process checks the page's final HTML for loads from other hosts."""
+        return True
+
     # -- the end -------------------------------------------------------------------------------
 
     def segmentations(self) -> Callable[[str], str]:

@@ -118,6 +118,10 @@ class Fast(Plain):
             page.content = None   # written and stored: ten thousand page bodies need not stay in memory
         return output
 
+    def checks_here(self, page) -> bool:
+        # not in the render worker: its pages reach the build through post_page, checked there
+        return self.output.capture is None
+
     def segmentations(self) -> Callable[[str], str]:
         """The segmentation of every text given to theme(), as a function of the text."""
         self.segmenter.learn_resolved(self.texts, self.renderer.first_done())
