@@ -138,7 +138,7 @@ class Partials:
         if self.menu or self.pure:
             self.url = env.filters["url"]
             env.filters["url"] = self._url
-        self.urls: tuple[Any, Any, dict] = (MISSING, None, {})   # a page, its base_url, its url results
+        self.current: tuple = (MISSING, None, (), {}, None)    # see _page
         for name in (MENU if self.menu else ()) + tuple(self.pure):
             template = env.get_template(name)
             template.root_render_func = self._kept(name, template.root_render_func, name in MENU)
@@ -159,27 +159,21 @@ class Partials:
             if menu and (page is None or not self.cacheable(page)):
                 yield from render(context)
                 return
-            nav = context.get("nav") if menu else None
-            static = (name, _active(getattr(nav, "items", None) or []), context.get("base_url"))
-            yield self._render(static, render, context, page)
+            yield self._render(name, menu, render, context, page)
         return root
 
-    def _url_of(self, context, page, value) -> str:
-        """The `url` filter's result for this page, asked once per page and value."""
-        base = context.get("base_url")
-        if self.urls[0] is not page or self.urls[1] != base:
-            self.urls = (page, base, {})
-        known = self.urls[2]
-        try:
-            return known[value]
-        except KeyError:
-            out = known[value] = self.url(context, value)
-            return out
+    def _page(self, context, page) -> tuple:
+        """(page, base_url, the nav's active flags, the `url` filter's results), once per page."""
+        base, nav = context.get("base_url"), context.get("nav")
+        if self.current[0] is not page or self.current[1] != base or self.current[4] is not nav:
+            self.current = (page, base, _active(getattr(nav, "items", None) or []), {}, nav)
+        return self.current
 
-    def _render(self, static: tuple, render: Callable, context, page) -> str:
-        kept = self.kept.setdefault(static, {})
+    def _render(self, name: str, menu: bool, render: Callable, context, page) -> str:
+        _, base, active, known, _ = self._page(context, page)
+        kept = self.kept.setdefault((name, active if menu else (), base), {})
         for inputs, outputs in kept.items():
-            results = tuple(self._url_of(context, page, value) for value in inputs)
+            results = tuple([known[v] if v in known else known.setdefault(v, self.url(context, v)) for v in inputs])
             html = outputs.get(results, MISSING)
             if html is not MISSING:
                 if self.trace is not None:
@@ -195,10 +189,8 @@ class Partials:
         if outer is not None:
             outer.extend(trace)
         self.renders += 1
-        try:
+        if all(type(v) is str for v, _ in trace):   # str only: 1 == True, but their URLs differ
             kept.setdefault(tuple(v for v, _ in trace), {})[tuple(r for _, r in trace)] = html
-        except TypeError:       # an unhashable filter input: this include is not kept
-            pass
         return html
 
     def _language(self, make_module: Callable) -> Callable:
