@@ -69,8 +69,9 @@ class Plain:
     def sign(self, nav, config, data) -> None:
         """The nav is final."""
 
-    def theme(self, env, config, nav, files, texts: list[str]) -> None:
-        """The theme is about to render pages; `texts` will be segmented for search."""
+    def theme(self, env, config, nav, files, texts: list[str], hosts) -> None:
+        """The theme is about to render pages; `texts` will be segmented for search; `hosts` is
+        the build's check of finished pages for loads from other hosts (kit/outputs/hostcheck.py)."""
 
     def page_content(self, page, html: str) -> str:
         return html
@@ -79,7 +80,7 @@ class Plain:
         return output
 
     def checks_here(self, page) -> bool:
-        """Whether this process checks the page's final HTML for loads from other hosts."""
+        """Whether the page's final HTML is to be checked here for loads from other hosts."""
         return True
 
     # -- the end -------------------------------------------------------------------------------

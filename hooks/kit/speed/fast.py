@@ -95,14 +95,14 @@ class Fast(Plain):
         self.output.site = site_signature(self.root, nav, config, data)
         self.nav = nav
 
-    def theme(self, env, config, nav, files, texts: list[str]) -> None:
+    def theme(self, env, config, nav, files, texts: list[str], hosts) -> None:
         """Before the theme renders pages: the render worker segments our search entries first,
         then renders entry pages (kit/speed/theme.py)."""
         with_cached_template(env)
         env.bytecode_cache = render.compiled_cache(self.jinja_cache)
         self.partials = partials.Partials(env, self.cacheable)   # the menu and lang.t once per distinct input
         self.texts = texts
-        self.renderer.start(env, config, nav, files, lambda: self.segmenter.resolve(texts), len(texts))
+        self.renderer.start(env, config, nav, files, lambda: self.segmenter.resolve(texts), len(texts), hosts)
 
     def page_content(self, page, html: str) -> str:
         if self.cacheable(page) and self.output.check(page, html) and (page.meta.get("search") or {}).get("exclude"):
@@ -112,15 +112,16 @@ class Fast(Plain):
     def post_page(self, page, output: str) -> str:
         if self.renderer.writes_page(page):
             self.output.skip(page)
-            return ""   # an unchanged stored page: written from the cache (kit/speed/theme.py)
-        output = self.output.output(page, output)
+            output = ""   # an unchanged stored page, or one the render worker wrote (kit/speed/theme.py)
+        else:
+            output = self.output.output(page, output)
         if self.cacheable(page):
             page.content = None   # written and stored: ten thousand page bodies need not stay in memory
         return output
 
     def checks_here(self, page) -> bool:
-        # not in the render worker: its pages reach the build through post_page, checked there
-        return self.output.capture is None
+        # a page the render worker wrote was checked there, and its findings came with it
+        return page.url not in self.renderer.wrote
 
     def segmentations(self) -> Callable[[str], str]:
         """The segmentation of every text given to theme(), as a function of the text."""
