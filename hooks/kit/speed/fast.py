@@ -60,11 +60,10 @@ class Fast(Plain):
         tokenizer.configure(words)
         self.segments = Store(folder, "segments", version)
         # the search plugin's cuts, by sentence; a build that must cut everything loads jieba's
-        # whole dictionary before the helpers fork, one that cuts a few sentences looks up their words
+        # whole dictionary before the render worker forks, one that cuts a few sentences looks up their words
         self.cuts = Store(folder, "cuts", f"{version}:{tokenizer.words_state()}")
         tokenizer.store = self.cuts
-        if not self.segments.old or not self.cuts.old:
-            tokenizer.load_all()
+        self.cuts_everything = not self.segments.old or not self.cuts.old   # see bodies()
         self.qr_store = Store(folder, "qr", version)
         self.qr = qrcache.QRCodes(self.qr_store, site_url, lambda page: not cacheable(page))
         self.renderer = Renderer(self.output)
@@ -87,8 +86,10 @@ class Fast(Plain):
         return self.qr.page_qr(page)
 
     def bodies(self, render: Callable[[int], str], n: int) -> list[str]:
-        """Every page body, on two cores."""
-        return bodies.render_all(render, n, self.md_store, self.images)
+        """Every page body, on two cores; jieba's whole dictionary, when this build needs it, is
+        loaded meanwhile (the body helper takes more bodies), and shared with the render worker."""
+        load = jiebacut.TOKENIZER.load_all if self.cuts_everything else (lambda: None)
+        return bodies.render_all(render, n, self.md_store, self.images, load)
 
     def sign(self, nav, config, data) -> None:
         """The site signature for the output cache: everything but the page itself."""
