@@ -44,7 +44,7 @@ class Renderer:
         self.pages: list[Any] = []
         self.index: dict[str, int] = {}
         self.real: dict[str, str] = {}  # page URL -> the template the page asked for
-        self.results: dict[int, tuple[bytes | None, list]] = {}   # page -> (page, host check findings)
+        self.results: dict[int, tuple[bytes | None, list]] = {}   # page -> (compressed page, host findings)
         self.wrote: set[str] = set()    # pages the worker wrote into the site
         self.hosts = None               # the build's host check (kit/outputs/hostcheck.py)
         self.pid = 0
