@@ -172,7 +172,8 @@ class Build:
         env.filters.update(date_cn=text.date_cn, status_cn=text.status_cn, **pagemeta.FILTERS)
         env.filters["page_qr"] = self.speed.page_qr
         env.auto_reload = False   # MkDocs makes the environment anew for every build; no stat() per page
-        self.speed.theme(env, self.config, self.site_nav, files, self.search.texts())   # segmented from now on
+        texts = self.search.texts()   # segmented from now on
+        self.speed.theme(env, self.config, self.site_nav, files, texts, self.hosts)
         return env
 
     # -- each page ---------------------------------------------------------------------------------
@@ -199,7 +200,8 @@ class Build:
 
     def post_page(self, output: str, page) -> str:
         output = self.speed.post_page(page, csp.fill(output))    # a stored page has its hashes already
-        self.hosts.page(output, page.file.dest_uri, page.file.src_uri, page.url)
+        if self.speed.checks_here(page):   # each page's final HTML is checked once, where it is made
+            self.hosts.page(output, page.file.dest_uri, page.file.src_uri, page.url)
         return output
 
     def post_template(self, output: str, name: str) -> str:

@@ -88,6 +88,11 @@ def test_a_template_that_loads_from_elsewhere_stops_the_build(project: Path, tmp
     assert result.returncode != 0
     errors = [line.split("-  ", 1)[1] for line in result.log.splitlines() if line.startswith("ERROR")]
     assert errors[0].startswith("overrides/content/honoree.html:3:11: 错误: 外部资源: 页面 honorees/")
+    # the same lines whichever process rendered a page (the render worker's pages are checked by the build)
+    for parallel in ("0", "1"):
+        again = run_build(project, tmp_path / f"site-{parallel}", {"WENMING_PARALLEL": parallel})
+        assert [line for line in again.log.splitlines() if line.startswith("ERROR")] == \
+            [line for line in result.log.splitlines() if line.startswith("ERROR")]
     assert "cdn.example.net" in errors[0]
     assert any("处要从其他网站加载资源，网站未生成完整" in e for e in errors)
     assert not (tmp_path / "site" / "honorees" / "2023-sample-sun" / "index.html").exists()

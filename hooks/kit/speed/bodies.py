@@ -52,8 +52,9 @@ def _helper():
         return multiprocessing.get_context("fork").Pool(1)
 
 
-def render_all(render: Callable[[int], str], n: int, md_store, images) -> list[str]:
-    """Every body, in order. The helper process ends with its share: its memory is freed."""
+def render_all(render: Callable[[int], str], n: int, md_store, images, first: Callable[[], None] = lambda: None) -> list[str]:
+    """Every body, in order. The helper process ends with its share: its memory is freed.
+    `first` runs in the build once the helper has started (and takes its share of the bodies)."""
     global _JOB
     job = Job(render, n, md_store, images)
     pool, pending = None, None
@@ -65,6 +66,7 @@ def render_all(render: Callable[[int], str], n: int, md_store, images) -> list[s
             _JOB = None
         if pool is not None:
             pending = pool.apply_async(work_back)
+    first()
     bodies: list[str | None] = [None] * n
     for i in range(n):
         if pending is not None and not job.split.claim_front(i):

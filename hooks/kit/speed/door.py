@@ -69,14 +69,19 @@ class Plain:
     def sign(self, nav, config, data) -> None:
         """The nav is final."""
 
-    def theme(self, env, config, nav, files, texts: list[str]) -> None:
-        """The theme is about to render pages; `texts` will be segmented for search."""
+    def theme(self, env, config, nav, files, texts: list[str], hosts) -> None:
+        """The theme is about to render pages; `texts` will be segmented for search; `hosts` is
+        the build's check of finished pages for loads from other hosts (kit/outputs/hostcheck.py)."""
 
     def page_content(self, page, html: str) -> str:
         return html
 
     def post_page(self, page, output: str) -> str:
         return output
+
+    def checks_here(self, page) -> bool:
+        """Whether the page's final HTML is to be checked here for loads from other hosts."""
+        return True
 
     # -- the end -------------------------------------------------------------------------------
 

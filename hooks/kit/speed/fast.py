@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from kit.outputs import images
 from kit.pages import qr, render, text
-from kit.speed import bodies, fork, jiebacut, qrcache, sitefolder
+from kit.speed import bodies, fork, jiebacut, partials, qrcache, sitefolder
 from kit.speed.door import Plain
 from kit.speed.outputcache import OutputCache, YamlCache
 from kit.speed.segments import Segmenter
@@ -60,11 +60,10 @@ class Fast(Plain):
         tokenizer.configure(words)
         self.segments = Store(folder, "segments", version)
         # the search plugin's cuts, by sentence; a build that must cut everything loads jieba's
-        # whole dictionary before the helpers fork, one that cuts a few sentences looks up their words
+        # whole dictionary before the render worker forks, one that cuts a few sentences looks up their words
         self.cuts = Store(folder, "cuts", f"{version}:{tokenizer.words_state()}")
         tokenizer.store = self.cuts
-        if not self.segments.old or not self.cuts.old:
-            tokenizer.load_all()
+        self.cuts_everything = not self.segments.old or not self.cuts.old   # see bodies()
         self.qr_store = Store(folder, "qr", version)
         self.qr = qrcache.QRCodes(self.qr_store, site_url, lambda page: not cacheable(page))
         self.renderer = Renderer(self.output)
@@ -87,21 +86,24 @@ class Fast(Plain):
         return self.qr.page_qr(page)
 
     def bodies(self, render: Callable[[int], str], n: int) -> list[str]:
-        """Every page body, on two cores."""
-        return bodies.render_all(render, n, self.md_store, self.images)
+        """Every page body, on two cores; jieba's whole dictionary, when this build needs it, is
+        loaded meanwhile (the body helper takes more bodies), and shared with the render worker."""
+        load = jiebacut.TOKENIZER.load_all if self.cuts_everything else (lambda: None)
+        return bodies.render_all(render, n, self.md_store, self.images, load)
 
     def sign(self, nav, config, data) -> None:
         """The site signature for the output cache: everything but the page itself."""
         self.output.site = site_signature(self.root, nav, config, data)
         self.nav = nav
 
-    def theme(self, env, config, nav, files, texts: list[str]) -> None:
+    def theme(self, env, config, nav, files, texts: list[str], hosts) -> None:
         """Before the theme renders pages: the render worker segments our search entries first,
         then renders entry pages (kit/speed/theme.py)."""
         with_cached_template(env)
         env.bytecode_cache = render.compiled_cache(self.jinja_cache)
+        self.partials = partials.Partials(env, self.cacheable)   # the menu and lang.t once per distinct input
         self.texts = texts
-        self.renderer.start(env, config, nav, files, lambda: self.segmenter.resolve(texts), len(texts))
+        self.renderer.start(env, config, nav, files, lambda: self.segmenter.resolve(texts), len(texts), hosts)
 
     def page_content(self, page, html: str) -> str:
         if self.cacheable(page) and self.output.check(page, html) and (page.meta.get("search") or {}).get("exclude"):
@@ -111,11 +113,16 @@ class Fast(Plain):
     def post_page(self, page, output: str) -> str:
         if self.renderer.writes_page(page):
             self.output.skip(page)
-            return ""   # an unchanged stored page: written from the cache (kit/speed/theme.py)
-        output = self.output.output(page, output)
+            output = ""   # an unchanged stored page, or one the render worker wrote (kit/speed/theme.py)
+        else:
+            output = self.output.output(page, output)
         if self.cacheable(page):
             page.content = None   # written and stored: ten thousand page bodies need not stay in memory
         return output
+
+    def checks_here(self, page) -> bool:
+        # a page the render worker wrote was checked there, and its findings came with it
+        return page.url not in self.renderer.wrote
 
     def segmentations(self) -> Callable[[str], str]:
         """The segmentation of every text given to theme(), as a function of the text."""

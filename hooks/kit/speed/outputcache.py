@@ -67,8 +67,10 @@ class OutputCache:
         return out
 
     def skip(self, page) -> None:
-        """A hit the render worker writes: carried over in the cache, not written here."""
-        self.store.keep(self.hits.pop(page.url))
+        """A hit the render worker writes (or wrote): carried over in the cache, not written here."""
+        k = self.hits.pop(page.url)
+        self.store.keep(k)
+        self.written[page.file.abs_dest_path] = k
 
     def output(self, page, output: str) -> str:
         if self.capture is not None:

@@ -16,6 +16,7 @@ killed build left behind is deleted with the next.
 """
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import shutil
@@ -177,3 +178,19 @@ class Placed:
         with tmp.open("wb") as f:
             pickle.dump(new, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.path)
+
+
+class QuietSkips(logging.Filter):
+    """MkDocs logs "Page skipped: '<file>'. Generated empty output." for a page it does not
+    write; the render worker writes stored pages and the pages it renders (kit/speed/theme.py),
+    so their lines are dropped."""
+
+    def __init__(self, sources: set[str]) -> None:
+        super().__init__()
+        self.sources = sources
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message.startswith("Page skipped: '"):
+            return message.split("'")[1] not in self.sources
+        return True

@@ -8,11 +8,13 @@ the list as MkDocs reaches them, the worker from the back, until they meet (a sh
 counters under a lock), so both cores stay busy however the work is spread.
 
 The worker renders a page exactly as MkDocs' _build_page does (context, on_page_context,
-template, on_post_page up to our hook) and sends the page back compressed; the main process
-hands it to MkDocs through the output cache's hit path, the same path a warm build takes, so
-every plugin event still runs in the main process and the file is written there. If the worker
-fails on a page, or dies, the main process renders that page itself. Warnings the worker logs
-are logged again in the main process, so `--strict` still counts them.
+template, on_post_page up to our hook, which checks it for loads from other hosts), writes the
+file as MkDocs would, and sends the page back compressed with the check's findings; the main
+process takes it through the output cache's hit path, the same path a warm build takes, so every
+plugin event still runs in the main process, and only stores it (so the main process, which
+reaches the worker's pages last, is not left writing them alone). If the worker fails on a page,
+or dies, the main process renders that page itself. Warnings the worker logs are logged again in
+the main process, so `--strict` still counts them.
 
 """
 from __future__ import annotations
@@ -28,26 +30,12 @@ from typing import Any, Callable
 import jinja2
 from markupsafe import Markup
 from mkdocs.commands.build import get_context
+from mkdocs.utils import write_file
 
 from kit.speed import sitefolder
 from kit.speed.fork import LIVE, Forward, Split, fork, log, taken, wanted
 
 DISPATCH = "wenming-dispatch.html"
-
-
-class QuietSkips(logging.Filter):
-    """MkDocs logs "Page skipped: '<file>'. Generated empty output." for a page it does not
-    write; the worker writes the stored ones, so their lines are dropped."""
-
-    def __init__(self, sources: set[str]) -> None:
-        super().__init__()
-        self.sources = sources
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if message.startswith("Page skipped: '"):
-            return message.split("'")[1] not in self.sources
-        return True
 
 
 class Renderer:
@@ -56,7 +44,9 @@ class Renderer:
         self.pages: list[Any] = []
         self.index: dict[str, int] = {}
         self.real: dict[str, str] = {}  # page URL -> the template the page asked for
-        self.results: dict[int, bytes | None] = {}
+        self.results: dict[int, tuple[bytes | None, list]] = {}   # page -> (compressed page, host findings)
+        self.wrote: set[str] = set()    # pages the worker wrote into the site
+        self.hosts = None               # the build's host check (kit/outputs/hostcheck.py)
         self.pid = 0
         self.delivered = 0
         self.dead = False
@@ -69,14 +59,15 @@ class Renderer:
         self.blob = ""
         self.sources: set[str] = set()
         self.written = False
-        self.quiet: QuietSkips | None = None
+        self.quiet: sitefolder.QuietSkips | None = None
 
     # -- main process -------------------------------------------------------------------
 
-    def start(self, env: jinja2.Environment, config, nav, files, first: Callable[[], Any], size: int) -> None:
+    def start(self, env: jinja2.Environment, config, nav, files, first: Callable[[], Any], size: int, hosts) -> None:
         """At the end of on_env: fork the worker, which runs `first` (a job of `size` items)
         and then takes entry pages still to render from the back."""
         self.env = env
+        self.hosts = hosts
         self.first = first
         env.globals["wm_dispatch"] = self.dispatch
         doc_files = files.documentation_pages()
@@ -84,9 +75,8 @@ class Renderer:
         self.writes = self.output.stored_places(doc_files)
         self.blob = self.output.store.old_blob
         self.sources = {f.src_uri for f in doc_files if f.page is not None and f.page.url in self.writes}
-        if self.writes:
-            self.quiet = QuietSkips(self.sources)
-            logging.getLogger("mkdocs.commands.build").addFilter(self.quiet)
+        self.quiet = sitefolder.QuietSkips(self.sources)      # the worker's pages join it as they come
+        logging.getLogger("mkdocs.commands.build").addFilter(self.quiet)
         if not wanted(max(len(self.pages), size, len(self.writes))):
             self.pages = []
             return
@@ -129,7 +119,7 @@ class Renderer:
                     self.written = True
                     continue
                 with self.cond:
-                    self.results[message[1]] = message[2]
+                    self.results[message[1]] = message[2:]
                     self.cond.notify_all()
         except (EOFError, OSError):
             pass
@@ -148,9 +138,12 @@ class Renderer:
             with self.cond:
                 while i not in self.results and not self.dead:
                     self.cond.wait()
-                packed = self.results.pop(i, None)
+                packed, found = self.results.pop(i, (None, []))
             if packed is not None:
                 self.output.take(page, packed)
+                self.hosts.found.extend(found)
+                self.wrote.add(page.url)
+                self.sources.add(page.file.src_uri)
                 self.delivered += 1
                 return ""
             log.debug("render worker did not deliver %s; rendering it here", page.url)
@@ -169,7 +162,10 @@ class Renderer:
 
     def writes_page(self, page) -> bool:
         """True if this unchanged page is put into the site straight from the cache, by the
-        worker or here (MkDocs must not write it): the two share this work as they share rendering."""
+        worker or here (MkDocs must not write it): the two share this work as they share rendering;
+        or a page the worker rendered and wrote."""
+        if page.url in self.wrote:
+            return True
         place = self.writes.get(page.url)
         if place is None:
             return False
@@ -207,13 +203,18 @@ class Renderer:
             conn.send(("written",))
         while (i := self.split.claim_back()) is not None:
             page = self.pages[i]
+            before = len(self.hosts.found)
             try:
                 html = self._render(page, config, nav, doc_files)
                 packed = zlib.compress(html.encode("utf-8"), 1)
+                if not html.strip():
+                    raise ValueError("empty page")        # MkDocs would not write it
+                write_file(html.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
             except Exception:  # the main process renders it and reports the error itself
                 logging.getLogger("mkdocs.plugins.wenming").debug(traceback.format_exc())
                 packed = None
-            conn.send(("page", i, packed))
+            conn.send(("page", i, packed, self.hosts.found[before:]))
+            del self.hosts.found[before:]
         conn.close()
 
     def _render(self, page, config, nav, doc_files) -> str:
