@@ -38,8 +38,9 @@ _ID: list[str] = []
 
 def dictionary_id() -> str:
     if not _ID:
-        st = os.stat(_dict_file())
-        _ID.append(hashlib.sha256(f"{jieba.__version__}|{_dict_file()}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:16])
+        path = os.path.realpath(_dict_file())    # one copy per machine, whichever link to the venv is used
+        st = os.stat(path)
+        _ID.append(hashlib.sha256(f"{jieba.__version__}|{path}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:16])
     return _ID[0]
 
 
