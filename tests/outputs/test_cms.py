@@ -159,6 +159,10 @@ def test_the_built_site_serves_the_cms_and_its_config(built):
     config = yaml.safe_load(built.text("admin/config.yml"))
     assert config["site_url"].startswith("https://") and config["locale"] == "zh_Hans"
     assert [c["name"] for c in config["collections"]] == [k.rstrip("/").removesuffix(".yml") for k in MODELS]
+    # readers never meet it: not in the sitemap, the search index or any feed
+    assert "admin/" not in built.text("sitemap.xml")
+    assert '"location":"admin' not in built.text("search/search_index.json").replace(" ", "")
+    assert not [p for p in built.site.glob("*.xml") if "/admin/" in p.read_text("utf-8")]
 
 
 def test_the_save_format_and_its_yaml_library_are_served_with_every_import_in_place(built):
