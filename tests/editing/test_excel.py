@@ -57,6 +57,10 @@ def test_the_template_has_the_models_columns_dropdowns_dates_and_a_guide(templat
     assert ws.cell(2, heads.index("公示开始日期") + 1).number_format == "yyyy-mm-dd"
     guide = [[c for c in row] for row in wb["说明"].iter_rows(values_only=True)]
     assert any(row[0] == "类别" and "助人为乐" in row[2] for row in guide if row and row[0])
+    sample = wb["示例"]
+    assert [c.value for c in sample[1]] == heads
+    example = dict(zip(heads, [c.value for c in sample[2]]))
+    assert example["类别"] in sheets.columns("honorees")[2].field.options and example["姓名"] and example["编号（网址）"]
 
 
 def test_good_rows_become_entries_that_pass_the_check_and_nothing_else_changes(project, template, tmp_path):

@@ -126,6 +126,11 @@ def workbook(kind: str, rows: int) -> Workbook:
     for row in notes.iter_rows():
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sample = wb.create_sheet("示例")      # one filled row to copy from; never imported (the first sheet is)
+    sample.append([c.label for c in cols] + [FILE_LABEL])
+    sample.append([_example(c) for c in cols] + ["2024.yml"])
+    for i, c in enumerate(cols, start=1):
+        sample.column_dimensions[get_column_letter(i)].width = max(10, min(40, 2 * len(c.label) + 4))
     return wb
 
 
