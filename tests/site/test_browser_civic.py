@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_server import serve
-from test_browser import PHONE, SHOTS, Visit
+from test_browser import PHONE, SHOTS, Visit, _open, base, phone  # noqa: F401  (base, phone: the same fixtures)
 
 PAGES = {
     "knowledge": "knowledge/",
@@ -32,23 +31,6 @@ Object.defineProperty(window, "speechSynthesis", {configurable: true, value: {
   next: function () { var u = this.current; if (u && u.onend) u.onend(); }
 }});
 """
-
-
-@pytest.fixture(scope="module")
-def base(built):
-    with serve(built.site, "/wenming/") as url:
-        yield url
-
-
-@pytest.fixture
-def phone(browser):
-    v = Visit(browser, PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
-    yield v
-    v.close()
-
-
-def _open(v: Visit, url: str) -> None:
-    v.page.goto(url, wait_until="networkidle")
 
 
 @pytest.mark.parametrize("name,path", PAGES.items())

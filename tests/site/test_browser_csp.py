@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser_server import serve
+from test_browser import base  # noqa: F401  (the same fixture: the site served under /wenming/)
 
 PAGES = {
     "home": "", "campaign": "campaign/", "list-events": "events/", "list-honorees": "honorees/",
@@ -21,12 +22,6 @@ PAGES = {
 WATCH = """() => { window.__violations = [];
   document.addEventListener('securitypolicyviolation',
     e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI)); }"""
-
-
-@pytest.fixture(scope="module")
-def base(built):
-    with serve(built.site, "/wenming/") as url:
-        yield url
 
 
 @pytest.fixture

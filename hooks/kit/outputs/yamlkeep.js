@@ -12,7 +12,7 @@
 //
 // keepFormat(YAML, order) takes the `yaml` package (served from /admin/yaml/, pinned in
 // package.json) and the forms' field order per path (fieldOrder(config)), so it runs in the
-// browser and under Node (tests/site/test_admin_keep.py) alike.
+// browser and under Node (tests/outputs/test_admin_keep.py) alike.
 
 export const SOURCE = '__wenming_source';
 const OPTIONS = {lineWidth: 0, flowCollectionPadding: false};
@@ -74,6 +74,8 @@ export function respace(source, out) {
 }
 
 export function keepFormat(YAML, order = {}) {
+  let top = [];     // the file's own keys in the forms' order: Decap hands them to each toFile
+  const fieldsAt = path => (path === '' ? top : order[path]);
   const carry = (old, made) => {
     if (old && made) {
       for (const k of ['comment', 'commentBefore', 'spaceBefore']) if (old[k] !== undefined) made[k] = old[k];
@@ -83,7 +85,7 @@ export function keepFormat(YAML, order = {}) {
 
   const ordered = (value, path) => {
     // a new map's keys in the forms' order, keys the forms do not know after them
-    const names = order[path];
+    const names = fieldsAt(path);
     if (!isObject(value) || !names) return value;
     const out = {};
     for (const k of names) if (k in value) out[k] = value[k];
@@ -143,7 +145,7 @@ export function keepFormat(YAML, order = {}) {
           const here = path ? `${path}.${key}` : key;
           const pair = doc.createPair(key, sorted(v, here));
           style(pair.value);
-          insert(node, pair, key, order[path]);
+          insert(node, pair, key, fieldsAt(path));
         }
       }
       return node;
@@ -215,12 +217,11 @@ export function keepFormat(YAML, order = {}) {
     const source = typeof raw === 'string' ? raw.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n') : raw;
     const dress = text => (bom ? '\uFEFF' : '') + (crlf ? text.replace(/\n/g, '\r\n') : text);
     const values = clean(data);
-    const rootOrder = {...order, '': sortedKeys};
-    const keep = keepFormat(YAML, rootOrder);
+    top = sortedKeys;
     if (typeof source === 'string') {
       const doc = YAML.parseDocument(source);
       if (!doc.errors.length) {
-        doc.contents = keep.merge(doc, doc.contents, values, '');
+        doc.contents = merge(doc, doc.contents, values, '');
         const out = doc.toString(OPTIONS);
         if (equal(YAML.parse(out), values)) {
           // the file's own line spacing, down to the blank lines at its end
@@ -231,10 +232,10 @@ export function keepFormat(YAML, order = {}) {
       }
     }
     const doc = new YAML.Document();
-    doc.contents = keep.fresh(doc, values, '');
+    doc.contents = fresh(doc, values, '');
     if (typeof source === 'string') doc.commentBefore = YAML.parseDocument(source).commentBefore;
     return dress(doc.toString(OPTIONS));
   }
 
-  return {fromFile, toFile, merge, fresh};
+  return {fromFile, toFile};
 }
