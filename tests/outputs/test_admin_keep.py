@@ -219,3 +219,12 @@ def test_a_thousand_entry_file_with_blank_lines_changes_in_one_line(keep):
     out = keep("to", data, ["honorees"])
     assert changed_lines(source, out) == [("    summary: 简介500。", "    summary: 改了。")]
     assert out.endswith("入选}\n\n")
+
+
+def test_the_first_entry_of_an_empty_list_is_written_in_block_style(keep):
+    source = "# 今年的好人\nhonorees: []\n"
+    data = keep("from", source)
+    data["honorees"].append({"id": "2026-a", "name": "甲", "honours": [{"award": "good-2026", "status": "入选"}]})
+    out = keep("to", data, ["honorees"])
+    assert out == ("# 今年的好人\nhonorees:\n  - id: 2026-a\n    name: 甲\n    honours:\n      - award: good-2026\n"
+                   "        status: 入选\n"), out

@@ -112,7 +112,7 @@ export function keepFormat(YAML, order = {}) {
     YAML.visit(node, {Scalar(_, s) {
       if (typeof s.value === 'string' && s.value.includes('\n')) s.type = YAML.Scalar.BLOCK_LITERAL;
     }});
-    if (like && YAML.isMap(node) && like.every(n => YAML.isMap(n) && n.flow)) node.flow = true;
+    if (like && like.length && YAML.isMap(node) && like.every(n => YAML.isMap(n) && n.flow)) node.flow = true;
   };
 
   const idOf = node => (YAML.isMap(node) ? node.get('id') : undefined);
@@ -152,6 +152,8 @@ export function keepFormat(YAML, order = {}) {
     }
     if (Array.isArray(value) && YAML.isSeq(node)) {
       const olds = node.items.slice();
+      // `honorees: []` getting its first entries: written as a block list, not on one line
+      if (node.flow && !olds.length && value.some(v => isObject(v) || Array.isArray(v))) node.flow = false;
       const used = new Set();
       const ids = new Set(value.filter(v => isObject(v) && typeof v.id === 'string').map(v => v.id));
       node.items = value.map((v, i) => {
