@@ -46,10 +46,6 @@ class Knowledge(Strict):
     questions: list[Question] = []
 
 
-class KnowledgeFile(Strict):
-    knowledge: Knowledge
-
-
 # ---- 文明实践阵地 -----------------------------------------------------------
 
 StationKind = Literal["实践中心", "实践所", "实践站", "实践点", "实践基地"]
@@ -67,10 +63,6 @@ class Station(Publishable):
     photo: Optional[Photo] = None
 
 
-class StationsFile(Strict):
-    stations: list[Station]
-
-
 # ---- 公益广告 -----------------------------------------------------------------
 
 AdKind = Literal["海报", "标语", "展板"]
@@ -86,8 +78,4 @@ class Ad(Publishable):
     print_size: str = ""           # e.g. 60×90厘米
     source: str = ""               # 来源: 中国文明网“讲文明树新风”公益广告 / 县委宣传部制作
     own: Bool = False              # the county's own work (else a national series)
-
-
-class AdsFile(Strict):
-    ads: list[Ad]
 

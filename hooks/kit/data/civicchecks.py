@@ -3,12 +3,15 @@ type cannot make: an answer among the options, a topic that exists, a service th
 says where it goes."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from kit.data.civic import LETTERS
 from kit.data.errors import Report
-from kit.data.loader import Loaded
 from kit.data.yamlread import dotted
+
+if TYPE_CHECKING:
+    from kit.data.loader import Loaded
 
 
 def _adder(loaded: Loaded, report: Report, name: str):

@@ -1,28 +1,26 @@
-"""The whole site's data after loading: cross-file checks and publication rules."""
+"""The whole site's data after loading: cross-file checks and publication rules.
+
+Which kinds there are, where their entries live and how each is published comes from the
+registry of kinds (kit/data/kinds/); the rules every kind shares (drafts, dates, examples,
+renamed ids) are here. `d.events`, `d.honorees`, `d.settings` … are the published parts by
+kind name."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Generic, TypeVar
+from typing import Any, Callable, Generic, TypeVar
 
-from kit.data import entrylines, mdphotos, privacy
-from kit.data.checks import cross_checks, honoree_notes, is_minor
-from kit.data.civic import Ad, Knowledge, Station
-from kit.data.civicchecks import ads_checks, knowledge_checks, service_checks
+from kit.data import entrylines, kinds, mdphotos, privacy
+from kit.data.checks import cross_checks, is_minor
 from kit.data.errors import DataInvalid, Report
+from kit.data.kinds.honorees import PUBLIC_HONOURS
+from kit.data.kinds.stations import ORDER as STATION_ORDER  # noqa: F401  (the stations page's order)
 from kit.data.loader import Loaded, load
-from kit.data.yamlread import dotted
+from kit.data.models import Honoree, Publishable
 from kit.data.photos import check_photos
-from kit.data.models import (Award, Brand, Campaign, Event, Heritage, Honoree, PledgeSection, Practice,
-                    Publishable, Reading, Settings, Site, Village)
 
 T = TypeVar("T")
-PUBLIC_HONOURS = ("公示中", "入选", "授予")
-# entry kind -> the folder of its pages' URLs
-FOLDERS = {"events": "events", "honorees": "honorees", "brands": "reading", "pledges": "pledges",
-           "villages": "villages", "sites": "heritage", "stations": "stations", "ads": "ads"}
-STATION_ORDER = ("实践中心", "实践所", "实践站", "实践点", "实践基地")
 
 
 @dataclass(frozen=True)
@@ -34,21 +32,7 @@ class Entry(Generic[T]):
 
 @dataclass
 class Dataset:
-    settings: Settings
-    campaign: Campaign
-    reading: Reading
-    practice: Practice
-    pledges: PledgeSection
-    heritage: Heritage
-    awards: dict[str, Award]
-    brands: list[Brand]
-    events: list[Event]
-    honorees: list[Honoree]
-    villages: list[Village]
-    sites: list[Site]
-    knowledge: Knowledge
-    stations: list[Station]
-    ads: list[Ad]
+    parts: dict[str, Any]             # kind name -> its published single, or list of entries (awards: by id)
     today: dt.date
     production: bool
     withheld: list[str] = field(default_factory=list)
@@ -57,20 +41,28 @@ class Dataset:
     held: dict[str, str] = field(default_factory=dict)   # "events/<id>" of a withheld entry -> why
     lines: dict[str, tuple[str, int, int]] = field(default_factory=dict)   # "events/<id>" -> file, first, last
 
-    def _kinds(self) -> dict[str, list]:
-        return {"events": self.events, "honorees": self.honorees, "brands": self.brands, "pledges": self.pledges.pledges,
-                "villages": self.villages, "sites": self.sites, "stations": self.stations, "ads": self.ads}
+    def __getattr__(self, name: str) -> Any:
+        parts = self.__dict__.get("parts")
+        if parts is not None and name in parts:
+            return parts[name]
+        raise AttributeError(name)
+
+    def entries(self, kind: kinds.Kind) -> list:
+        """The published entries of a list kind, in the order its pages list them."""
+        found = self.parts[kind.name]
+        return list(found.values()) if isinstance(found, dict) else found
+
+    def _paged(self):
+        return [(k, e) for k in kinds.page_kinds() for e in self.entries(k)]
 
     @property
     def renamed(self) -> dict[str, str]:
         """old id -> "folder/id" of the published entry it now belongs to."""
-        kinds = self._kinds()
-        return {old: f"{FOLDERS[k]}/{e.id}" for k, items in kinds.items() for e in items for old in e.old_ids}
+        return {old: f"{k.url}/{e.id}" for k, e in self._paged() for old in e.old_ids}
 
     def pages(self) -> dict[str, str]:
         """id -> "folder/id" of every published entry page (ids are unique across kinds)."""
-        kinds = self._kinds()
-        return {e.id: f"{FOLDERS[k]}/{e.id}" for k, items in kinds.items() for e in items}
+        return {e.id: f"{k.url}/{e.id}" for k, e in self._paged()}
 
     def event_status(self, event: Event) -> str:
         if event.start is None:
@@ -128,6 +120,25 @@ def _withhold_reason(item: Publishable, today: dt.date, production: bool) -> str
     return ""
 
 
+def _where(kind: kinds.Kind) -> tuple[str, ...]:
+    """The path of a kind's list inside its file: ("events",) or ("heritage", "sites")."""
+    return (kinds.by_name(kind.within).key, kind.key) if kind.within else (kind.key,)
+
+
+def _file_of(kind: kinds.Kind, prefix: str) -> str:
+    return prefix + (kinds.by_name(kind.within).file if kind.within else kind.file)
+
+
+def _entries(loaded: Loaded, kind: kinds.Kind, prefix: str) -> list[Entry]:
+    where = _where(kind)
+    if kind.folder or not kind.within:
+        return [e for e in _collect(loaded, kind.key) if (e.file.startswith(f"{prefix}{kind.folder}/")
+                                                         if kind.folder else e.file == prefix + kind.file)]
+    host = loaded.files.get(_file_of(kind, prefix))
+    items = getattr(getattr(host, where[0], None), where[1], None) or []
+    return [Entry(x, _file_of(kind, prefix), (*where, i)) for i, x in enumerate(items)]
+
+
 def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Callable | None = None) -> Dataset:
     report = Report()
     loaded = load(data_dir, root, report, read) if read else load(data_dir, root, report)
@@ -135,94 +146,52 @@ def build(data_dir: Path, root: Path, today: dt.date, production: bool, read: Ca
     privacy.scan(loaded.docs, report)
     check_photos(loaded.docs, data_dir, report)
     mdphotos.check(loaded.docs, data_dir, report)
-
-    def single(name: str, key: str):
-        typed = loaded.files.get(prefix + name)
-        return getattr(typed, key) if typed is not None else None
-
-    awards_entries = _collect(loaded, "awards")
-    awards = {e.item.id: e.item for e in awards_entries}
-    entries = {key: _collect(loaded, key) for key in ("events", "honorees", "villages", "brands", "stations", "ads")}
-    heritage: Heritage | None = single("heritage.yml", "heritage")
-    entries["sites"] = [Entry(s, prefix + "heritage.yml", ("heritage", "sites", i))
-                        for i, s in enumerate(heritage.sites if heritage else [])]
-    pledges: PledgeSection | None = single("pledges.yml", "pledges")
-    entries["pledges"] = [Entry(p, prefix + "pledges.yml", ("pledges", "pledges", i))
-                          for i, p in enumerate(pledges.pledges if pledges else [])]
-
-    cross_checks(loaded, entries, awards_entries, today, report, prefix, production, root)
-    knowledge_checks(loaded, prefix + "knowledge.yml", report)
-    service_checks(loaded, prefix + "site.yml", report)
-    ads_checks(loaded, entries["ads"], report)
+    listed = kinds.entry_kinds()
+    entries = {k.name: _entries(loaded, k, prefix) for k in listed}
+    c = kinds.Checking(loaded, entries, report, today, production, prefix, root)
+    cross_checks(c)
     if report:
         raise DataInvalid(report)
-    assert heritage is not None and pledges is not None
 
     withheld: list[str] = []
     held: dict[str, str] = {}
 
-    def published(key: str) -> list:
+    def published(k: kinds.Kind) -> list:
         kept = []
-        for e in entries[key]:
-            reason = _withhold_reason(e.item, today, production)
-            if not reason and key == "honorees" and not any(h.status in PUBLIC_HONOURS for h in e.item.honours):
-                reason = "荣誉尚在推荐阶段或已撤销，未公开"
+        for e in entries[k.name]:
+            reason = _withhold_reason(e.item, today, production) if isinstance(e.item, Publishable) else ""
+            if not reason and k.withhold:
+                reason = k.withhold(e.item)
             if reason:
-                held[f"{FOLDERS[key]}/{e.item.id}"] = reason
-                line, col = loaded.where(e.file, e.path)
-                withheld.append(f"{e.file}:{line}:{col}: 提示: {dotted(e.path)}: “{e.item.id}”未发布：{reason}")
+                held[f"{k.url}/{e.item.id}"] = reason
+                withheld.append(c.note(e.file, e.path, f"“{e.item.id}”未发布：{reason}"))
             else:
-                kept.append(e.item)
-        return kept
+                kept.append(k.publish(e.item) if k.publish else e.item)
+        return sorted(kept, key=k.sort, reverse=k.reverse) if k.sort else kept
 
-    events = sorted(published("events"), key=lambda e: (e.start or dt.date.max, e.id), reverse=True)
-    shown = {e.id for e in events}
-    for e in entries["events"]:   # a weekly event needs an end, or calendars repeat it forever
-        weekly = e.item.weekly
-        if weekly and not weekly.until and e.item.id in shown:
-            line, col = loaded.where(e.file, e.path + ("weekly",))
-            withheld.append(f"{e.file}:{line}:{col}: 提示: {dotted(e.path + ('weekly',))}: “{e.item.id}”每周举办，"
-                            f"但没有写结束日期 until，手机日历里只排到一年后。知道结束日期时请写上，例如 until: "
-                            f"{today.year}-12-31")
-    youth = {a.id for a in awards.values() if a.youth}
-    minors = {e.item.id for e in entries["honorees"] if is_minor(e.item, youth, today)}
-    # only public honours leave this module: 推荐 and 撤销 reach no template, feed or download
-    honorees = sorted((h.model_copy(update={"honours": [x for x in h.honours if x.status in PUBLIC_HONOURS]})
-                       for h in published("honorees")), key=lambda h: h.id)
-    for key in FOLDERS:
-        for e in entries[key]:
-            if e.item.old_ids and f"{FOLDERS[key]}/{e.item.id}" not in held:
-                line, col = loaded.where(e.file, e.path + ("old_ids",))
-                olds = "、".join(f"{FOLDERS[key]}/{o}/" for o in e.item.old_ids)
-                withheld.append(f"{e.file}:{line}:{col}: 提示: {dotted(e.path + ('old_ids',))}: 旧网址 {olds} "
-                                f"会自动跳转到 {FOLDERS[key]}/{e.item.id}/，海报上的旧二维码仍然可用。")
-    withheld += honoree_notes(loaded, entries["honorees"], {h.id for h in honorees}, minors, today)
-    sites = published("sites")
-    stations = sorted(published("stations"), key=lambda s: (STATION_ORDER.index(s.kind), s.id))
-    settings = single("site.yml", "site")
-    if production:   # an example service is withheld like an example entry
-        settings = settings.model_copy(update={"services": [x for x in settings.services if not x.example]})
-    return Dataset(
-        settings=settings,
-        campaign=single("campaign.yml", "campaign"),
-        reading=single("reading.yml", "reading"),
-        practice=single("practice.yml", "practice"),
-        pledges=pledges.model_copy(update={"pledges": published("pledges")}),
-        heritage=heritage.model_copy(update={"sites": sites}),
-        awards=awards,
-        brands=published("brands"),
-        events=events,
-        honorees=honorees,
-        villages=sorted(published("villages"), key=lambda v: (v.township, v.name, v.id)),
-        sites=sites,
-        knowledge=single("knowledge.yml", "knowledge"),
-        stations=stations,
-        ads=published("ads"),
-        minors=minors,
-        today=today,
-        production=production,
-        withheld=withheld,
-        held=held,
-        data_dir=data_dir,
-        lines=entrylines.ranges(loaded.docs, entries, FOLDERS),
-    )
+    parts: dict[str, Any] = {}
+    for k in listed:
+        parts[k.name] = {x.id: x for x in published(k)} if k.by_id else published(k)
+    for k in kinds.all_kinds():
+        if k.single:
+            typed = loaded.files.get(prefix + k.file)
+            parts[k.name] = k.publish_single(getattr(typed, k.key), production) if k.publish_single \
+                else getattr(typed, k.key)
+    for k in listed:     # a list kept inside a section: the section holds the published list too
+        if k.within:
+            host = kinds.by_name(k.within)
+            parts[host.name] = parts[host.name].model_copy(update={k.key: parts[k.name]})
+    c.parts = parts
+    for k in kinds.page_kinds():
+        for e in entries[k.name]:
+            if e.item.old_ids and f"{k.url}/{e.item.id}" not in held:
+                olds = "、".join(f"{k.url}/{o}/" for o in e.item.old_ids)
+                withheld.append(c.note(e.file, e.path + ("old_ids",), f"旧网址 {olds} 会自动跳转到 {k.url}/{e.item.id}/，"
+                                       f"海报上的旧二维码仍然可用。"))
+    derived: dict[str, Any] = {}
+    for k in kinds.all_kinds():
+        withheld += k.notes(c) if k.notes else []
+        derived.update(k.derive(c) if k.derive else {})
+    return Dataset(parts=parts, today=today, production=production, withheld=withheld, held=held,
+                   data_dir=data_dir, **derived,
+                   lines=entrylines.ranges(loaded.docs, {k.url: entries[k.name] for k in kinds.page_kinds()}))

@@ -8,20 +8,18 @@ from itertools import chain
 from kit.data.yamlnodes import Doc
 
 
-def ranges(docs: dict[str, Doc], entries: dict[str, list], folders: dict[str, str]) -> dict[str, tuple[str, int, int]]:
+def ranges(docs: dict[str, Doc], entries: dict[str, list]) -> dict[str, tuple[str, int, int]]:
     """"folder/id" -> (file, first line, last line) of every entry of a kind with pages.
 
     An entry runs from its own first line to the line before the next entry of its list; the
     last one of a list to the line before whatever follows the list in the file, or the file's
     end (so a trailing comment belongs to the entry above it)."""
     lists: dict[tuple[str, tuple], list[tuple[int, str]]] = defaultdict(list)
-    for kind, items in entries.items():
-        if kind not in folders:
-            continue
+    for folder, items in entries.items():     # the URL folder of a kind's pages -> its entries
         for e in items:
             doc = docs.get(e.file)
             if doc is not None and tuple(e.path) in doc.values:
-                lists[(e.file, tuple(e.path[:-1]))].append((doc.values[tuple(e.path)][0], f"{folders[kind]}/{e.item.id}"))
+                lists[(e.file, tuple(e.path[:-1]))].append((doc.values[tuple(e.path)][0], f"{folder}/{e.item.id}"))
     out: dict[str, tuple[str, int, int]] = {}
     for (file, list_path), starts in lists.items():
         doc = docs[file]

@@ -11,6 +11,7 @@ from typing import Iterable, Optional
 
 import yaml
 
+from kit.data import kinds
 from kit.data.dataset import Dataset
 from kit.data.notices import notices
 
@@ -32,18 +33,14 @@ def entry_date(item, today: dt.date) -> Optional[dt.date]:
 
 
 def sections(d: Dataset) -> dict[str, list[tuple[str, object]]]:
-    """Section name -> (id, entry) of everything it publishes."""
-    def ids(items: Iterable) -> list[tuple[str, object]]:
-        return [(x.id, x) for x in items]
-    return {
-        "节庆活动": ids(d.events),
-        "身边好人": ids(d.honorees),
-        d.reading.title: ids(d.brands),
-        "公约承诺": ids(d.pledges.pledges) + ids(d.villages),
-        "历史文脉": ids(d.sites),
-        "文明实践阵地": ids(d.stations),
-        "公益广告": ids(d.ads),
-    }
+    """Section name -> (id, entry) of everything it publishes: every kind with pages (and
+    `health` on, kit/data/kinds/) under the title of the section that lists it."""
+    titles = {s.src: s.title or s.title_of(d) for _, s in kinds.sections()}
+    out: dict[str, list[tuple[str, object]]] = {}
+    for k in kinds.page_kinds():
+        if k.health:
+            out.setdefault(titles.get(k.home, k.label), []).extend((x.id, x) for x in d.entries(k))
+    return out
 
 
 def news_dates(posts: Path) -> list[tuple[str, dt.date]]:

@@ -4,6 +4,8 @@ means different things in different models. tests/outputs/test_cms.py checks eve
 every model has a label here."""
 from __future__ import annotations
 
+from kit.data import kinds
+
 LABELS: dict[str, tuple[str, str]] = {
     # entries with their own page
     "id": ("编号（网址）", "只用小写英文字母、数字和连字符，如 2024-zhang-san；决定网址，发布后不要再改"),
@@ -158,20 +160,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "fail": ("提醒时停止发布", "勾选后，有健康提醒时发布流水线停止"),
 }
 
-# the kinds of entry, as editors call them
-KINDS: dict[str, str] = {
-    "site": "网站设置", "campaign": "创建进展", "reading": "书香阅读", "practice": "文明实践",
-    "pledges": "公约承诺", "heritage": "历史文脉", "awards": "荣誉称号", "events": "节庆活动",
-    "honorees": "身边好人", "villages": "村规民约", "brands": "阅读品牌",
-    "knowledge": "应知应会", "stations": "文明实践阵地", "ads": "公益广告",
-}
-SINGULAR: dict[str, str] = {"events": "活动", "honorees": "好人", "villages": "村（社区）", "awards": "荣誉",
-                            "brands": "阅读品牌", "stations": "阵地", "ads": "公益广告"}
+# labels a kind declares for its own model's fields
+OWN: dict[str, tuple[str, str]] = kinds.kind_labels()
+
+# the kinds, as editors call them, by the YAML key of their file or folder (kit/data/kinds/)
+KINDS: dict[str, str] = {k.key: k.label for k in kinds.all_kinds() if not k.within}
+SINGULAR: dict[str, str] = {k.key: k.singular for k in kinds.all_kinds() if k.singular and not k.within}
 
 
 def label(model: str, field: str) -> tuple[str, str]:
     """(label, hint) of a field of a model; KeyError when the field has none."""
-    found = LABELS.get(f"{model}.{field}") or LABELS.get(field)
+    found = OWN.get(f"{model}.{field}") or LABELS.get(f"{model}.{field}") or LABELS.get(field)
     if found is None and model.endswith("File"):    # a file's top-level key names its kind
         return KINDS[field], ""
     if found is None:

@@ -11,13 +11,15 @@ import posixpath
 import re
 from typing import Iterator
 
+from kit.data import kinds
 from kit.data.errors import Report
 
 SHORT = "entry:"
 # [text](target "title") and reference definitions [label]: target
 INLINE = re.compile(r"\]\(\s*<?([^)\s>]+)>?[^)]*\)")
 REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
-ENTRY = re.compile(r"^(events|honorees|reading|pledges|villages|heritage)/([a-z0-9-]+)(?:\.md|/|/index\.md|/index\.html)?$")
+# a link to an entry page of any kind with pages (kit/data/kinds/)
+ENTRY = re.compile(rf"^({'|'.join(k.url for k in kinds.page_kinds())})/([a-z0-9-]+)(?:\.md|/|/index\.md|/index\.html)?$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 

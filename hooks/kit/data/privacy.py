@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
+from kit.data import kinds
 from kit.data.errors import Report
 from kit.data.yamlread import Doc, dotted, load_file
 
@@ -116,11 +117,9 @@ def _locate(doc: Doc, path: tuple, found: str) -> tuple[int, int]:
 
 # fields about public places, not persons: a 文明实践 station's landline and address, a
 # public-service hotline. A mobile number stays refused everywhere (it is a person's).
-PUBLIC_PLACE = {
-    ("stations", "phone"): {KINDS[2][0]},
-    ("stations", "address"): {KINDS[3][0]},
-    ("hotlines", "number"): {KINDS[2][0]},
-}
+PUBLIC_PLACE: dict[tuple[str, str], set[str]] = {("hotlines", "number"): {KINDS[2][0]}}
+for _kind in kinds.all_kinds():      # a kind's fields about a public place (kit/data/kinds/)
+    PUBLIC_PLACE.update({(_kind.key, name): {finding} for name, finding in _kind.public_fields.items()})
 
 
 def public_kinds(path: tuple) -> set[str]:

@@ -1,75 +1,16 @@
-"""What each data file holds: the file layout is part of the schema."""
+"""What each data file holds (derived from the registry of kinds, kit/data/kinds/), and the example
+line of every field name, shown in error messages and as the Excel sheets' examples."""
 from __future__ import annotations
 
 from pydantic import BaseModel
 
-from kit.data.civic import AdsFile, KnowledgeFile, StationsFile
-from kit.data.fields import Strict
-from kit.data.models import (Award, Brand, Campaign, Event, Heritage, Honoree, PledgeSection, Practice,
-                    Reading, Settings, Village)
+from kit.data import kinds
 
-
-class SiteFile(Strict):
-    site: Settings
-
-
-class CampaignFile(Strict):
-    campaign: Campaign
-
-
-class ReadingFile(Strict):
-    reading: Reading
-    brands: list[Brand]
-
-
-class PracticeFile(Strict):
-    practice: Practice
-
-
-class PledgesFile(Strict):
-    pledges: PledgeSection
-
-
-class HeritageFile(Strict):
-    heritage: Heritage
-
-
-class AwardsFile(Strict):
-    awards: list[Award]
-
-
-class EventsFile(Strict):
-    events: list[Event]
-
-
-class HonoreesFile(Strict):
-    honorees: list[Honoree]
-
-
-class VillagesFile(Strict):
-    villages: list[Village]
-
-
-# single files, by name inside data/
-SINGLE: dict[str, type[BaseModel]] = {
-    "site.yml": SiteFile,
-    "campaign.yml": CampaignFile,
-    "reading.yml": ReadingFile,
-    "practice.yml": PracticeFile,
-    "pledges.yml": PledgesFile,
-    "heritage.yml": HeritageFile,
-    "awards.yml": AwardsFile,
-    "knowledge.yml": KnowledgeFile,
-    "ads.yml": AdsFile,
-}
+# single files, by name inside data/ (each kind kept in a file is one of its top-level keys)
+SINGLE: dict[str, type[BaseModel]] = kinds.single_files()
 
 # folders inside data/ whose every .yml file holds a list of entries
-FOLDERS: dict[str, type[BaseModel]] = {
-    "events": EventsFile,
-    "honorees": HonoreesFile,
-    "villages": VillagesFile,
-    "stations": StationsFile,
-}
+FOLDERS: dict[str, type[BaseModel]] = kinds.folder_files()
 
 # a valid example line per field name, shown in error messages
 EXAMPLES: dict[str, str] = {
@@ -130,13 +71,5 @@ EXAMPLES: dict[str, str] = {
     "days": "days: 14",
 }
 
-# the same field name inside another list: (list, field) -> example line
-EXAMPLES_IN: dict[tuple[str, str], str] = {
-    ("stations", "kind"): "kind: 实践站",
-    ("stations", "summary"): "summary: 设在村党群服务中心，开展移风易俗和农技培训",
-    ("ads", "kind"): "kind: 海报",
-    ("ads", "title"): "title: 讲文明 树新风",
-    ("topics", "id"): "id: core-values",
-    ("topics", "title"): "title: 社会主义核心价值观",
-    ("services", "name"): "name: 文明随手拍",
-}
+# the same field name inside another list: (list, field) -> example line, declared by the kinds
+EXAMPLES_IN: dict[tuple[str, str], str] = kinds.examples()

@@ -7,7 +7,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from kit.data.dataset import Dataset
-from kit.pages.civic import print_url
+from kit.data.kinds.ads import print_url
 
 
 def files(d: Dataset, config: MkDocsConfig) -> list[File]:

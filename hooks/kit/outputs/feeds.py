@@ -7,7 +7,7 @@ import email.utils
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from kit.pages import plan
+from kit.data import kinds
 from kit.data.dataset import Dataset
 from kit.data.models import Event, Honoree
 from kit.pages.news import Post
@@ -55,10 +55,10 @@ def honoree_date(d: Dataset, h: Honoree) -> dt.date | None:
 def update_items(d: Dataset) -> list[Item]:
     items: list[Item] = []
     for e in d.events:
-        url = plan.event_url(e.id)
+        url = kinds.url_for(e)
         items.append(Item(e.title, url, e.summary, event_date(e), (f"活动·{e.kind}",)))
     for h in d.honorees:
-        url = plan.honoree_url(h.id)
+        url = kinds.url_for(h)
         honours = "、".join(f"{d.awards[x.award].name}（{x.status}）" for x in d.public_honours(h))
         text = f"{h.summary} 所获荣誉：{honours}" if honours else h.summary
         items.append(Item(f"{h.name}：{h.category}", url, text, honoree_date(d, h), ("身边好人",)))

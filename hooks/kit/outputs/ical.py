@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from kit.pages import plan
+from kit.data import kinds
 from kit.data.dataset import Dataset
 from kit.data.models import Event
 
@@ -51,7 +51,7 @@ def open_end(today: dt.date) -> dt.date:
 
 def vevent(d: Dataset, event: Event) -> icalendar.Event:
     base = d.settings.site_url.rstrip("/") + "/"
-    url = base + plan.event_url(event.id)
+    url = base + kinds.url_for(event)
     ev = icalendar.Event()
     ev.add("uid", f"{event.id}@{urlsplit(base).hostname or 'wenming'}")
     ev.add("dtstamp", _utc_day(d.today))

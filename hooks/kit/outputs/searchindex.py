@@ -16,28 +16,18 @@ import re
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from kit.data import kinds
 from kit.pages.render import page_url
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 MARKUP = re.compile(r"\]\([^)]*\)|[*_#>`\[\]|]")
 ZWSP = "\u200b"
 
-# which fields of each kind of entry the page shows, in the order they matter for search
-FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "event": ("event", ("title", "kind", "place", "organiser", "body", "tags")),
-    "honoree": ("h", ("name", "category", "place", "story")),
-    "brand": ("brand", ("name", "kind", "body")),
-    "pledge": ("pledge", ("title", "kind", "articles")),
-    "village": ("village", ("name", "kind", "township", "articles")),
-    "site": ("site", ("name", "kind", "body")),
-    "station": ("station", ("name", "kind", "town", "services", "hours", "address")),
-    "ad": ("ad", ("title", "kind", "slogan", "source")),
-}
 EXCLUDE = {"search": {"exclude": True}}
 
 
 def indexed_here(meta: dict[str, Any]) -> bool:
-    return meta.get("kind") in FIELDS
+    return meta.get("kind") in {k.page for k in kinds.page_kinds()}
 
 
 def list_head(meta: dict[str, Any], context: dict[str, Any]) -> tuple[str, str] | None:
@@ -59,9 +49,9 @@ def _text(value: Any) -> str:
 
 def raw_text(kind: str, context: dict[str, Any], extra: Iterable[str] = ()) -> tuple[str, str]:
     """(summary, rest) of an entry: the words its page shows."""
-    name, fields = FIELDS[kind]
-    item = context[name]
-    rest = [_text(getattr(item, f, "")) for f in fields] + list(extra)
+    k = kinds.by_page(kind)
+    item = context[k.var]
+    rest = [_text(getattr(item, f, "")) for f in k.search] + list(extra)
     return _text(getattr(item, "summary", "")), " ".join(rest)
 
 

@@ -10,15 +10,20 @@ from dataclasses import dataclass, field
 from mkdocs.structure.files import Files
 from mkdocs.utils.meta import get_data
 
+from kit.data import kinds
 from kit.pages import listing
 from kit.pages.news import Post
 from kit.pages.plan import PageSpec
 from kit.pages.render import page_url
 
 SRC = "sitemap/index.md"
-# entry folders listed under another section's heading
-PARENT = {"villages": "pledges", "stations": "practice", "notices": "honorees"}
-ENTRY_KINDS = {"event", "honoree", "brand", "pledge", "village", "site", "station", "ad"}
+
+
+def parents() -> dict[str, str]:
+    """Folders listed under another section's heading (the registry's `parent`)."""
+    out = {k.url: k.parent for k in kinds.page_kinds() if k.parent}
+    out.update({s.src.split("/", 1)[0]: s.parent for _, s in kinds.sections() if s.parent})
+    return out
 
 
 @dataclass
@@ -40,26 +45,28 @@ def _title(content: str, fallback: str) -> str:
 
 def groups(specs: list[PageSpec], posts: list[Post], files: Files) -> list[Group]:
     home = Group("首页", "")
+    parent = parents()
+    entry_kinds = {k.page for k in kinds.page_kinds()}
     out: dict[str, Group] = {}
     for spec in specs:
         folder = spec.src_uri.split("/", 1)[0]
-        if spec.src_uri == f"{folder}/index.md" and spec.in_nav and folder not in PARENT:
+        if spec.src_uri == f"{folder}/index.md" and spec.in_nav and folder not in parent:
             out[folder] = Group(spec.title, f"{folder}/")
     others = Group("其他", "")
     # a folder with more entries than a list page holds is linked through its list pages
     # (hooks/listing.py), which link every entry: the map stays one small page at any size
     entries: dict[str, int] = {}
     for spec in specs:
-        if spec.meta.get("kind") in ENTRY_KINDS:
+        if spec.meta.get("kind") in entry_kinds:
             entries[spec.src_uri.split("/", 1)[0]] = entries.get(spec.src_uri.split("/", 1)[0], 0) + 1
     for spec in specs:
         folder = spec.src_uri.split("/", 1)[0]
         url = page_url(spec.src_uri)
         if spec.in_nav and spec.src_uri == f"{folder}/index.md":
             continue
-        if spec.meta.get("kind") in ENTRY_KINDS and entries[folder] > listing.PER_PAGE:
+        if spec.meta.get("kind") in entry_kinds and entries[folder] > listing.PER_PAGE:
             continue
-        target = out.get(PARENT.get(folder, folder), others)
+        target = out.get(parent.get(folder, folder), others)
         target.links.append((spec.title, url))
     news = Group("工作动态", "blog/", [(p.title, p.url) for p in posts])
     generated = {s.src_uri for s in specs} | {SRC}

@@ -12,38 +12,25 @@ import re
 import subprocess
 from pathlib import Path
 
+from kit.data import kinds
 from kit.data.dataset import Dataset
 
 DATE_LINE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-# data files (or folders) behind each section page
-SECTION_SOURCES = {
-    "campaign/index.md": ("data/campaign.yml",),
-    "events/index.md": ("data/events",),
-    "reading/index.md": ("data/reading.yml",),
-    "practice/index.md": ("data/practice.yml",),
-    "honorees/index.md": ("data/honorees", "data/awards.yml"),
-    "pledges/index.md": ("data/pledges.yml", "data/villages"),
-    "heritage/index.md": ("data/heritage.yml",),
-    "knowledge/index.md": ("data/knowledge.yml",),
-    "knowledge/quiz/index.md": ("data/knowledge.yml",),
-    "stations/index.md": ("data/stations",),
-    "ads/index.md": ("data/ads.yml",),
-    "notices/index.md": ("data/honorees", "data/awards.yml"),
-    "services/index.md": ("data/site.yml",),
+# pages that are no kind's section: the files behind each
+OTHER_SOURCES = {
     "index.md": ("docs/index.md", "data", "docs/blog/posts"),
     "opendata/index.md": ("data",),
     "sitemap/index.md": ("data", "docs"),
     # the blog's index, and (through sitemap.xml) its archive, category and page views
     "blog/index.md": ("docs/blog",),
 }
-# entry pages: URL folder -> (kind, where its entries live)
-KIND_SOURCES = {
-    "events": ("event", "data/events"), "honorees": ("honoree", "data/honorees"),
-    "reading": ("brand", "data/reading.yml"), "pledges": ("pledge", "data/pledges.yml"),
-    "villages": ("village", "data/villages"), "heritage": ("site", "data/heritage.yml"),
-    "stations": ("station", "data/stations"), "ads": ("ad", "data/ads.yml"),
-}
+
+
+def section_sources() -> dict[str, tuple[str, ...]]:
+    """Section page -> the data files (or folders) behind it: its kind's, and what else it shows."""
+    out = {s.src: k.sources() + s.sources for k, s in kinds.sections()}
+    return {**out, **OTHER_SOURCES}
 
 
 def git_dates(root: Path) -> dict[str, dt.date]:
@@ -104,12 +91,6 @@ def latest(dates: dict[str, dt.date], *paths: str) -> dt.date | None:
     return max(found) if found else None
 
 
-def _entries(d: Dataset) -> dict[tuple[str, str], object]:
-    groups = {"event": d.events, "honoree": d.honorees, "brand": d.brands, "pledge": d.pledges.pledges,
-              "village": d.villages, "site": d.sites, "station": d.stations, "ad": d.ads}
-    return {(kind, item.id): item for kind, items in groups.items() for item in items}
-
-
 def _own_lines(d: Dataset, lines: dict[str, dict[int, dt.date]], key: str) -> dt.date | None:
     file, first, last = d.lines.get(key, ("", 0, -1))
     days = lines.get(file, {})
@@ -123,23 +104,24 @@ def page_dates(d: Dataset, dates: dict[str, dt.date], pages: list[tuple[str, str
     """Date per page URL. `pages` holds (url, src_uri) of every page in the build; `lines` the
     date of every line of the data files (line_dates), when git has them; `new` the hand-written
     pages git does not know yet."""
-    entries = _entries(d)
+    entries = {(k.url, e.id): (k, e) for k in kinds.page_kinds() for e in d.entries(k)}
+    sources = section_sources()
     out: dict[str, dt.date] = {}
     for url, src in pages:
         when: dt.date | None = None
         folder, _, rest = src.partition("/")
-        kind, source = KIND_SOURCES.get(folder, ("", ""))
-        item = entries.get((kind, rest[:-3])) if rest.endswith(".md") and "/" not in rest else None
+        kind, item = entries.get((folder, rest[:-3]), (None, None)) if rest.endswith(".md") and "/" not in rest \
+            else (None, None)
         if item is not None:
             own = _own_lines(d, lines or {}, f"{folder}/{item.id}") if lines else None
-            known = [x for x in (own or latest(dates, source), item.publish) if x]
+            known = [x for x in (own or latest(dates, *kind.sources()), item.publish) if x]
             when = item.updated or (max(known) if known else None)
-        elif src in SECTION_SOURCES:
-            when = latest(dates, *SECTION_SOURCES[src])
+        elif src in sources:
+            when = latest(dates, *sources[src])
         elif src in new:  # a hand-written page not committed yet
             when = d.today
         else:  # a hand-written page, or another page generated from a section's data
-            when = latest(dates, f"docs/{src}") or latest(dates, *SECTION_SOURCES.get(f"{folder}/index.md", ()))
+            when = latest(dates, f"docs/{src}") or latest(dates, *sources.get(f"{folder}/index.md", ()))
         if when:
             out[url] = when
     return out

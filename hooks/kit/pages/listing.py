@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kit.data import kinds
 from kit.data.dataset import Dataset
 
 PER_PAGE = 40          # cards on one list page (~25 KB of HTML)
@@ -69,40 +70,35 @@ def past_by_year(d: Dataset) -> dict[int, list]:
     return dict(sorted(years.items(), reverse=True))
 
 
+def _base(name: str) -> str:
+    return f"{kinds.by_name(name).url}/"
+
+
+def award_base(award_id: str) -> str:
+    return f"{_base('honorees')}{award_id}/"
+
+
+def year_base(year: int) -> str:
+    return f"{_base('events')}{year}/"
+
+
+def villages_base() -> str:
+    return _base("villages")
+
+
+def brand_pages(d: Dataset) -> list[ListPage]:
+    return paginate(_base("brands"), d.reading.title, "brands", d.brands)
+
+
 def list_pages(d: Dataset) -> list[ListPage]:
     out: list[ListPage] = []
     for award_id, people in by_award(d).items():
         if people:
             a = d.awards[award_id]
-            out += paginate(f"honorees/{award_id}/", a.name, "honorees", people, {"award": a})
+            out += paginate(award_base(award_id), a.name, "honorees", people, {"award": a})
     for year, events in past_by_year(d).items():
-        out += paginate(f"events/{year}/", f"{year}年往期活动", "events", events, {"year": year})
+        out += paginate(year_base(year), f"{year}年往期活动", "events", events, {"year": year})
     if len(d.villages) > VILLAGES_ON_INDEX:
-        out += paginate("villages/", "村规民约、居民公约", "villages", d.villages)
-    out += paginate("reading/", d.reading.title, "brands", d.brands, first=2)
+        out += paginate(villages_base(), "村规民约、居民公约", "villages", d.villages)
+    out += brand_pages(d)[1:]
     return out
-
-
-def index_context(d: Dataset, src_uri: str) -> dict[str, Any]:
-    """What a section page shows of its long lists."""
-    if src_uri == "honorees/index.md":
-        budget, groups = INDEX_CARDS, []
-        for award_id, people in by_award(d).items():
-            shown = people[:min(AWARD_PREVIEW, budget)]
-            budget -= len(shown)
-            more = f"honorees/{award_id}/" if len(people) > len(shown) else ""
-            groups.append({"award": d.awards[award_id], "people": shown, "total": len(people), "more": more})
-        return {"groups": groups}
-    if src_uri == "events/index.md":
-        years = past_by_year(d)
-        return {"past_limit": PAST_ON_INDEX,
-                "years": [(y, len(es), f"events/{y}/") for y, es in years.items()]}
-    if src_uri == "pledges/index.md":
-        return {"villages": d.villages[:VILLAGES_ON_INDEX],
-                "villages_more": "villages/" if len(d.villages) > VILLAGES_ON_INDEX else ""}
-    if src_uri == "reading/index.md":
-        pages = paginate("reading/", d.reading.title, "brands", d.brands)
-        return {"brands": pages[0].items, "brands_page": pages[0]}
-    if src_uri == "practice/index.md":
-        return {"activities_limit": PRACTICE_ON_INDEX}
-    return {}

@@ -1,0 +1,20 @@
+"""应知应会: data/knowledge.yml, the topics, slogans and hotlines, and the quiz on its own page."""
+from __future__ import annotations
+
+from kit.data.civic import Knowledge
+from kit.data.civicchecks import knowledge_checks
+from kit.data.kinds import Checking, Kind, Section
+
+def check(c: Checking) -> None:
+    knowledge_checks(c.loaded, c.prefix + KIND.file, c.report)
+
+
+KIND = Kind(
+    check=check,
+    name="knowledge", label="应知应会", model=Knowledge, file="knowledge.yml", single=True, order=80, health=False,
+    sections=(Section("knowledge/index.md", "section-knowledge.html", layout="knowledge.html",
+                      title_of=lambda d: d.knowledge.title, order=8),
+              Section("knowledge/quiz/index.md", "section-quiz.html", layout="quiz.html", in_nav=False,
+                      title_of=lambda d: d.knowledge.quiz_title, context="quiz_letters", order=9)),
+    examples={"topics.id": "id: core-values", "topics.title": "title: 社会主义核心价值观"},
+)
