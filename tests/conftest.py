@@ -64,11 +64,39 @@ def copy_project(dest: Path, county: Path = FIXTURE) -> Path:
     return dest
 
 
+def shared_once(tmp_path_factory, name: str, make) -> Path:
+    """A folder made once per test run, however many pytest-xdist workers ask for it: the first
+    worker makes it (`make(folder)`) under a lock, the others wait and reuse it. Without xdist it is
+    simply made."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    base = tmp_path_factory.getbasetemp()
+    if not worker:
+        folder = base / name
+        make(folder)
+        return folder
+    shared = base.parent / name
+    import fcntl
+    with open(base.parent / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / ".done").exists():
+            shutil.rmtree(shared, ignore_errors=True)
+            make(shared)
+            (shared / ".done").write_text("")
+    return shared
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Build:
-    """The fixture county's site, built once (in place, so git dates of its files count)."""
-    site = tmp_path_factory.mktemp("site")
-    result = run_build(FIXTURE, site)
+    """The fixture county's site, built once per test run (in place, so git dates of its files
+    count), shared by the xdist workers."""
+    def make(folder: Path) -> None:
+        folder.mkdir(parents=True)
+        result = run_build(FIXTURE, folder / "site")
+        (folder / "log.txt").write_text(result.log, "utf-8")
+        (folder / "returncode").write_text(str(result.returncode))
+
+    folder = shared_once(tmp_path_factory, "fixture-site", make)
+    result = Build(FIXTURE, folder / "site", int((folder / "returncode").read_text()), (folder / "log.txt").read_text("utf-8"))
     assert result.returncode == 0, result.log
     warnings = [l for l in result.log.splitlines() if "WARNING" in l]
     assert not warnings, "\n".join(warnings)
