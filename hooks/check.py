@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kit.data import postloads, project  # noqa: E402
+from kit.data import kinds, postloads, project  # noqa: E402
 from kit.data.clock import build_date, production  # noqa: E402
 from kit.data.errors import DataInvalid  # noqa: E402
 from kit.data.health import news_dates, warnings  # noqa: E402
@@ -27,8 +27,8 @@ def main(argv: list[str]) -> int:
     except DataInvalid as exc:
         lines = exc.report.lines()
         print("\n".join(lines + pages))
-        kinds = "个错误" if not pages else f"个错误（数据和文章 {len(lines)} 个，外站加载 {len(pages)} 个）"
-        print(f"共发现 {len(lines) + len(pages)} {kinds}。请按每一行的提示修改后重试。")
+        what = "个错误" if not pages else f"个错误（数据和文章 {len(lines)} 个，外站加载 {len(pages)} 个）"
+        print(f"共发现 {len(lines) + len(pages)} {what}。请按每一行的提示修改后重试。")
         return 1
     if pages:
         print("\n".join(pages))
@@ -43,9 +43,8 @@ def main(argv: list[str]) -> int:
     if health:
         reminder = (f"网站健康提醒 {len(health)} 条（" + ("data/site.yml 设置了 health: {fail: true}，发布流水线会因此停止"
                     if data.settings.health.fail else "只是提醒，不影响生成网站") + "）。")
-    print(f"数据检查通过：{len(data.events)} 个活动，{len(data.honorees)} 位好人，"
-          f"{len(data.villages)} 个村（社区）公约，{len(data.stations)} 个文明实践阵地，{len(data.ads)} 条公益广告，"
-          f"{len(news.public())} 篇工作动态。{reminder}")
+    counts = [k.tally.format(n=len(data.entries(k))) for k in kinds.all_kinds() if k.tally]
+    print(f"数据检查通过：{'，'.join(counts + [f'{len(news.public())} 篇工作动态'])}。{reminder}")
     return 0
 
 

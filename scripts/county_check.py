@@ -28,11 +28,12 @@ from pathlib import Path
 KIT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(KIT / "hooks"))
 
-from kit.data import dataset  # noqa: E402
+from kit.data import dataset, kinds  # noqa: E402
 from kit.data.clock import build_date, production  # noqa: E402
 from kit.data.health import news_dates, warnings  # noqa: E402
 
-SECTIONS = ("", "campaign/", "events/", "reading/", "practice/", "honorees/", "pledges/", "heritage/",
+# the home page, every section page in the menu (from the registry of kinds), and the kit's other pages
+SECTIONS = ("", *(s.src.removesuffix("index.md") for _, s in kinds.sections() if s.in_nav),
             "blog/", "about/", "opendata/", "sitemap/")
 TEXT_SUFFIXES = (".html", ".json", ".xml", ".ics", ".csv", ".js", ".txt")
 WITHHELD_ID = re.compile(r"“([a-z0-9-]+)”未发布")
@@ -40,10 +41,8 @@ WITHHELD_ID = re.compile(r"“([a-z0-9-]+)”未发布")
 
 def entry_pages(data: dataset.Dataset) -> list[tuple[str, str]]:
     """(url, title) of the first published entry of each kind that has one."""
-    kinds = (("events", data.events, "title"), ("honorees", data.honorees, "name"),
-             ("reading", data.brands, "name"), ("pledges", data.pledges.pledges, "title"),
-             ("villages", data.villages, "name"), ("heritage", data.sites, "name"))
-    return [(f"{folder}/{items[0].id}/", getattr(items[0], attr)) for folder, items, attr in kinds if items]
+    firsts = [(k, data.entries(k)[0]) for k in kinds.page_kinds() if data.entries(k)]
+    return [(k.url_of(item.id), k.title(item)) for k, item in firsts]
 
 
 def withheld_ids(data: dataset.Dataset) -> list[str]:

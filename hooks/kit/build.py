@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from kit import patches, speed
-from kit.data import postlinks, postloads, project
+from kit import patches, session, speed
+from kit.data import clock, kitconfig, postlinks, postloads, project
 from kit.data.clock import build_date
 from kit.data.errors import DataInvalid
 from kit.outputs import (admin, csp, hostcheck, postimages, publishing, search_words, searchindex,
@@ -36,15 +35,12 @@ def current(config: MkDocsConfig) -> Build:
 
 
 class Build:
-    running: Build | None = None      # for on_build_error, which is not given the config
-    preview = False                   # `mkdocs serve`: its live-reload script is inline (kit/outputs/csp.py)
-    last_good: tuple | None = None    # the preview's last data that passed the check (kit/pages/previewerrors.py)
-
     @classmethod
     def startup(cls, command: str) -> None:
-        cls.preview = command == "serve"
+        session.start(command)
 
     def __init__(self, config: MkDocsConfig) -> None:
+        self.session = session.current
         self.config = config
         self.root = Path(config.config_file_path).resolve().parent
         self.speed = speed.door(self.root)
@@ -58,13 +54,17 @@ class Build:
 
     @classmethod
     def start(cls, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            kitconfig.current()     # the kit's settings and their environment overrides, checked once
+        except kitconfig.SettingsError as exc:
+            raise PluginError(str(exc)) from None
         build = cls(config)
         build.read()
         build.configure()
         return config
 
     def read(self) -> None:
-        production = os.environ.get("WENMING_PRODUCTION", "") == "1"
+        production = clock.production()
         pages = postloads.scan(Path(self.config.docs_dir), self.root).lines()   # no loads from other hosts
         try:
             self.data, self.news = project.check(self.root, build_date(), production, read=self.speed.read)
@@ -81,15 +81,15 @@ class Build:
                 raise PluginError(f"{what}，网站未生成。请按上面每一行的提示修改。")
             return
         self.speed.data_read()
-        Build.last_good = (self.data, self.news) if Build.preview else None
+        self.session.last_good = (self.data, self.news) if self.session.preview else None
         for line in self.data.withheld + list(self.news.withheld.values()):
             log.info(line)
 
     def _keep_previewing(self, lines: list[str]) -> bool:
         """In `mkdocs serve` after a good build: go on with the last good data, errors on every page."""
-        if not (Build.preview and Build.last_good):
+        if not (self.session.preview and self.session.last_good):
             return False
-        self.data, self.news = Build.last_good
+        self.data, self.news = self.session.last_good
         self.errors = lines
         return True
 
@@ -106,13 +106,13 @@ class Build:
         config.extra["wenming"] = self.data
         config.extra[KEY] = self
         config.extra["search_worker"] = searchworker.prefix()   # read by overrides/main.html
-        config.extra["csp"] = csp.policy(Build.preview)          # so is the page's security policy
+        config.extra["csp"] = csp.policy(self.session.preview)          # so is the page's security policy
         self.hosts = hostcheck.HostCheck(self.root, Path(config.docs_dir), s.site_url)
         blogcats.configure(config)
         self.env = render.environment(self.root / "overrides" / "content", self.speed.jinja_cache)
         self.env.filters.update(charts.FILTERS)
         patches.apply(self.speed.begin(config, s.site_url, search_words.words(self.data), self.cacheable))
-        Build.running = self
+        self.session.running = self
         self.env.globals["picture"] = self.speed.picture
         self.env.filters["md"] = self.speed.md
 
@@ -229,12 +229,12 @@ class Build:
             self.speed.finish(self.config.site_dir)
         finally:
             patches.undo()
-            Build.running = None
+            self.session.running = None
 
     @classmethod
     def abort(cls) -> None:
         """The build failed: no worker left running, no library left patched."""
-        if cls.running is not None:
-            cls.running.speed.abort()
+        if session.current.running is not None:
+            session.current.running.speed.abort()
         patches.undo()
-        cls.running = None
+        session.current.running = None

@@ -101,11 +101,12 @@ def test_a_template_that_loads_from_elsewhere_stops_the_build(project: Path, tmp
 
 def test_mkdocs_serve_turns_on_the_preview_policy():
     """MkDocs calls the hook's on_startup once per process with the command."""
+    from kit import session
     from kit.build import Build
     try:
         Build.startup("serve")
-        assert Build.preview
+        assert session.current.preview
         Build.startup("build")
-        assert not Build.preview
+        assert not session.current.preview and session.current.last_good is None
     finally:
-        Build.preview = False
+        session.start("build")

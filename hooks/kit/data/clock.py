@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from kit.data import kitconfig
+
 # China Standard Time: UTC+8 all year (no daylight saving since 1991), so a fixed offset is
 # exact and needs no time-zone database (Windows has none without the tzdata package)
 CHINA = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
@@ -26,5 +28,6 @@ def build_date() -> dt.date:
 
 
 def production() -> bool:
-    """WENMING_PRODUCTION=1 marks the build that goes public: example entries are withheld."""
-    return os.environ.get("WENMING_PRODUCTION", "") == "1"
+    """The build that goes public (kit setting `production`, WENMING_PRODUCTION=1): example entries
+    are withheld."""
+    return kitconfig.current().production

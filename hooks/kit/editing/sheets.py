@@ -108,8 +108,10 @@ def workbook(kind: str, rows: int) -> Workbook:
     ws.freeze_panes = "A2"
     notes = wb.create_sheet("说明")
     notes.append([f"{KINDS[kind]}导入模板：每行一个{SINGULAR[kind]}，第一行是列名，请不要修改列名。黄色的列必须填写。"])
-    if kind == "honorees":
-        notes.append(["一位好人获得多项荣誉时，每项荣誉一行，编号和姓名等写成一样，荣誉编号、状态写各自的。"])
+    for ff in kind_fields(kind):     # a list of objects in columns (an honoree's honours): one row per item
+        if ff.name in SUB and ff.kind == "objectlist":
+            own = "、".join(c.label for c in cols if c.path[0] == ff.name and c.field.required)
+            notes.append([f"一个{SINGULAR[kind]}有多项{ff.label}时，每项一行，编号和其他列写成一样，{own}写各自的。"])
     notes.append([f"编号已经存在的行会更新那个{SINGULAR[kind]}：只改表格里改动过的格子，其他内容（包括表格里没有的列）保持原样；"
                   "编号不存在的行作为新条目添加。清空一个格子会删除这一项。"])
     if left_out(kind):

@@ -5,7 +5,6 @@ build with our two scripts (kit/outputs/cmsstart.js as admin.js, kit/outputs/yam
 them, /admin/ is one page saying, in Chinese, what to do."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import jinja2
@@ -13,6 +12,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+from kit.data import kitconfig
 from kit.data.dataset import Dataset
 from kit.outputs import cms
 
@@ -28,7 +28,7 @@ LEFT_OUT = ("网页编辑页面（/admin/）未生成：没有找到 Decap CMS�
 
 def bundle(root: Path) -> Path | None:
     """The CMS's dist folder: the project's node_modules, else the kit's, else none."""
-    env = os.environ.get("WENMING_NODE_MODULES")     # set: only there (tests, unusual setups)
+    env = kitconfig.current().node_modules     # set: only there (tests, unusual setups)
     places = [Path(env) / "decap-cms" / "dist"] if env else [root / PACKAGE, KIT_ROOT / PACKAGE]
     return next((p for p in places if (p / "decap-cms.js").is_file()
                  and (p.parents[1] / YAML_DIST / "index.js").is_file()), None)

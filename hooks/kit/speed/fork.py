@@ -14,6 +14,8 @@ import logging
 import multiprocessing
 import os
 
+from kit.data import kitconfig
+
 MIN_PAGES = 64        # below this a fork costs more than it saves
 log = logging.getLogger("mkdocs.plugins.wenming")
 LIVE: set[int] = set()   # worker processes not yet reaped, for on_build_error
@@ -31,10 +33,10 @@ def stop_all() -> None:
 
 
 def wanted(count: int) -> bool:
-    setting = os.environ.get("WENMING_PARALLEL", "")
-    if setting == "0" or "fork" not in multiprocessing.get_all_start_methods():
+    setting = kitconfig.current().parallel
+    if setting == "off" or "fork" not in multiprocessing.get_all_start_methods():
         return False
-    if setting == "1":
+    if setting == "on":
         return count > 0
     return (os.cpu_count() or 1) > 1 and count >= MIN_PAGES
 

@@ -94,8 +94,8 @@ class Kind:
     # editors
     labels: dict[str, tuple[str, str]] = field(default_factory=dict)   # field -> (label, hint) of this kind
     examples: dict[str, str] = field(default_factory=dict)             # field -> example line
-    sheet: bool = True            # a folder kind gets an Excel sheet
-    health: bool = True           # its section is judged for staleness and emptiness
+    tally: str = ""               # its count in `make check`'s last line: "{n} 个活动" ("" = not counted)
+    health: bool = True           # its section is judged for staleness and emptiness (kit/data/health.py)
 
     def __post_init__(self) -> None:
         if not self.key:

@@ -58,6 +58,7 @@ def check(c: Checking) -> None:
 KIND = Kind(
     check=check,
     name="ads", label="公益广告", singular="公益广告", model=Ad, file="ads.yml", order=116,
+    tally="{n} 条公益广告",
     url="ads", page="ad", var="ad", layout="ad.html",
     context=lambda ad, d: {"download": download(d, ad)},
     sections=(Section("ads/index.md", "section-ads.html", "公益广告", context="ad_downloads", order=11),),

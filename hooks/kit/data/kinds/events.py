@@ -58,6 +58,7 @@ def notes(c: Checking) -> list[str]:
 
 KIND = Kind(
     name="events", label="节庆活动", singular="活动", model=Event, folder="events", order=100,
+    tally="{n} 个活动",
     url="events", page="event", var="event", layout="event.html",
     context=lambda e, d: {"status": d.event_status(e)},
     sections=(Section("events/index.md", "section-events.html", "节庆活动", context="past_years", order=2),),

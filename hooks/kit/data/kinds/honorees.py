@@ -115,6 +115,7 @@ def notes(c: Checking) -> list[str]:
 
 KIND = Kind(
     name="honorees", label="身边好人", singular="好人", model=Honoree, folder="honorees", order=110,
+    tally="{n} 位好人",
     url="honorees", page="honoree", var="h", layout="honoree.html",
     title=lambda h: h.name,
     context=lambda h, d: {"minor": d.is_minor(h), "honours": d.public_honours(h)},

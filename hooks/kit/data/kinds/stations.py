@@ -22,6 +22,7 @@ def row(s, d, h) -> dict:
 
 KIND = Kind(
     name="stations", label="文明实践阵地", singular="阵地", model=Station, folder="stations", order=115,
+    tally="{n} 个文明实践阵地",
     url="stations", page="station", var="station", layout="station.html", parent="practice",
     title=lambda s: s.name,
     sections=(Section("stations/index.md", "section-stations.html", "文明实践阵地", in_nav=False, parent="practice",

@@ -19,6 +19,7 @@ def row(v, d, h) -> dict:
 
 KIND = Kind(
     name="villages", label="村规民约", singular="村（社区）", model=Village, folder="villages", order=113,
+    tally="{n} 个村（社区）公约",
     url="villages", page="village", var="village", layout="pledge.html", parent="pledges", home="pledges/index.md",
     title=lambda v: f"{v.name}{v.kind}", description=lambda v: f"{v.township}{v.name}{v.kind}",
     search=("name", "kind", "township", "articles"),
