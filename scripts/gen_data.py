@@ -218,7 +218,7 @@ def write_data(n: int, dest: Path, seed: int = 1, photos: int = 4, base: Path = 
         _dump(data / "honorees" / f"gen-{y}.yml", "honorees", items)
     for y, items in out.events.items():
         _dump(data / "events" / f"gen-{y}.yml", "events", items)
-    for i, (town, items) in enumerate(sorted(out.villages.items())):
+    for i, (_town, items) in enumerate(sorted(out.villages.items())):
         _dump(data / "villages" / f"gen-{i:02d}.yml", "villages", items)
     if photos:
         make_photos(data / "photos" / "gen", photos)
@@ -226,7 +226,7 @@ def write_data(n: int, dest: Path, seed: int = 1, photos: int = 4, base: Path = 
 
 
 def _md_entry(title: str, lines: list[str]) -> str:
-    return f"# {title}\n\n" + "\n\n".join(l for l in lines if l) + "\n"
+    return f"# {title}\n\n" + "\n\n".join(line for line in lines if line) + "\n"
 
 
 def write_plain(n: int, dest: Path, seed: int = 1, photos: int = 4) -> Path:

@@ -70,3 +70,33 @@ def test_the_readme_layout_table_matches_the_tree():
     listed = set(re.findall(r"`(hooks/kit/[\w/]+\.py)`", table))
     modules = {f"hooks/{p.relative_to(HOOKS).as_posix()}" for p in KIT.rglob("*.py") if p.name != "__init__.py"}
     assert listed == modules, (sorted(modules - listed), sorted(listed - modules))
+
+
+def test_ruff_finds_nothing():
+    """The linter, with the rules and reasons in ruff.toml."""
+    ruff = Path(sys.executable).with_name("ruff")
+    out = subprocess.run([str(ruff), "check", "--no-cache", "hooks", "scripts", "tests"], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_a_kinds_folder_or_file_is_named_in_at_most_three_modules():
+    """A kind is declared once (hooks/kit/data/kinds/): its folder, file or URL folder appears as a
+    string literal in its own module and at most two others (a kind it refers to, a template
+    variable of the same name, a message naming the file for editors)."""
+    import io
+    import tokenize
+
+    from kit.data import kinds
+    names = {n for k in kinds.all_kinds() for n in (k.folder, k.file, k.url) if n}
+    found: dict[str, set[str]] = {n: set() for n in names}
+    for path in KIT.rglob("*.py"):
+        for tok in tokenize.generate_tokens(io.StringIO(path.read_text("utf-8")).readline):
+            if tok.type != tokenize.STRING:
+                continue
+            body = re.sub(r"^[rbfuRBFU]*(\"\"\"|'''|\"|')", "", tok.string)
+            for n in names:
+                if re.match(rf"(data/)?{re.escape(n)}(/|[\"']$)", body):
+                    found[n].add(path.relative_to(KIT).as_posix())
+    over = {n: sorted(m) for n, m in found.items() if len(m) > 3}
+    assert not over, over

@@ -32,13 +32,13 @@ def exported(project: Path, kind: str, tmp_path: Path) -> Path:
     return export.export(project / "data", kind, tmp_path / export.file_name(kind)) and tmp_path / export.file_name(kind)
 
 
-def edit(path: Path, changes: dict[tuple[str, int], object] = {}, rows: list[dict[str, object]] = ()) -> Path:
+def edit(path: Path, changes: dict[tuple[str, int], object] | None = None, rows: list[dict[str, object]] = ()) -> Path:
     """Set cells by (id, nth row of that id) and column label; append whole rows."""
     wb = load_workbook(path)
     ws = wb.worksheets[0]
     heads = [c.value for c in ws[1]]
     ids = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
-    for (id_, nth, label), value in changes.items():
+    for (id_, nth, label), value in (changes or {}).items():
         r = [i for i, v in enumerate(ids, start=1) if v == id_][nth]
         ws.cell(r, heads.index(label) + 1, value)
     last = max(i for i, v in enumerate(ids, start=1) if v)

@@ -17,7 +17,7 @@ from kit.data.errors import DataInvalid, Report
 from kit.data.kinds.honorees import PUBLIC_HONOURS
 from kit.data.kinds.stations import ORDER as STATION_ORDER  # noqa: F401  (the stations page's order)
 from kit.data.loader import Loaded, load
-from kit.data.models import Honoree, Publishable
+from kit.data.models import Event, Honoree, Publishable
 from kit.data.photos import check_photos
 
 T = TypeVar("T")

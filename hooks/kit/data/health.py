@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
 
 import yaml
 

@@ -12,8 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kit.data import kinds
 from kit.data.dataset import Dataset
+from kit.data.kinds.events import KIND as EVENTS
+from kit.data.kinds.honorees import KIND as HONOREES
+from kit.data.kinds.reading import BRANDS
+from kit.data.kinds.villages import KIND as VILLAGES
 
 PER_PAGE = 40          # cards on one list page (~25 KB of HTML)
 INDEX_CARDS = 60       # honoree cards on the section page, over all awards
@@ -70,24 +73,20 @@ def past_by_year(d: Dataset) -> dict[int, list]:
     return dict(sorted(years.items(), reverse=True))
 
 
-def _base(name: str) -> str:
-    return f"{kinds.by_name(name).url}/"
-
-
 def award_base(award_id: str) -> str:
-    return f"{_base('honorees')}{award_id}/"
+    return f"{HONOREES.url}/{award_id}/"
 
 
 def year_base(year: int) -> str:
-    return f"{_base('events')}{year}/"
+    return f"{EVENTS.url}/{year}/"
 
 
 def villages_base() -> str:
-    return _base("villages")
+    return f"{VILLAGES.url}/"
 
 
 def brand_pages(d: Dataset) -> list[ListPage]:
-    return paginate(_base("brands"), d.reading.title, "brands", d.brands)
+    return paginate(f"{BRANDS.url}/", d.reading.title, BRANDS.name, d.brands)
 
 
 def list_pages(d: Dataset) -> list[ListPage]:
@@ -95,10 +94,10 @@ def list_pages(d: Dataset) -> list[ListPage]:
     for award_id, people in by_award(d).items():
         if people:
             a = d.awards[award_id]
-            out += paginate(award_base(award_id), a.name, "honorees", people, {"award": a})
+            out += paginate(award_base(award_id), a.name, HONOREES.name, people, {"award": a})
     for year, events in past_by_year(d).items():
-        out += paginate(year_base(year), f"{year}年往期活动", "events", events, {"year": year})
+        out += paginate(year_base(year), f"{year}年往期活动", EVENTS.name, events, {"year": year})
     if len(d.villages) > VILLAGES_ON_INDEX:
-        out += paginate(villages_base(), "村规民约、居民公约", "villages", d.villages)
+        out += paginate(villages_base(), "村规民约、居民公约", VILLAGES.name, d.villages)
     out += brand_pages(d)[1:]
     return out

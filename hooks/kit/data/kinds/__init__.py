@@ -126,7 +126,7 @@ def _modules() -> list[Any]:
 def all_kinds() -> tuple[Kind, ...]:
     found: list[Kind] = []
     for module in _modules():
-        found += [getattr(module, "KIND")] if hasattr(module, "KIND") else list(getattr(module, "KINDS", ()))
+        found += [module.KIND] if hasattr(module, "KIND") else list(getattr(module, "KINDS", ()))
     names = [k.name for k in found]
     twice = {n for n in names if names.count(n) > 1}
     if twice:

@@ -2,9 +2,10 @@
 公示 make the 公示公告 board. Only public honours (公示中, 入选, 授予) leave the data wing."""
 from __future__ import annotations
 
-from kit.data import kinds
 from kit.data.checks import SCHOOL_WORDS, is_minor
 from kit.data.kinds import Checking, Kind, Section, Table
+from kit.data.kinds.awards import KIND as AWARDS
+from kit.data.kinds.events import KIND as EVENTS
 from kit.data.mdphotos import photos_of
 from kit.data.models import Honoree
 
@@ -39,7 +40,7 @@ def _public(h):
 
 
 def _youth(c: Checking) -> set[str]:
-    return {a.item.id for a in c.of("awards") if a.item.youth}
+    return {a.item.id for a in c.of(AWARDS.name) if a.item.youth}
 
 
 def _honoree(c: Checking, e, award_ids, event_ids, youth: set[str], renames: dict[str, str]) -> None:
@@ -78,7 +79,7 @@ def _honoree(c: Checking, e, award_ids, event_ids, youth: set[str], renames: dic
 
 def check(c: Checking) -> None:
     """References to awards and events, 公示 windows, minors' consent."""
-    awards, events = kinds.by_name("awards"), kinds.by_name("events")
+    awards, events = AWARDS, EVENTS
     award_ids = {a.item.id for a in c.of(awards.name)} if c.complete(awards) else None
     event_ids = {e.item.id for e in c.of(events.name)} if c.complete(events) else None
     renames = {old: e.item.id for e in c.of(events.name) for old in e.item.old_ids}
