@@ -73,9 +73,11 @@ edit: setup  ## the web forms on this computer: decap-server (saves into data/) 
 	npx decap-server & pid=$$!; $(BIN)/mkdocs serve; kill $$pid
 
 # The kit's tests: code, templates and rules, on the fictional county in tests/fixture/
-test: setup-dev  ## the kit's tests (never reads data/ or docs/)
+# on every core (pytest-xdist); a test file's tests stay on one worker, so its built sites are built once
+TEST_WORKERS ?= auto
+test: setup-dev  ## the kit's tests (never reads data/ or docs/), in parallel: make test TEST_WORKERS=1 for one process
 	$(BIN)/python hooks/check.py tests/fixture
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 clean:
 	rm -rf site .cache
