@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,13 +76,20 @@ def shared_once(tmp_path_factory, name: str, make) -> Path:
         make(folder)
         return folder
     shared = base.parent / name
-    import fcntl
-    with open(base.parent / f"{name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    lock = base.parent / f"{name}.lock"     # a folder: mkdir is atomic on every system
+    while True:
+        try:
+            lock.mkdir()
+            break
+        except FileExistsError:
+            time.sleep(0.2)
+    try:
         if not (shared / ".done").exists():
             shutil.rmtree(shared, ignore_errors=True)
             make(shared)
             (shared / ".done").write_text("")
+    finally:
+        lock.rmdir()
     return shared
 
 
