@@ -1,7 +1,7 @@
 """`python hooks/check.py [project-root]`: check every data file and news post without building the site.
 
 Prints every problem, one line each (file:line:col: 错误: field: message), and
-exits 1 if there is any; then the site-health reminders (kit/data/health.py), which never
+exits 1 if there is any; then the site-health reminders (kit/data/rules/health.py), which never
 fail this command (the publishing pipeline fails on them when site.health.fail is set). Imports no MkDocs, so it runs in a fraction of a
 second; the same checks run first in every build. Also a pre-commit hook
 (see README, section 数据检查与常见错误).
@@ -13,10 +13,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kit.data import kinds, postloads, project  # noqa: E402
+from kit.data import kinds, project  # noqa: E402
+from kit.data.rules import postloads
 from kit.data.clock import build_date, production  # noqa: E402
 from kit.data.errors import DataInvalid  # noqa: E402
-from kit.data.health import news_dates, warnings  # noqa: E402
+from kit.data.rules.health import news_dates, warnings  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

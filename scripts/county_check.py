@@ -30,7 +30,7 @@ sys.path.insert(0, str(KIT / "hooks"))
 
 from kit.data import dataset, kinds  # noqa: E402
 from kit.data.clock import build_date, production  # noqa: E402
-from kit.data.health import news_dates, warnings  # noqa: E402
+from kit.data.rules.health import news_dates, warnings  # noqa: E402
 
 # the home page, every section page in the menu (from the registry of kinds), and the kit's other pages
 SECTIONS = ("", *(s.src.removesuffix("index.md") for _, s in kinds.sections() if s.in_nav),
@@ -78,8 +78,8 @@ def search_problems(site: Path, entries: list[tuple[str, str]]) -> list[str]:
 
 
 def outside_load_problems(site: Path) -> list[str]:
-    """The build's own rule (hooks/kit/data/hosts.py), read again on the files as published."""
-    from kit.data import hosts
+    """The build's own rule (hooks/kit/data/rules/hosts.py), read again on the files as published."""
+    from kit.data.rules import hosts
 
     out = []
     for path in sorted(site.rglob("*")):
@@ -138,7 +138,7 @@ def smoke(root: Path, site: Path, is_production: bool) -> list[str]:
 
 
 def post_problems(root: Path) -> list[str]:
-    """The news posts, with the build's own checks (hooks/kit/data/posts.py), no build."""
+    """The news posts, with the build's own checks (hooks/kit/data/files/posts.py), no build."""
     from kit.data import project
     from kit.data.errors import DataInvalid
 

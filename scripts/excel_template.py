@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from kit.data.schema import FOLDERS  # noqa: E402
+from kit.data.model.schema import FOLDERS  # noqa: E402
 from kit.editing import export, sheets  # noqa: E402
 
 

@@ -12,8 +12,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
 import yaml  # noqa: E402
 
-from kit.data.labels import KINDS  # noqa: E402
-from kit.data.schema import FOLDERS  # noqa: E402
+from kit.data.model.labels import KINDS  # noqa: E402
+from kit.data.model.schema import FOLDERS  # noqa: E402
 from kit.editing import export  # noqa: E402
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from kit.data import privacy  # noqa: E402
+from kit.data.rules import privacy  # noqa: E402
 from kit.data.clock import build_date  # noqa: E402
-from kit.data.labels import KINDS, SINGULAR  # noqa: E402
-from kit.data.schema import FOLDERS  # noqa: E402
+from kit.data.model.labels import KINDS, SINGULAR  # noqa: E402
+from kit.data.model.schema import FOLDERS  # noqa: E402
 from kit.editing import append, excelread, sheets, update  # noqa: E402
 
 

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from kit.data import hosts, hostwords  # noqa: E402
+from kit.data.rules import hosts, hostwords  # noqa: E402
 
 
 def pictures(text: str) -> list[tuple[int, str]]:

@@ -3,8 +3,7 @@
 The MkDocs events (hooks/wenming.py) call one method each. The build asks its speed door
 (kit/speed/door.py) for everything that may come from a cache or a worker process: Markdown of
 stories, photos, QR codes, page bodies, search segmentations, and whether the theme's work on a
-page can be skipped. Pages and outputs never ask speed anything.
-"""
+page can be skipped. Pages and outputs never ask speed anything."""
 from __future__ import annotations
 
 import copy
@@ -17,7 +16,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from kit import patches, session, speed
-from kit.data import clock, kitconfig, postlinks, postloads, project
+from kit.data import clock, kitconfig, project
+from kit.data.rules import postlinks, postloads
 from kit.data.clock import build_date
 from kit.data.errors import DataInvalid
 from kit.outputs import (admin, csp, hostcheck, postimages, publishing, search_words, searchindex,

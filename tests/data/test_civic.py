@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from kit.data import health
+from kit.data.rules import health
 from kit.data.dataset import build
 from kit.data.errors import DataInvalid
-from kit.data.notices import board
+from kit.data.rules.notices import board
 
 DAY = dt.date(2024, 3, 10)
 

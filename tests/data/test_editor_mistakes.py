@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import FIXTURE
 from kit.data import dataset
 from kit.data.errors import Report
-from kit.data.yamlread import load_file, wanted_indent
+from kit.data.files.yamlread import load_file, wanted_indent
 
 
 def test_backslash_photo_path_from_windows_is_the_same_photo(tmp_path: Path) -> None:

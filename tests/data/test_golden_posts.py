@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE, ROOT, copy_project, run_build
-from kit.data import postloads
+from kit.data.rules import postloads
 
 GOLDEN = Path(__file__).resolve().parent / "golden_posts"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if p.is_dir())

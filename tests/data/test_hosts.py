@@ -1,9 +1,9 @@
-"""The remote-load rule's pure functions (hooks/kit/data/hosts.py) and images in Markdown fields."""
+"""The remote-load rule's pure functions (hooks/kit/data/rules/hosts.py) and images in Markdown fields."""
 from __future__ import annotations
 
 import pytest
 
-from kit.data import hosts, hostwords, mdphotos
+from kit.data.rules import hosts, hostwords, mdphotos
 
 
 @pytest.mark.parametrize("url, host", [

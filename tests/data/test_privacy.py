@@ -9,10 +9,10 @@ import re
 import pytest
 
 from kit.data import dataset
-from kit.data import privacy
-from kit.data.checks import is_minor
+from kit.data.rules import privacy
+from kit.data.rules.checks import is_minor
 from conftest import FIXTURE, run_build
-from kit.data.privacy import findings, is_id_card, mask
+from kit.data.rules.privacy import findings, is_id_card, mask
 
 SITE_PHONE = frozenset({"08797654321"})
 

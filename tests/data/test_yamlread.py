@@ -6,9 +6,9 @@ import datetime as dt
 import pytest
 
 from kit.data.errors import Report
-from kit.data.fields import parse_bool, parse_date
-from kit.data.models import Event
-from kit.data.yamlread import load_file
+from kit.data.model.fields import parse_bool, parse_date
+from kit.data.model.models import Event
+from kit.data.files.yamlread import load_file
 
 
 def read(text: str | bytes):

@@ -1,4 +1,4 @@
-"""libyaml's composer in hooks/kit/data/yamlfast.py: every result is the pure-Python one.
+"""libyaml's composer in hooks/kit/data/files/yamlfast.py: every result is the pure-Python one.
 
 `yamlread.parse` reads a file with libyaml (yaml.CSafeLoader) when it can prove the result equal
 to PyYAML's and hands everything else to `parse_python`. These tests read every data file, every
@@ -16,7 +16,7 @@ from unittest import mock
 import pytest
 import yaml
 
-from kit.data import yamlread
+from kit.data.files import yamlread
 from conftest import FIXTURE, ROOT
 from kit.data.errors import Report
 

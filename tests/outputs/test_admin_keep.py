@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import FIXTURE, ROOT
-from kit.data.settings import Editing
+from kit.data.model.settings import Editing
 from kit.outputs import cms
 
 LIBRARY = ROOT / "node_modules" / "yaml" / "browser" / "dist" / "index.js"

@@ -13,11 +13,11 @@ import yaml
 from pydantic import BaseModel
 
 from conftest import run_build
-from kit.data import fields as f
-from kit.data import forms, schema
-from kit.data.labels import LABELS, KINDS
-from kit.data.settings import Editing
-from kit.data.models import Publishable
+from kit.data.model import fields as f
+from kit.data.model import forms, schema
+from kit.data.model.labels import LABELS, KINDS
+from kit.data.model.settings import Editing
+from kit.data.model.models import Publishable
 from kit.outputs import admin, cms
 
 MODELS = {**schema.SINGLE, **{f"{k}/": v for k, v in schema.FOLDERS.items()}}

@@ -21,9 +21,9 @@ MODULE = '''\
 """志愿服务队: a kind declared by a test, in this one module."""
 from __future__ import annotations
 
-from kit.data.fields import Text
+from kit.data.model.fields import Text
 from kit.data.kinds import Kind, Section, Table
-from kit.data.models import Publishable
+from kit.data.model.models import Publishable
 
 
 class Team(Publishable):

@@ -3,6 +3,7 @@ templates, and a warm build that equals a cold one byte for byte."""
 from __future__ import annotations
 
 import json
+import sys
 import pickle
 import zlib
 from pathlib import Path
@@ -148,3 +149,22 @@ def test_a_broken_file_is_reported_even_after_it_was_cached(warm, tmp_path):
         assert "data/honorees/2023.yml:" in b.log and "category" in b.log
     finally:
         path.write_text(good, "utf-8")
+
+
+def test_a_cache_written_by_another_version_of_the_kit_is_ignored(tmp_path):
+    """After `make upgrade` a class the old cache pickled may have moved: the cache is dropped, not the build."""
+    import types
+
+    from kit.speed.stores import Store
+
+    gone = types.ModuleType("kit_module_that_moved")
+    exec("class Entry:\n    pass", gone.__dict__)
+    gone.Entry.__module__ = "kit_module_that_moved"
+    sys.modules["kit_module_that_moved"] = gone
+    try:
+        data = pickle.dumps(("v1", {"k": gone.Entry()}))
+    finally:
+        del sys.modules["kit_module_that_moved"]
+    (tmp_path / "yaml.pickle").write_bytes(data)
+    store = Store(tmp_path, "yaml", "v1")
+    assert store.get("k") is None and store.old == {}

@@ -11,14 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Generic, TypeVar
 
-from kit.data import entrylines, kinds, mdphotos, privacy
-from kit.data.checks import cross_checks, is_minor
+from kit.data import kinds
+from kit.data.files import entrylines
+from kit.data.rules import mdphotos, privacy
+from kit.data.rules.checks import cross_checks, is_minor
 from kit.data.errors import DataInvalid, Report
 from kit.data.kinds.honorees import PUBLIC_HONOURS
 from kit.data.kinds.stations import ORDER as STATION_ORDER  # noqa: F401  (the stations page's order)
-from kit.data.loader import Loaded, load
-from kit.data.models import Event, Honoree, Publishable
-from kit.data.photos import check_photos
+from kit.data.files.loader import Loaded, load
+from kit.data.model.models import Event, Honoree, Publishable
+from kit.data.rules.photos import check_photos
 
 T = TypeVar("T")
 

@@ -9,7 +9,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
-from kit.data import dataset, postlinks, posts, privacy
+from kit.data import dataset
+from kit.data.rules import postlinks, privacy
+from kit.data.files import posts
 from kit.data.errors import DataInvalid, Report
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from kit.data.fields import parse_bool, parse_date
+from kit.data.model.fields import parse_bool, parse_date
 from kit.editing.excelread import _value
 from kit.editing.sheets import SEPARATOR, Column, kind_fields
 

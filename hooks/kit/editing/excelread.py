@@ -15,9 +15,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 from pydantic import ValidationError
 
-from kit.data import privacy, schema
-from kit.data.fields import parse_bool, parse_date
-from kit.data.messages import describe
+from kit.data.rules import privacy
+from kit.data.model import schema
+from kit.data.model.fields import parse_bool, parse_date
+from kit.data.model.messages import describe
 from kit.editing.sheets import FILE_LABEL, SEPARATOR, Column, columns
 
 FILE_NAME = re.compile(r"(?!/)(?!.*\.\.)[^\\:*?\"<>|\s]+\.yml")   # 2024.yml, or 柳塘镇/2024.yml

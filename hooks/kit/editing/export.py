@@ -59,5 +59,5 @@ def export(data: Path, kind: str, path: Path) -> int:
 
 def file_name(kind: str) -> str:
     """好人名单.xlsx: the template's name, so a template and an export are told apart only by folder."""
-    from kit.data.labels import SINGULAR
+    from kit.data.model.labels import SINGULAR
     return f"{SINGULAR[kind].replace('（社区）', '')}名单.xlsx"

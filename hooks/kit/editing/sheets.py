@@ -1,5 +1,5 @@
 """One sheet per kind of list entry (events, honorees, villages): which columns it has, made from
-the models (kit/data/forms.py), and the template workbook with its 说明 sheet, dropdowns for
+the models (kit/data/model/forms.py), and the template workbook with its 说明 sheet, dropdowns for
 choices and date-formatted date columns."""
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from kit.data import forms, schema
-from kit.data.forms import FormField
-from kit.data.labels import KINDS, SINGULAR
+from kit.data.model import forms, schema
+from kit.data.model.forms import FormField
+from kit.data.model.labels import KINDS, SINGULAR
 
 SCALAR = {"text", "longtext", "slug", "date", "bool", "int", "number", "choice", "textlist"}
 SEPARATOR = "；"
@@ -137,6 +137,6 @@ def workbook(kind: str, rows: int) -> Workbook:
 
 
 def _example(c: Column) -> str:
-    from kit.data.schema import EXAMPLES
+    from kit.data.model.schema import EXAMPLES
     line = EXAMPLES.get(c.path[-1], "")
     return line.split(": ", 1)[1] if ": " in line else (c.field.options[0] if c.field.options else "")

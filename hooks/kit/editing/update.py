@@ -92,5 +92,5 @@ def plan(root: Path, sheet: Sheet, into: str) -> Plan:
 
 
 def _what(kind: str) -> str:
-    from kit.data.labels import SINGULAR
+    from kit.data.model.labels import SINGULAR
     return SINGULAR[kind]

@@ -20,7 +20,7 @@ import yaml
 from PIL import Image, ImageOps
 
 from kit.data.clock import build_date
-from kit.data.fields import SLUG, parse_date
+from kit.data.model.fields import SLUG, parse_date
 from kit.editing import wordmd
 
 MAX_WIDTH = 1600

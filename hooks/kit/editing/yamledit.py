@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from kit.editing.append import _Dumper
-from kit.data.yamlnodes import NULLS
+from kit.data.files.yamlnodes import NULLS
 
 
 @dataclass

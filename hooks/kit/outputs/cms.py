@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from kit.data import forms, schema
-from kit.data.fields import SLUG
-from kit.data.forms import FormField
-from kit.data.labels import KINDS, SINGULAR
-from kit.data.settings import Editing
+from kit.data.model import forms, schema
+from kit.data.model.fields import SLUG
+from kit.data.model.forms import FormField
+from kit.data.model.labels import KINDS, SINGULAR
+from kit.data.model.settings import Editing
 
 PHOTOS = "data/photos"
 LOCAL_PROXY = "http://localhost:8081/api/v1"

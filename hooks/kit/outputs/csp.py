@@ -1,6 +1,6 @@
 """The Content-Security-Policy every page carries in a <meta> (overrides/main.html, block
 site_meta): scripts, styles, images, fonts, media, frames and connections from the site's own
-origin only, the second line of defence behind the remote-load rule (kit/data/hosts.py).
+origin only, the second line of defence behind the remote-load rule (kit/data/rules/hosts.py).
 
 Material and our head script put a few small scripts and one style block inline; the policy
 allows exactly those by their SHA-256 hash, computed per page once the page is finished (a

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kit.data import kinds
 from kit.data.dataset import Dataset
-from kit.data.models import Event, Honoree
+from kit.data.model.models import Event, Honoree
 from kit.pages.news import Post
 
 CHINA = dt.timezone(dt.timedelta(hours=8))

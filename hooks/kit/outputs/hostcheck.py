@@ -1,5 +1,5 @@
 """The build's guarantee: no finished page and no style sheet we ship loads anything from
-another host (the rule is kit/data/hosts.py's; make check applies it to the sources first).
+another host (the rule is kit/data/rules/hosts.py's; make check applies it to the sources first).
 
 Every page's final HTML is read as MkDocs writes it (on_post_page, and on_post_template for
 404.html); style sheets are read in the site folder at the end. A finding names where the address
@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from kit.data import hosts, hostwords
+from kit.data.rules import hosts, hostwords
 
 FIELD = "外部资源"
 

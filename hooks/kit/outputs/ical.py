@@ -16,7 +16,7 @@ import icalendar
 
 from kit.data import kinds
 from kit.data.dataset import Dataset
-from kit.data.models import Event
+from kit.data.model.models import Event
 
 TZ = "Asia/Shanghai"
 ALL = "calendar/all.ics"

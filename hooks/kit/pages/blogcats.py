@@ -3,7 +3,7 @@
 Chinese category names would give percent-encoded URLs (/blog/category/%E8%8A%82.../)
 that are long on a poster and change whenever a name is reworded. mkdocs.yml's
 `extra.news_categories` maps each allowed name to a short, stable URL name; a post
-with any other category stops `make check` and the build (kit/data/posts.py) before the blog
+with any other category stops `make check` and the build (kit/data/files/posts.py) before the blog
 plugin's own `categories_allowed` would stop at the first.
 """
 from __future__ import annotations

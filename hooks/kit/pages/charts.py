@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from kit.data.models import Category, Project
+from kit.data.model.models import Category, Project
 
 WIDTH = 320          # viewBox width: close to a phone's CSS width, so text stays readable
 LABEL_H = 20         # space for the row label above its bar

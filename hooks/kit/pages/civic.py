@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kit.data.civic import Station
+from kit.data.model.civic import Station
 from kit.data.kinds.ads import Download, download, print_url  # noqa: F401  (the ads pages use them)
 from kit.data.kinds.stations import ORDER as STATION_ORDER
 

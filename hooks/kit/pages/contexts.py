@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from kit.data.civic import LETTERS
+from kit.data.model.civic import LETTERS
 from kit.data.dataset import Dataset
 from kit.data.kinds.ads import download
-from kit.data.notices import board
+from kit.data.rules.notices import board
 from kit.pages import listing, stationmap
 from kit.pages.civic import towns
 

@@ -5,7 +5,7 @@ import datetime as dt
 from typing import Iterable
 from urllib.parse import urljoin, urlsplit
 
-from kit.data import settings
+from kit.data.model import settings
 
 
 def site_domain(site_url: str) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import markdown
 from markupsafe import Markup
 
-from kit.data.mdphotos import local
+from kit.data.rules.mdphotos import local
 
 CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
 CJK_BREAK = re.compile(rf"(?<=[{CJK}])\n(?=[{CJK}])")

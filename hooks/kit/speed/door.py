@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from markupsafe import Markup
 
-from kit.data import yamlread
+from kit.data.files import yamlread
 from kit.outputs import images
 from kit.pages import qr, text
 from kit.speed.jiebacut import PlainCut
@@ -35,7 +35,7 @@ class Plain:
     # -- before the data is read ---------------------------------------------------------------
 
     def read(self, raw: bytes, name: str, report) -> Any:
-        """One data file, parsed (kit/data/yamlread.py)."""
+        """One data file, parsed (kit/data/files/yamlread.py)."""
         return yamlread.load_file(raw, name, report)
 
     def data_read(self) -> None:

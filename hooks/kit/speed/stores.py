@@ -50,8 +50,8 @@ class Store:
                 saved_version, entries = pickle.load(f)
             if saved_version == version:
                 self.old = entries
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-            pass
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, ImportError, AttributeError):
+            pass    # no cache, a damaged one, or one written by another version of the kit (classes moved)
 
     def get(self, k: str) -> Any | None:
         if k in self.new:

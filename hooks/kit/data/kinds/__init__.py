@@ -19,7 +19,7 @@ from typing import Any, Callable, Optional
 
 from pydantic import BaseModel, create_model
 
-from kit.data.fields import Strict
+from kit.data.model.fields import Strict
 from kit.data.kinds._checking import Checking  # noqa: F401  (kinds' rules are given one)
 
 
@@ -95,7 +95,7 @@ class Kind:
     labels: dict[str, tuple[str, str]] = field(default_factory=dict)   # field -> (label, hint) of this kind
     examples: dict[str, str] = field(default_factory=dict)             # field -> example line
     tally: str = ""               # its count in `make check`'s last line: "{n} 个活动" ("" = not counted)
-    health: bool = True           # its section is judged for staleness and emptiness (kit/data/health.py)
+    health: bool = True           # its section is judged for staleness and emptiness (kit/data/rules/health.py)
 
     def __post_init__(self) -> None:
         if not self.key:

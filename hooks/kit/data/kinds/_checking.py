@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kit.data.yamlnodes import dotted
+from kit.data.files.yamlnodes import dotted
 
 
 @dataclass

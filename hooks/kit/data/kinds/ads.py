@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Optional
 
-from kit.data.civic import Ad
-from kit.data.civicchecks import ads_checks
+from kit.data.model.civic import Ad
+from kit.data.rules.civicchecks import ads_checks
 from kit.data.kinds import Checking, Kind, Section, Table
 
 DOWNLOADS = "downloads/ads"

@@ -3,7 +3,7 @@ honorees are listed at honorees/<award-id>/."""
 from __future__ import annotations
 
 from kit.data.kinds import Kind, Table
-from kit.data.models import Award
+from kit.data.model.models import Award
 
 COLUMNS = ("id|编号|string|条目编号，决定网址，发布后不变", "name|名称|string|评选名称", "level|级别|string|国家级至乡镇级",
            "year|年度|integer|评选年度", "summary|简介|string|一句话简介", "honorees|公开人数|integer|本站公开的获评人数")

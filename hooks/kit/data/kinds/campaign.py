@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kit.data.kinds import Kind, Section, Table
-from kit.data.models import Campaign
+from kit.data.model.models import Campaign
 
 INDICATORS = ("category_id|大项编号|string|大项编号", "category|大项|string|大项名称", "name|小项|string|小项指标",
               "status|状态|string|已完成、推进中、待加强或未启动", "note|说明|string|补充说明")

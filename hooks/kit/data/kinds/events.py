@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kit.data.kinds import Checking, Kind, Section, Table
-from kit.data.models import Event
+from kit.data.model.models import Event
 
 COLUMNS = (
     "id|编号|string|条目编号，决定网址，发布后不变", "title|名称|string|活动名称",

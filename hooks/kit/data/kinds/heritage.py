@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kit.data.kinds import Kind, Section, Table
-from kit.data.models import Heritage, Site
+from kit.data.model.models import Heritage, Site
 
 COLUMNS = ("id|编号|string|条目编号，决定网址，发布后不变", "name|名称|string|名称", "kind|类型|string|历史街区、文物古迹等",
            "summary|简介|string|一句话简介", "url|网址|string|本条目在网站上的页面地址",

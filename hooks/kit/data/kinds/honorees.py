@@ -2,12 +2,12 @@
 公示 make the 公示公告 board. Only public honours (公示中, 入选, 授予) leave the data wing."""
 from __future__ import annotations
 
-from kit.data.checks import SCHOOL_WORDS, is_minor
+from kit.data.rules.checks import SCHOOL_WORDS, is_minor
 from kit.data.kinds import Checking, Kind, Section, Table
 from kit.data.kinds.awards import KIND as AWARDS
 from kit.data.kinds.events import KIND as EVENTS
-from kit.data.mdphotos import photos_of
-from kit.data.models import Honoree
+from kit.data.rules.mdphotos import photos_of
+from kit.data.model.models import Honoree
 
 PUBLIC_HONOURS = ("公示中", "入选", "授予")
 COLUMNS = (

@@ -1,8 +1,8 @@
 """应知应会: data/knowledge.yml, the topics, slogans and hotlines, and the quiz on its own page."""
 from __future__ import annotations
 
-from kit.data.civic import Knowledge
-from kit.data.civicchecks import knowledge_checks
+from kit.data.model.civic import Knowledge
+from kit.data.rules.civicchecks import knowledge_checks
 from kit.data.kinds import Checking, Kind, Section
 
 def check(c: Checking) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kit.data.kinds import Kind, Section, Table
-from kit.data.models import Pledge, PledgeSection
+from kit.data.model.models import Pledge, PledgeSection
 
 COLUMNS = ("id|编号|string|条目编号，决定网址，发布后不变", "title|名称|string|公约名称",
            "kind|类型|string|市民公约、学生守则或行业规范", "summary|简介|string|一句话简介",

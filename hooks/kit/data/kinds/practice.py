@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kit.data.kinds import Kind, Section
-from kit.data.models import Practice
+from kit.data.model.models import Practice
 
 KIND = Kind(
     name="practice", label="文明实践", model=Practice, file="practice.yml", single=True, order=40, health=False,

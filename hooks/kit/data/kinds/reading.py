@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kit.data.kinds import Kind, Section, Table
-from kit.data.models import Brand, Reading
+from kit.data.model.models import Brand, Reading
 
 COLUMNS = ("id|编号|string|条目编号，决定网址，发布后不变", "name|名称|string|品牌名称", "kind|类型|string|品牌类型",
            "summary|简介|string|一句话简介", "url|网址|string|本条目在网站上的页面地址",

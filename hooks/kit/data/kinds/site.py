@@ -2,9 +2,9 @@
 section made from its services."""
 from __future__ import annotations
 
-from kit.data.civicchecks import service_checks
+from kit.data.rules.civicchecks import service_checks
 from kit.data.kinds import Checking, Kind, Section
-from kit.data.settings import Settings
+from kit.data.model.settings import Settings
 
 
 def _published(settings, production: bool):

@@ -3,7 +3,7 @@ each; the stations page groups them by town with a schematic. A station's landli
 are a public place's, so they may be published."""
 from __future__ import annotations
 
-from kit.data.civic import Station
+from kit.data.model.civic import Station
 from kit.data.kinds import Kind, Section, Table
 
 ORDER = ("实践中心", "实践所", "实践站", "实践点", "实践基地")

@@ -3,7 +3,7 @@ the 公约承诺 section."""
 from __future__ import annotations
 
 from kit.data.kinds import Kind, Table
-from kit.data.models import Village
+from kit.data.model.models import Village
 
 COLUMNS = ("id|编号|string|条目编号，决定网址，发布后不变", "name|村（社区）|string|村或社区名称",
            "township|乡镇|string|所属乡镇", "kind|类型|string|村规民约或居民公约", "adopted|通过日期|date|YYYY-MM-DD",

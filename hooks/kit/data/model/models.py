@@ -6,8 +6,8 @@ from typing import Literal, Optional
 
 from pydantic import Field
 
-from kit.data.fields import Bool, Date, Figure, Photo, Slug, Strict, Text
-from kit.data.settings import Colours, Footer, Settings  # noqa: F401  (data/site.yml is one of the files)
+from kit.data.model.fields import Bool, Date, Figure, Photo, Slug, Strict, Text
+from kit.data.model.settings import Colours, Footer, Settings  # noqa: F401  (data/site.yml is one of the files)
 
 
 class Publishable(Strict):

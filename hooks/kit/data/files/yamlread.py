@@ -12,8 +12,8 @@ import re
 import yaml
 
 from kit.data.errors import Report
-from kit.data.yamlfast import C_LOADER, fast_parse  # noqa: F401  (tests compare the two paths)
-from kit.data.yamlnodes import NULLS, Doc, Path, _build, _dotted, dotted  # noqa: F401  (the reading API)
+from kit.data.files.yamlfast import C_LOADER, fast_parse  # noqa: F401  (tests compare the two paths)
+from kit.data.files.yamlnodes import NULLS, Doc, Path, _build, _dotted, dotted  # noqa: F401  (the reading API)
 
 KEY_FULLWIDTH_COLON = re.compile(r"^(\s*(?:-\s+)*)([A-Za-z_][A-Za-z0-9_]*)\s*：")
 FLOW_FULLWIDTH_COLON = re.compile(r"[{,]\s*([A-Za-z_][A-Za-z0-9_]*)\s*：")

@@ -8,9 +8,9 @@ from typing import Any, Callable
 from pydantic import BaseModel, ValidationError
 
 from kit.data.errors import Report
-from kit.data.messages import covered_missing, describe
-from kit.data.schema import FOLDERS, SINGLE
-from kit.data.yamlread import Doc, dotted, load_file
+from kit.data.model.messages import covered_missing, describe
+from kit.data.model.schema import FOLDERS, SINGLE
+from kit.data.files.yamlread import Doc, dotted, load_file
 
 IGNORED_DIRS = {"photos"}
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
 
-from kit.data import hosts, hostwords
+from kit.data.rules import hosts, hostwords
 from kit.data.errors import Report
-from kit.data.photos import problem
-from kit.data.yamlread import Doc, dotted
+from kit.data.rules.photos import problem
+from kit.data.files.yamlread import Doc, dotted
 
 MARKDOWN_FIELDS = ("story", "body")
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kit.data.schema import EXAMPLES, EXAMPLES_IN
+from kit.data.model.schema import EXAMPLES, EXAMPLES_IN
 
 
 def _unwrap(annotation: Any) -> Any:

@@ -1,14 +1,14 @@
 """Models of what a campaign is inspected on beyond the report: 应知应会 and its quiz,
 文明实践阵地 (practice centre, stations, points) and 公益广告. External services are settings
-(kit/data/settings.py)."""
+(kit/data/model/settings.py)."""
 from __future__ import annotations
 
 from typing import Literal, Optional
 
 from pydantic import Field
 
-from kit.data.fields import Bool, Photo, Slug, Strict, Text
-from kit.data.models import Publishable
+from kit.data.model.fields import Bool, Photo, Slug, Strict, Text
+from kit.data.model.models import Publishable
 
 LETTERS = "ABCDEF"
 

@@ -17,11 +17,11 @@ from typing import Annotated, Any, Optional
 import yaml
 from pydantic import AfterValidator, BeforeValidator
 
-from kit.data import privacy
+from kit.data.rules import privacy
 from kit.data.errors import Report
-from kit.data.fields import Bool, Strict, Text
-from kit.data.loader import validate
-from kit.data.yamlread import Doc, check_text, decode, dotted, load_file, parse
+from kit.data.model.fields import Bool, Strict, Text
+from kit.data.files.loader import validate
+from kit.data.files.yamlread import Doc, check_text, decode, dotted, load_file, parse
 
 POSTS_DIR = "docs/blog/posts"
 AUTHORS_FILE = "docs/blog/.authors.yml"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from kit.data import hosts, hostwords
+from kit.data.rules import hosts, hostwords
 from kit.data.errors import Report
 
 POSTS = "blog/posts/"

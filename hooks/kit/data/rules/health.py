@@ -13,7 +13,7 @@ import yaml
 
 from kit.data import kinds
 from kit.data.dataset import Dataset
-from kit.data.notices import notices
+from kit.data.rules.notices import notices
 
 FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 

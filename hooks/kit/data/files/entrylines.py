@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import chain
 
-from kit.data.yamlnodes import Doc
+from kit.data.files.yamlnodes import Doc
 
 
 def ranges(docs: dict[str, Doc], entries: dict[str, list]) -> dict[str, tuple[str, int, int]]:

@@ -3,14 +3,14 @@
 An honour 公示中 whose window has not ended is on notice now (one whose window starts later is
 announced with its dates); any public honour with a window that has ended is a past notice with
 its outcome. A 公示中 honour whose window has ended is 结果待公布, and site health reminds the
-editor to record the outcome (kit/data/health.py).
+editor to record the outcome (kit/data/rules/health.py).
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from kit.data.models import Award, Honoree, Honour
+from kit.data.model.models import Award, Honoree, Honour
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
 
 from kit.data.errors import Report
-from kit.data.yamlread import Doc, dotted
+from kit.data.files.yamlread import Doc, dotted
 
 PHOTO_DIR = "photos"
 EXAMPLE = "src: photos/tujie-tea-festival.jpg"

@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import BeforeValidator, Field
 
-from kit.data.fields import Bool, Date, Photo, SiteUrl, Strict, Text
+from kit.data.model.fields import Bool, Date, Photo, SiteUrl, Strict, Text
 
 HEX = re.compile(r"^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 

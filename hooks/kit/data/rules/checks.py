@@ -11,12 +11,13 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kit.data import history, kinds
+from kit.data import kinds
+from kit.data.files import history
 from kit.data.errors import Report
-from kit.data.yamlread import dotted
+from kit.data.files.yamlread import dotted
 
 if TYPE_CHECKING:
-    from kit.data.loader import Loaded
+    from kit.data.files.loader import Loaded
 
 SCHOOL_WORDS = ("学", "校", "幼儿园")
 

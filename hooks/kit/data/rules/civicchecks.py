@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from kit.data.civic import LETTERS
+from kit.data.model.civic import LETTERS
 from kit.data.errors import Report
-from kit.data.yamlread import dotted
+from kit.data.files.yamlread import dotted
 
 if TYPE_CHECKING:
-    from kit.data.loader import Loaded
+    from kit.data.files.loader import Loaded
 
 
 def _adder(loaded: Loaded, report: Report, name: str):

@@ -12,7 +12,7 @@ from typing import Any, Iterator
 
 from kit.data import kinds
 from kit.data.errors import Report
-from kit.data.yamlread import Doc, dotted, load_file
+from kit.data.files.yamlread import Doc, dotted, load_file
 
 SETTINGS_FILE = "site.yml"
 

@@ -1,6 +1,6 @@
 """Data files as a tree of text with marks: every value and key knows its file line and column.
 
-The node tree comes from a YAML composer (PyYAML's, or libyaml's where kit/data/yamlfast.py
+The node tree comes from a YAML composer (PyYAML's, or libyaml's where kit/data/files/yamlfast.py
 proves it the same); `build` turns it into plain dicts, lists and strings, refusing what editors
 should not write (tags, merge keys, non-text keys, duplicate keys) and text a comment would cut.
 """

@@ -13,8 +13,8 @@ from typing import Any, Literal
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from kit.data import fields as f
-from kit.data.labels import label
+from kit.data.model import fields as f
+from kit.data.model.labels import label
 
 # one-line text gets a line, these get a box
 LONG = {"body", "story", "intro", "text", "stations_intro", "items_note", "note", "accessibility",

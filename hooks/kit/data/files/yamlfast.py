@@ -7,7 +7,7 @@ from typing import Callable
 import yaml
 
 from kit.data.errors import Report
-from kit.data.yamlnodes import NULLS, Doc, Path, _build, _comment_after
+from kit.data.files.yamlnodes import NULLS, Doc, Path, _build, _comment_after
 
 
 # libyaml's composer is about 15x faster than PyYAML's. It is used only where its result is provably

@@ -1,10 +1,10 @@
-"""What the editor reads about the remote-load rule (kit/data/hosts.py): what loads from where,
+"""What the editor reads about the remote-load rule (kit/data/rules/hosts.py): what loads from where,
 why not, and what to do instead, with a file name to save a picture under."""
 from __future__ import annotations
 
 import re
 
-from kit.data.hosts import KINDS, UNSAFE_TAGS
+from kit.data.rules.hosts import KINDS, UNSAFE_TAGS
 
 
 WECHAT_HOSTS = ("qpic.cn", "qlogo.cn", "weixin.qq.com")

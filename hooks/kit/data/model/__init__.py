@@ -1,0 +1,1 @@
+"""The models and what editors read about them: field types, entry models, labels, forms, messages."""
