@@ -9,10 +9,13 @@ The kit is the package hooks/kit/, in the order a build runs:
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
+from kit import county
 from kit.build import Build, current
 
 
@@ -21,6 +24,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    county.configure(config)      # the county's own templates and CSS (kit/county.py)
     return Build.start(config)
 
 
@@ -60,3 +64,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     Build.abort()
+
+
+# the county's own hooks (hooks/county/*.py) run after ours, event by event
+county.add_hooks(globals(), Path(__file__).resolve().parent / county.HOOKS)

@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from kit import patches, speed
+from kit import county, patches, speed
 from kit.data import postlinks, postloads, project
 from kit.data.clock import build_date
 from kit.data.errors import DataInvalid
@@ -109,7 +109,7 @@ class Build:
         config.extra["csp"] = csp.policy(Build.preview)          # so is the page's security policy
         self.hosts = hostcheck.HostCheck(self.root, Path(config.docs_dir), s.site_url)
         blogcats.configure(config)
-        self.env = render.environment(self.root / "overrides" / "content", self.speed.jinja_cache)
+        self.env = render.environment(county.content_dirs(self.root), self.speed.jinja_cache)
         self.env.filters.update(charts.FILTERS)
         patches.apply(self.speed.begin(config, s.site_url, search_words.words(self.data), self.cacheable))
         Build.running = self
