@@ -15,11 +15,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from kit import county
+from kit import county, engine
 from kit.build import Build, current
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    engine.refuse()       # MkDocs 2 or Material 10: a line in Chinese, nothing built (kit/engine.py)
     Build.startup(command)
 
 

@@ -31,10 +31,16 @@ KIT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(KIT / "scripts"))
 sys.path.insert(0, str(KIT / "hooks"))
 
+from kit.migrate import MigrationError  # noqa: E402
 from kitfiles import Manifest, kit_version  # noqa: E402
 
 # the kit commit each version without a tag was made from, for telling the county's own changes
 RELEASE_COMMITS = {"0.9.0": "7f5365a"}
+# Lines the kit itself wrote into a county's docs/ (make new-county) that named the sample county:
+# an upgrade from before `since` mends exactly that line, nothing else of the county's: (since, file, old, new)
+TEXT_FIXES = [("1.0.0", "docs/guide/index.md",
+               "      - award: x-good-people-2023   # data/awards.yml 里评选项目的编号\n",
+               "      - award: good-people-2025     # data/awards.yml 里评选项目的编号\n")]
 SKIP_DIRS = {".git", ".venv", "node_modules", "site", ".cache", "__pycache__", ".pytest_cache", "dist"}
 
 
@@ -84,7 +90,8 @@ def fetch(kit: str, ref: str | None, work: Path) -> tuple[Path, Path | None, str
 def tree_files(tree: Path, repo: Path | None) -> list[str]:
     """The new kit's files: what git tracks in a checkout, else everything but build leftovers."""
     if repo is not None and repo.resolve() == tree.resolve():
-        return [p for p in git(tree, "ls-files", "-z").split("\0") if p and os.path.lexists(tree / p)]
+        listed = git(tree, "ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0")
+        return sorted({p for p in listed if p and os.path.lexists(tree / p)})
     out = []
     for path in sorted(tree.rglob("*")):
         rel = path.relative_to(tree)
@@ -164,6 +171,22 @@ def make_plan(county: Path, tree: Path, files: list[str], old: dict[str, str] | 
     return plan
 
 
+def _older(a: str, b: str) -> bool:
+    def parts(v: str) -> tuple[int, ...]:
+        return tuple(int(x) if x.isdigit() else 0 for x in v.split("-")[0].split("."))
+    return parts(a) < parts(b)
+
+
+def text_fixes(county: Path, old: str) -> list[tuple[str, str, str]]:
+    """The TEXT_FIXES this county needs: (file, old line, new line)."""
+    out = []
+    for since, rel, bad, good in TEXT_FIXES:
+        path = county / rel
+        if _older(old, since) and path.is_file() and bad in path.read_text("utf-8-sig"):
+            out.append((rel, bad, good))
+    return out
+
+
 def report(plan: Plan, old: str, new: str, steps) -> list[str]:
     lines = [f"套件 {old} → {new}：更新 {len(plan.update)} 个文件，新增 {len(plan.add)} 个，删除 {len(plan.remove)} 个。"]
     for title, paths in (("新增", plan.add), ("更新", plan.update), ("删除", plan.remove)):
@@ -222,17 +245,22 @@ def upgrade(county: Path, tree: Path, repo: Path | None, source: str, dry: bool)
     schema = schema_of(county / "data")
     steps = chain(schema, SCHEMA)
     plan = make_plan(county, tree, tree_files(tree, repo), old_blobs(repo, old_v))
+    fixes = text_fixes(county, old_v)
     lines = report(plan, old_v, new_v, steps)
+    lines += [f"  更正套件当初生成的文字：{rel}（示例不再用示例县的编号）" for rel, _, _ in fixes]
     if "INHERIT: hooks/kit/mkdocs-base.yml" not in (county / "mkdocs.yml").read_text("utf-8-sig"):
         lines.append("注意：本县 mkdocs.yml 没有 INHERIT: hooks/kit/mkdocs-base.yml，套件的设置更新不会生效，请对照套件的 mkdocs.yml 改。")
     print("\n".join(lines))
     if dry:
         print("（DRY=1：只列出，没有改动任何文件）")
         return 0
-    if plan.empty() and not steps:
+    if plan.empty() and not steps and not fixes:
         print("已经是这个版本，没有要升级的文件。")
         return 0
     apply(plan, county, tree)
+    for rel, bad, good in fixes:
+        path = county / rel
+        path.write_bytes(path.read_bytes().replace(bad.encode("utf-8"), good.encode("utf-8")))
     for step, changed in migrate(county / "data"):
         print(f"已迁移（格式 {step.source} → {step.target}）：{'、'.join(changed) or '没有文件要改'}")
     result = check(county)
@@ -282,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
             cmd += ["--repo", str(repo)] if repo else []
             cmd += ["--dry-run"] if args.dry_run else []
             return subprocess.run(cmd).returncode
-    except Refused as exc:
+    except (Refused, MigrationError) as exc:
         print(f"没有升级：{exc}")
         return 2
 
