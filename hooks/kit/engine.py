@@ -57,7 +57,7 @@ def refuse() -> None:
     found = problem()
     if found:
         from mkdocs.exceptions import PluginError    # only here: this module runs before MkDocs too
-        raise PluginError(found)
+        raise PluginError(found.removeprefix("错误: "))
 
 
 if __name__ == "__main__":
