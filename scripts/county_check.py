@@ -29,6 +29,8 @@ KIT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(KIT / "hooks"))
 
 from kit import engine  # noqa: E402
+
+engine.alias()   # ProperDocs alone: its mkdocs.* names, for the kit's modules read here
 from kit.data import dataset  # noqa: E402
 from kit.data.clock import build_date, production  # noqa: E402
 from kit.data.health import news_dates, warnings  # noqa: E402

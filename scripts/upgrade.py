@@ -187,13 +187,14 @@ def text_fixes(county: Path, old: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def report(plan: Plan, old: str, new: str, steps) -> list[str]:
+def report(plan: Plan, old: str, new: str, steps, fixes) -> list[str]:
     lines = [f"套件 {old} → {new}：更新 {len(plan.update)} 个文件，新增 {len(plan.add)} 个，删除 {len(plan.remove)} 个。"]
     for title, paths in (("新增", plan.add), ("更新", plan.update), ("删除", plan.remove)):
         lines += [f"  {title}：{p}" for p in paths]
     lines += [f"  本县改过的模板 {a} 移到 {b}（继续覆盖套件的同名模板，请对照新版检查）" for a, b in plan.moved]
     lines += [f"  本县改过的套件文件 {p} 已换成新版（原来的内容在 git 历史里）" for p in plan.replaced_own]
     lines += [f"  保留本县自己加的文件 {p}" for p in plan.kept_own]
+    lines += [f"  更正套件当初生成的文字：{rel}（示例不再用示例县的编号）" for rel, _, _ in fixes]
     lines += [f"数据迁移：格式 {s.source} → {s.target}：{s.title}" for s in steps] or ["数据迁移：无（数据格式不变）"]
     return lines
 
@@ -246,8 +247,7 @@ def upgrade(county: Path, tree: Path, repo: Path | None, source: str, dry: bool)
     steps = chain(schema, SCHEMA)
     plan = make_plan(county, tree, tree_files(tree, repo), old_blobs(repo, old_v))
     fixes = text_fixes(county, old_v)
-    lines = report(plan, old_v, new_v, steps)
-    lines += [f"  更正套件当初生成的文字：{rel}（示例不再用示例县的编号）" for rel, _, _ in fixes]
+    lines = report(plan, old_v, new_v, steps, fixes)
     if "INHERIT: hooks/kit/mkdocs-base.yml" not in (county / "mkdocs.yml").read_text("utf-8-sig"):
         lines.append("注意：本县 mkdocs.yml 没有 INHERIT: hooks/kit/mkdocs-base.yml，套件的设置更新不会生效，请对照套件的 mkdocs.yml 改。")
     print("\n".join(lines))

@@ -31,6 +31,14 @@ def name() -> str:
     return next((e for e in ENGINES if _version(e)), "mkdocs")
 
 
+def alias() -> None:
+    """Outside a build (scripts/county_check.py): with ProperDocs alone, `mkdocs.*` imports are
+    answered by ProperDocs, as its own command arranges for a build."""
+    import importlib.util
+    if importlib.util.find_spec("mkdocs") is None and importlib.util.find_spec("properdocs") is not None:
+        import properdocs.replacement  # noqa: F401
+
+
 def label() -> str:
     """The engine and its version, for cache keys: `properdocs-1.6.7`."""
     return f"{name()}-{_version(name())}"

@@ -107,3 +107,13 @@ def test_a_later_engine_is_refused_at_the_start_in_chinese(tmp_path, package, ve
                             "-d", str(tmp_path / "site")], env=env, capture_output=True, text=True, encoding="utf-8")
     assert build.returncode != 0 and says in build.stdout + build.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_the_county_check_reads_the_kits_modules_on_properdocs_alone():
+    """scripts/county_check.py imports kit modules that name mkdocs.*: with ProperDocs alone they
+    are ProperDocs' (kit/engine.py alias), as in its own builds."""
+    python = properdocs()
+    code = ("import sys; sys.path.insert(0, 'hooks'); from kit import engine; engine.alias(); "
+            "import kit.outputs.admin; print(engine.name(), engine.problem())")
+    proc = subprocess.run([str(python), "-c", code], cwd=ROOT, env=ENV, capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.strip() == "properdocs None", proc.stderr

@@ -182,3 +182,43 @@ def test_upgrade_inside_a_county_fetches_the_kit_at_a_ref_and_hands_over_to_it(t
     assert f"{head}" in proc.stdout or "新增：scripts/upgrade.py" in proc.stdout
     assert "新增：hooks/kit/build.py" in proc.stdout and "新增：tests/fixture/data/site.yml" in proc.stdout
     assert not re.search(r"：(data|docs)/|：mkdocs\.yml", proc.stdout)     # the sample county stays in the kit
+
+
+def test_the_plan_replaces_removes_moves_and_keeps_as_the_kits_history_says(tmp_path):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import upgrade as up
+
+    tree, county = tmp_path / "kit", tmp_path / "county"
+    files = {"kit-files.txt": "kit-files.txt\nhooks/\n!hooks/county/\noverrides/\n!overrides/county/\nscripts/\n",
+             "hooks/a.py": "new = 1\n", "overrides/main.html": "{# new #}\n", "scripts/new.py": "x = 1\n"}
+    for rel, text in files.items():
+        (tree / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tree / rel).write_text(text, "utf-8")
+    old_kit = {"hooks/a.py": "old = 1\n", "hooks/gone.py": "gone = 1\n", "overrides/main.html": "{# old #}\n"}
+    mine = {"hooks/a.py": "old = 1\n", "hooks/gone.py": "gone = 1\n", "hooks/mine.py": "mine = 1\n",
+            "overrides/main.html": "{# old #}\n<p>本县改的</p>\n", "overrides/extra.html": "<p>本县加的</p>\n",
+            "hooks/county/x.py": "def on_config(config): pass\n", "data/site.yml": "site: {}\n", "mkdocs.yml": "x: 1\n"}
+    for rel, text in mine.items():
+        (county / rel).parent.mkdir(parents=True, exist_ok=True)
+        (county / rel).write_text(text, "utf-8")
+    git(county, "init", "-q")
+    git(county, "add", "-A")
+    git(county, "commit", "-q", "-m", "county")
+    blob = {rel: subprocess.run(["git", "hash-object", "--stdin"], input=text, capture_output=True, text=True,
+                                check=True).stdout.strip() for rel, text in old_kit.items()}
+    plan = up.make_plan(county, tree, sorted(files), blob)
+    assert sorted(plan.add) == ["kit-files.txt", "scripts/new.py"]
+    assert sorted(plan.update) == ["hooks/a.py", "overrides/main.html"]
+    assert sorted(plan.remove) == ["hooks/gone.py", "overrides/extra.html"]
+    assert sorted(plan.moved) == [("overrides/extra.html", "overrides/county/extra.html"),
+                                  ("overrides/main.html", "overrides/county/main.html")]
+    assert plan.kept_own == ["hooks/mine.py"] and plan.replaced_own == []
+    up.apply(plan, county, tree)
+    assert (county / "overrides/county/main.html").read_text("utf-8") == mine["overrides/main.html"]
+    assert (county / "overrides/main.html").read_text("utf-8") == files["overrides/main.html"]
+    assert (county / "overrides/county/extra.html").is_file() and not (county / "overrides/extra.html").exists()
+    assert not (county / "hooks/gone.py").exists() and (county / "hooks/mine.py").is_file()
+    assert (county / "hooks/county/x.py").read_text("utf-8") == mine["hooks/county/x.py"]
+    # without the kit's history nothing can be told apart: the kit's list decides
+    unknown = up.make_plan(county, tree, sorted(files), None)
+    assert unknown.moved == [] and unknown.kept_own == [] and "hooks/mine.py" in unknown.remove
