@@ -6,7 +6,6 @@ Standard library only, so it runs before the county's .venv exists.
 """
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 

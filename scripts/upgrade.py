@@ -41,7 +41,9 @@ RELEASE_COMMITS = {"0.9.0": "7f5365a"}
 TEXT_FIXES = [("1.0.0", "docs/guide/index.md",
                "      - award: x-good-people-2023   # data/awards.yml 里评选项目的编号\n",
                "      - award: good-people-2025     # data/awards.yml 里评选项目的编号\n")]
-SKIP_DIRS = {".git", ".venv", "node_modules", "site", ".cache", "__pycache__", ".pytest_cache", "dist"}
+# a kit folder that is no git checkout: its build and install leftovers are not the kit's files
+LEFTOVERS_TOP = {".git", ".venv", ".venv-properdocs", "node_modules", "site", "dist", "导出"}
+LEFTOVERS_ANYWHERE = {"__pycache__", ".cache", ".pytest_cache", ".ruff_cache"}
 
 
 class Refused(Exception):
@@ -95,8 +97,11 @@ def tree_files(tree: Path, repo: Path | None) -> list[str]:
     out = []
     for path in sorted(tree.rglob("*")):
         rel = path.relative_to(tree)
-        if SKIP_DIRS & set(rel.parts) or (path.is_dir() and not path.is_symlink()):
+        if rel.parts[0] in LEFTOVERS_TOP or LEFTOVERS_ANYWHERE & set(rel.parts) or rel.as_posix() == "tests/fixture/site" \
+                or rel.as_posix().startswith("tests/fixture/site/") or (path.is_dir() and not path.is_symlink()):
             continue
+        if any((tree / Path(*rel.parts[:i])).is_symlink() for i in range(1, len(rel.parts))):
+            continue      # inside a linked folder (tests/fixture/hooks): the link is the file
         out.append(rel.as_posix())
     return out
 

@@ -181,6 +181,7 @@ def test_upgrade_inside_a_county_fetches_the_kit_at_a_ref_and_hands_over_to_it(t
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert f"{head}" in proc.stdout or "新增：scripts/upgrade.py" in proc.stdout
     assert "新增：hooks/kit/build.py" in proc.stdout and "新增：tests/fixture/data/site.yml" in proc.stdout
+    assert "新增：tests/site/test_site.py" in proc.stdout and "删除：" not in proc.stdout
     assert not re.search(r"：(data|docs)/|：mkdocs\.yml", proc.stdout)     # the sample county stays in the kit
 
 
