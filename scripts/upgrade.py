@@ -81,8 +81,8 @@ def fetch(kit: str, ref: str | None, work: Path) -> tuple[Path, Path | None, str
         tree.mkdir()
         archive = work / "kit.tar"
         git(repo, "archive", "--format=tar", "-o", str(archive), ref)
-        with tarfile.open(archive) as tar:
-            tar.extractall(tree)
+        with tarfile.open(archive) as tar:     # git's own archive; links kept as links
+            tar.extractall(tree, **({"filter": "tar"} if hasattr(tarfile, "tar_filter") else {}))
         return tree, repo, f"{kit} {ref}（{git(repo, 'rev-parse', '--short', ref + '^{commit}').strip()}）"
     if repo is not None and not local.is_dir():
         return repo, repo, f"{kit}（{git(repo, 'rev-parse', '--short', 'HEAD').strip()}）"
@@ -224,8 +224,8 @@ def apply(plan: Plan, county: Path, tree: Path) -> None:
         dest.parent.mkdir(parents=True, exist_ok=True)
         if src.is_symlink():
             os.symlink(os.readlink(src), dest)
-        else:
-            shutil.copy2(src, dest)
+        else:      # a new modification time: make sees a changed requirements.txt and reinstalls
+            shutil.copy(src, dest)
 
 
 def check(county: Path) -> subprocess.CompletedProcess:
@@ -268,6 +268,8 @@ def upgrade(county: Path, tree: Path, repo: Path | None, source: str, dry: bool)
         path.write_bytes(path.read_bytes().replace(bad.encode("utf-8"), good.encode("utf-8")))
     for step, changed in migrate(county / "data"):
         print(f"已迁移（格式 {step.source} → {step.target}）：{'、'.join(changed) or '没有文件要改'}")
+    if {"requirements.txt", "requirements-properdocs.txt"} & set(plan.update + plan.add):
+        print("依赖有变化（requirements.txt）：下一个 make 命令会自动安装新版本。")
     result = check(county)
     print(result.stdout.rstrip())
     if result.returncode != 0:
