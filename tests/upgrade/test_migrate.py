@@ -121,3 +121,28 @@ def test_make_version_prints_both_versions(tmp_path):
     (tmp_path / "data").mkdir()
     old = subprocess.run([sys.executable, str(ROOT / "scripts/kitfiles.py"), str(tmp_path)], capture_output=True, text=True)
     assert old.stdout.startswith("套件版本：0.9.0\n数据格式版本：1")
+
+
+def test_data_of_another_schema_stops_the_check_with_one_line(tmp_path):
+    county = tmp_path / "county"
+    shutil.copytree(FIXTURE, county, symlinks=True)
+    for text, says in ((f"schema: {SCHEMA + 1}\n", f"本县的数据是格式 {SCHEMA + 1}，比这个版本的套件（读取格式 {SCHEMA}）新"),
+                       ("schema: 0\n", f"本县的数据是格式 0，这个版本的套件读取格式 {SCHEMA}。请用 make upgrade 升级套件"),
+                       ("# 空\n", "data/.kit.yml 里没有“schema: 数字”")):
+        (county / "data" / MARKER).write_text(text, "utf-8")
+        proc = subprocess.run([sys.executable, str(ROOT / "hooks/check.py"), str(county)], capture_output=True, text=True)
+        assert proc.returncode == 1
+        lines = proc.stdout.splitlines()
+        assert lines[0].startswith("data/.kit.yml:1:1: 错误: schema: ") and says in lines[0], lines
+        assert lines[1:] == ["共发现 1 个错误。请按每一行的提示修改后重试。"]
+
+
+def test_make_new_county_keeps_the_schema_marker(tmp_path):
+    county = tmp_path / "county"
+    for part in ("data", "docs"):
+        shutil.copytree(ROOT / part, county / part)
+    shutil.copy2(ROOT / "mkdocs.yml", county / "mkdocs.yml")
+    made = subprocess.run([sys.executable, str(ROOT / "scripts/new_county.py"), "--root", str(county), "--from-settings",
+                           "--yes"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert schema_of(county / "data") == SCHEMA and (county / "data" / MARKER).is_file()

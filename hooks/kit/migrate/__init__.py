@@ -10,7 +10,10 @@ comments, key order, quotes and indentation kept), then writes the new number in
 
 The kit's own data/ and tests/fixture/data/ carry data/.kit.yml with the current number, and
 `make new-county` keeps it, so a county made from a later kit starts at that kit's schema.
-Imports nothing of MkDocs; ruamel.yaml only when a migration runs.
+A migration is handed the county's data/ folder; it may also rewrite the county's part of
+mkdocs.yml beside it (for example a menu entry of a renamed section). Imports nothing of MkDocs;
+ruamel.yaml only when a migration runs. `make check` and the build stop with one line when the
+data's schema is not this kit's (kit/data/project.py), before any field error.
 """
 from __future__ import annotations
 
@@ -47,7 +50,8 @@ def schema_of(data_dir: Path) -> int:
         return BEFORE_MARKER
     m = SCHEMA_LINE.search(marker.read_text("utf-8-sig"))
     if not m:
-        raise MigrationError(f"{marker}: 没有找到 schema: 数字（数据格式版本），请从套件复制一份 data/{MARKER}。")
+        raise MigrationError(f"data/{MARKER} 里没有“schema: 数字”（本县数据的格式版本）。"
+                             f"请写回 make upgrade 写的那一行，例如 schema: {SCHEMA}。")
     return int(m.group(1))
 
 
