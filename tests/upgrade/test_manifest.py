@@ -28,7 +28,7 @@ def county_own(path: str) -> bool:
 
 def test_every_file_of_the_kit_is_the_kits_or_the_countys():
     files = tracked()
-    assert "hooks/kit/build.py" in files and "data/site.yml" in files
+    assert "hooks/kit/build.py" in files and "tests/fixture/data/site.yml" in files
     unclaimed = [p for p in files if not MANIFEST.is_kit(p) and not county_own(p)]
     assert not unclaimed, f"add them to kit-files.txt (or say why they are the county's): {unclaimed}"
     assert not [p for p in files if MANIFEST.is_kit(p) and county_own(p)]
