@@ -161,6 +161,11 @@ def test_upgrade_refuses_uncommitted_changes_and_a_folder_that_is_no_county(tmp_
     assert proc.returncode == 2 and "有没有提交的改动" in proc.stdout and "data/site.yml" in proc.stdout
     assert (county / "data/site.yml").read_text("utf-8") == "site: {county: 某县}\n"
     assert not (county / "VERSION").exists()
+    # the same through the Makefile (its venv taken as it is: -o, nothing installed)
+    engine = ROOT / ".venv/bin/mkdocs"
+    made = subprocess.run(["make", "-s", "-o", str(engine.relative_to(ROOT)), "upgrade", f"COUNTY={county}", "DRY=1"],
+                          cwd=ROOT, env=ENV, capture_output=True, text=True)
+    assert made.returncode != 0 and "有没有提交的改动" in made.stdout, made.stdout + made.stderr
     proc = run([str(ROOT / "scripts/upgrade.py")], county)
     assert proc.returncode == 2 and "make upgrade KIT=" in proc.stdout
 
