@@ -4,27 +4,35 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup setup-dev admin-forms serve build check publish-check package new-county demo test clean excel-template import export edit
+.PHONY: setup setup-dev admin-forms serve build check publish-check package new-county demo test clean excel-template import export edit version upgrade
 
-$(BIN)/mkdocs: requirements.txt
+# the site generator: mkdocs (MkDocs 1.6) or properdocs (ProperDocs 1.6, its maintained continuation;
+# README "换用 ProperDocs"): make ENGINE=properdocs build, or ENGINE=properdocs in the pipeline's variables
+ENGINE ?= mkdocs
+REQUIREMENTS := $(if $(filter properdocs,$(ENGINE)),requirements-properdocs.txt --no-deps,requirements.txt)
+
+$(BIN)/$(ENGINE): $(firstword $(REQUIREMENTS))
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q -r $(REQUIREMENTS)
 	touch $@
+	@$(BIN)/python hooks/kit/engine.py
 
 $(BIN)/pytest: requirements-dev.txt $(BIN)/mkdocs
 	$(BIN)/pip install -q -r requirements-dev.txt
 	-command -v npm >/dev/null && npm ci --ignore-scripts --no-audit --no-fund --silent  # vnu.jar for the HTML check
 	touch $@
 
-setup: $(BIN)/mkdocs
+setup: $(BIN)/$(ENGINE)
 
 setup-dev: $(BIN)/pytest
 
 serve: setup  ## preview at http://127.0.0.1:8000, rebuilding on every data change
-	$(BIN)/mkdocs serve
+	@$(BIN)/python hooks/kit/engine.py
+	$(BIN)/$(ENGINE) serve -f mkdocs.yml
 
 build: setup  ## the public site into site/
-	$(BIN)/mkdocs build --strict
+	@$(BIN)/python hooks/kit/engine.py
+	$(BIN)/$(ENGINE) build --strict -f mkdocs.yml
 
 # The county's checks, on the county's own data/ and docs/ (what the publishing pipeline runs)
 check: setup  ## check all data and news posts without building (hooks/check.py covers both)
@@ -56,7 +64,7 @@ new-county: setup  ## turn this fork into an empty, valid site for your county (
 	$(BIN)/python scripts/new_county.py
 
 demo: setup  ## preview the kit's fictional sample county (tests/fixture) at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve -f tests/fixture/mkdocs.yml
+	$(BIN)/$(ENGINE) serve -f tests/fixture/mkdocs.yml
 
 # Editing without YAML: Excel templates, Excel/Word import, the web forms on this computer
 excel-template: setup  ## one .xlsx per kind of list entry into DIR (default 导入模板/)
@@ -70,7 +78,14 @@ import: setup  ## make import FILE=好人名单.xlsx [INTO=2025.yml] (adds or up
 
 edit: setup  ## the web forms on this computer: decap-server (saves into data/) and the site at http://127.0.0.1:8000/admin/
 	npm ci --ignore-scripts --no-audit --no-fund --silent
-	npx decap-server & pid=$$!; $(BIN)/mkdocs serve; kill $$pid
+	npx decap-server & pid=$$!; $(BIN)/$(ENGINE) serve -f mkdocs.yml; kill $$pid
+
+# The kit's version and the county's data schema; taking a newer kit (README "升级套件")
+version:  ## the kit's version and the data's schema version
+	@$(PY) scripts/kitfiles.py
+
+upgrade: setup  ## make upgrade KIT=<folder or git URL> [REF=v1.1.0] in a county, or COUNTY=<folder> in a newer kit; DRY=1 only lists
+	$(BIN)/python scripts/upgrade.py $(if $(KIT),--kit "$(KIT)") $(if $(REF),--ref "$(REF)") $(if $(COUNTY),--county "$(COUNTY)") $(if $(DRY),--dry-run)
 
 # The kit's tests: code, templates and rules, on the fictional county in tests/fixture/
 # on every core (pytest-xdist); a test file's tests stay on one worker, so its built sites are built once

@@ -9,18 +9,23 @@ The kit is the package hooks/kit/, in the order a build runs:
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
+from kit import county, engine
 from kit.build import Build, current
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    engine.refuse()       # MkDocs 2 or Material 10: a line in Chinese, nothing built (kit/engine.py)
     Build.startup(command)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    county.configure(config)      # the county's own templates and CSS (kit/county.py)
     return Build.start(config)
 
 
@@ -60,3 +65,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     Build.abort()
+
+
+# the county's own hooks (hooks/county/*.py) run after ours, event by event
+county.add_hooks(globals(), Path(__file__).resolve().parent / county.HOOKS)

@@ -28,6 +28,9 @@ from pathlib import Path
 KIT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(KIT / "hooks"))
 
+from kit import engine  # noqa: E402
+
+engine.alias()   # ProperDocs alone: its mkdocs.* names, for the kit's modules read here
 from kit.data import dataset, kinds  # noqa: E402
 from kit.data.clock import build_date, production  # noqa: E402
 from kit.data.rules.health import news_dates, warnings  # noqa: E402
@@ -188,7 +191,10 @@ def main(argv: list[str] | None = None) -> int:
         site = Path(args.site).resolve() if args.site else Path(tmp) / "site"
         print(f"2/3 严格构建网站（{'正式发布：示例条目不公开' if is_production else '预览：示例条目带“示例”标签'}）……",
               flush=True)
-        build = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+        if engine.problem():
+            print(engine.problem() + "\n线上网站保持不变。")
+            return 1
+        build = run([sys.executable, "-m", engine.name(), "build", "--strict", "--clean",
                      "-f", str(root / "mkdocs.yml"), "-d", str(site)], root)
         if build.returncode != 0:
             print(build.stdout + build.stderr, end="")

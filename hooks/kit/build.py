@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from kit import patches, session, speed
+from kit import county, patches, session, speed
 from kit.data import clock, kitconfig, project
 from kit.data.rules import postlinks, postloads
 from kit.data.clock import build_date
@@ -106,10 +106,10 @@ class Build:
         config.extra["wenming"] = self.data
         config.extra[KEY] = self
         config.extra["search_worker"] = searchworker.prefix()   # read by overrides/main.html
-        config.extra["csp"] = csp.policy(self.session.preview)          # so is the page's security policy
+        config.extra["csp"] = csp.policy(self.session.preview)   # so is the page's security policy
         self.hosts = hostcheck.HostCheck(self.root, Path(config.docs_dir), s.site_url)
         blogcats.configure(config)
-        self.env = render.environment(self.root / "overrides" / "content", self.speed.jinja_cache)
+        self.env = render.environment(county.content_dirs(self.root), self.speed.jinja_cache)
         self.env.filters.update(charts.FILTERS)
         patches.apply(self.speed.begin(config, s.site_url, search_words.words(self.data), self.cacheable))
         self.session.running = self

@@ -33,7 +33,9 @@ def test_readme_documents_the_commands_ci_runs():
                                     "NPM_REGISTRY", NPM_CI, "make admin-forms"):
         assert command in readme, command
     makefile = (ROOT / "Makefile").read_text("utf-8")
-    assert re.search(r"^build:.*\n\t\$\(BIN\)/mkdocs build --strict", makefile, re.M)
+    # the engine is checked first (MkDocs 2 refused), then MkDocs or ProperDocs builds (ENGINE=…)
+    assert re.search(r"^build:.*\n\t@\$\(BIN\)/python hooks/kit/engine.py\n\t\$\(BIN\)/\$\(ENGINE\) build --strict", makefile, re.M)
+    assert re.search(r"^ENGINE \?= mkdocs$", makefile, re.M)
     assert "$(BIN)/python hooks/check.py\n" in makefile
     assert "WENMING_PRODUCTION=1 $(BIN)/python scripts/county_check.py --site site" in makefile
     test = re.search(r"^test:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)

@@ -13,12 +13,33 @@ from kit.data import dataset
 from kit.data.rules import postlinks, privacy
 from kit.data.files import posts
 from kit.data.errors import DataInvalid, Report
+from kit.migrate import MARKER, SCHEMA, MigrationError, schema_of
+
+
+def schema_problems(root: Path, report: Report) -> None:
+    """Data of another schema than this kit reads (kit files copied or merged without `make
+    upgrade`) would fail with misleading field errors: one clear line instead."""
+    where = f"data/{MARKER}"
+    try:
+        found = schema_of(root / "data")
+    except MigrationError as exc:
+        report.add(where, 1, 1, "schema", str(exc))
+        return
+    if found < SCHEMA:
+        report.add(where, 1, 1, "schema", f"本县的数据是格式 {found}，这个版本的套件读取格式 {SCHEMA}。"
+                   "请用 make upgrade 升级套件（它会把数据迁移到新格式），不要只复制或合并套件的文件。")
+    elif found > SCHEMA:
+        report.add(where, 1, 1, "schema", f"本县的数据是格式 {found}，比这个版本的套件（读取格式 {SCHEMA}）新。"
+                   "请用新版套件（make upgrade），不要退回旧版本。")
 
 
 def check(root: Path, today: dt.date, production: bool,
           read: Callable | None = None) -> tuple[dataset.Dataset, posts.Posts]:
     """The site's data and its news posts; DataInvalid lists every problem of both."""
     report, data = Report(), None
+    schema_problems(root, report)
+    if report:
+        raise DataInvalid(report)
     try:
         data = dataset.build(root / "data", root, today, production, read=read)
     except DataInvalid as exc:

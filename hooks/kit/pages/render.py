@@ -19,9 +19,11 @@ def compiled_cache(folder: Path) -> jinja2.BytecodeCache:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def environment(template_dir: Path, cache_dir: Path | None = None) -> jinja2.Environment:
+def environment(template_dir: Path | list[Path], cache_dir: Path | None = None) -> jinja2.Environment:
+    """`template_dir`: one folder, or several searched in order (the county's own first)."""
+    dirs = template_dir if isinstance(template_dir, list) else [template_dir]
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(template_dir)),
+        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -17,6 +17,7 @@ from typing import Any, Callable
 import jinja2
 from markupsafe import Markup
 
+from kit import engine
 from kit.outputs import images
 from kit.pages import qr, render, text
 from kit.speed import bodies, fork, jiebacut, partials, qrcache, sitefolder
@@ -161,7 +162,7 @@ def site_signature(root: Path, nav, config, data) -> str:
     fields = {k: config.get(k) for k in ("site_name", "site_url", "site_description", "site_author", "copyright",
                                          "repo_url", "repo_name", "edit_uri", "extra_css", "extra_javascript",
                                          "use_directory_urls")}
-    signed = json.dumps([package_version("mkdocs"), package_version("mkdocs-material"), fields, extra,
+    signed = json.dumps([engine.label(), package_version("mkdocs-material"), fields, extra,
                          dict(config.theme), data.settings.model_dump(mode="json"), _nav(nav.items),
                          nav.homepage.url if nav.homepage else None, data_hash],
                         sort_keys=True, default=str, ensure_ascii=False)

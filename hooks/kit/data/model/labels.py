@@ -58,7 +58,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # awards and honorees
     "youth": ("未成年人荣誉", "如“新时代好少年”：获得者按未成年人处理"),
     "honours": ("获得荣誉", "至少一项"),
-    "award": ("荣誉编号", "data/awards.yml 里的编号，如 x-good-people-2023"),
+    "award": ("荣誉编号", "data/awards.yml 里的编号，如 good-people-2025"),
     "notice_start": ("公示开始日期", "状态为“公示中”时必填"),
     "notice_end": ("公示结束日期", "状态为“公示中”时必填"),
     "Honoree.name": ("姓名", ""),
