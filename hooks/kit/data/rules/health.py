@@ -45,7 +45,10 @@ def sections(d: Dataset) -> dict[str, list[tuple[str, object]]]:
 
 # sections kept in a folder of their own: one the county's data/ lacks was added by a later kit
 # (an upgrade adds nothing to data/), so it is announced as new rather than blamed as empty
-FOLDER_SECTIONS = {"节庆活动": "events", "身边好人": "honorees", "文明实践阵地": "stations"}
+def folder_sections(d: Dataset) -> dict[str, str]:
+    """Section name -> the data folder of the kind it lists (kinds kept in folders may be missing)."""
+    titles = {s.src: s.title or s.title_of(d) for _, s in kinds.sections()}
+    return {titles.get(k.home, k.label): k.folder for k in kinds.page_kinds() if k.folder and k.health}
 
 
 def news_dates(posts: Path) -> list[tuple[str, dt.date]]:
@@ -65,10 +68,11 @@ def news_dates(posts: Path) -> list[tuple[str, dt.date]]:
 
 def warnings(d: Dataset, news: list[tuple[str, dt.date]], today: dt.date) -> list[str]:
     days = d.settings.health.days
+    folders = folder_sections(d)
     out: list[str] = []
     newest: list[tuple[dt.date, str]] = [(day, f"工作动态“{title}”") for title, day in news if day <= today]
     for name, items in sections(d).items():
-        folder = FOLDER_SECTIONS.get(name)
+        folder = folders.get(name)
         if not items and folder and not (d.data_dir / folder).exists():
             out.append(f"网站健康: 新栏目：{name}，尚无内容。这是套件新版本增加的栏目（见 CHANGELOG.md），"
                        f"内容放在 data/{folder}/ 里，写法见 README 的数据说明；没有内容时栏目页是空的。")
