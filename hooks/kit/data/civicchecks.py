@@ -3,8 +3,9 @@ type cannot make: an answer among the options, a topic that exists, a service th
 says where it goes."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import re
 
+from kit.data import patterns
 from kit.data.civic import LETTERS
 from kit.data.errors import Report
 from kit.data.loader import Loaded
@@ -55,9 +56,11 @@ def ads_checks(loaded: Loaded, entries: list, report: Report) -> None:
                 at=e.path)
 
 
+URL = re.compile(patterns.URL)
+
+
 def _bad_url(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme not in ("http", "https") or not parts.hostname
+    return not URL.match(url)
 
 
 def service_checks(loaded: Loaded, name: str, report: Report) -> None:

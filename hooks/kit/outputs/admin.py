@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from kit.data.dataset import Dataset
-from kit.outputs import cms
+from kit.outputs import cms, cmsrules
 
 DIR = "admin"
 PACKAGE = Path("node_modules") / "decap-cms" / "dist"
@@ -42,7 +42,8 @@ def bundle_files(dist: Path) -> list[Path]:
 
 def config_text(d: Dataset) -> str:
     head = "# 由 hooks/kit/outputs/cms.py 根据数据模型生成，请勿手工修改。\n"
-    return head + yaml.safe_dump(cms.config(d.settings.editing, d.settings.site_url),
+    config = cmsrules.apply(cms.config(d.settings.editing, d.settings.site_url), d)
+    return head + yaml.safe_dump(config,
                                  allow_unicode=True, sort_keys=False, width=1000)
 
 

@@ -1,0 +1,99 @@
+"""The check's rules in the web forms, so a save the check would refuse is refused on the spot,
+with the Chinese message beside the field, and nothing is written: references (an honour's award,
+an honoree's event, a question's topic) are choices filled from the data at build time (offline,
+the same for every backend), and the shape rules (ids, dates, times, addresses, personal data)
+are Decap `pattern`s taken from kit/data/patterns.py, the regular expressions the check runs."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any, Iterator
+
+from kit.data import patterns, privacy
+from kit.data.dataset import Dataset
+from kit.data.patterns import MESSAGES, PATTERNS
+
+TEXT = ("string", "text")
+# field paths (collection.list.field, list indexes left out) -> the rule they follow
+RULES = {
+    "events.weekly.start_time": "time",
+    "events.weekly.end_time": "time",
+    "site.site_url": "site_url",
+    "site.services.url": "url",
+    "site.footer.error_report": "url",
+}
+# settings: the department's own phone and office address are public; only ID numbers are refused
+SETTINGS = "site"
+
+
+def references(d: Dataset) -> dict[str, tuple[list[dict[str, str]], str]]:
+    """field path -> (choices, message when the value is none of them), from the data."""
+    events = [(e.id, e.title) for e in d.events]
+    events += [(key.split("/", 1)[1], "未发布") for key in sorted(d.held) if key.startswith("events/")]
+    return {
+        "honorees.honours.award": (
+            [{"label": f"{a.name}（{a.id}）", "value": a.id} for a in d.awards.values()],
+            "找不到这个荣誉。请从列表里选择荣誉称号（data/awards.yml）里已有的一项；新的荣誉请先在“荣誉称号”里添加"),
+        "honorees.event": (
+            [{"label": f"{title}（{id_}）", "value": id_} for id_, title in events],
+            "找不到这个活动。请从列表里选择已有的活动，或者不填"),
+        "knowledge.questions.topic": (
+            [{"label": f"{t.title}（{t.id}）", "value": t.id} for t in d.knowledge.topics],
+            "找不到这个知识要点。请从列表里选择应知应会里已有的主题，或者不填"),
+    }
+
+
+def allowed_numbers(d: Dataset) -> frozenset[str]:
+    """The phone numbers of data/site.yml, which every file may show (as in the check)."""
+    return privacy.allowed_numbers(SimpleNamespace(data=d.settings.model_dump(mode="json")))
+
+
+def _walk(fields: list[dict[str, Any]], path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """(path, spec) of every field, the path by names (honorees.honours.award: the file's top key first)."""
+    for spec in fields:
+        here = f"{path}.{spec['name']}" if path else spec["name"]
+        yield here, spec
+        if "field" in spec:
+            yield here, spec["field"]          # a list of single values: each item is checked
+        yield from _walk(spec.get("fields", []), here)
+
+
+def _personal(collection: str, here: str, allowed: frozenset[str], made: dict) -> list[str]:
+    """The privacy rule of one text field; one list per variant, so config.yml writes each once
+    (a YAML anchor) and refers to it at every other field."""
+    if collection == SETTINGS:
+        kinds, message = ("身份证号码",), MESSAGES["settings"]
+    else:
+        public = privacy.public_kinds(tuple(here.split(".")))
+        kinds = tuple(k for k, _ in privacy.KINDS if k not in public)
+        message = MESSAGES["public_place"] if public else MESSAGES["personal"]
+    if kinds not in made:
+        made[kinds] = [patterns.no_personal(kinds, allowed), message]
+    return made[kinds]
+
+
+def apply(config: dict[str, Any], d: Dataset) -> dict[str, Any]:
+    """The generated config with every field's rule: choices, patterns and their messages."""
+    refs, allowed, made = references(d), allowed_numbers(d), {}
+    for collection in config["collections"]:
+        name = collection["name"]
+        for part in collection.get("files", [collection]):
+            for here, spec in _walk(part["fields"]):
+                _rule(name, here, spec, refs, allowed, made)
+    return config
+
+
+def _rule(collection: str, here: str, spec: dict[str, Any], refs: dict, allowed: frozenset[str], made: dict) -> None:
+    widget = spec.get("widget")
+    if here in refs:
+        choices, message = refs[here]
+        spec.update(widget="select", options=choices, pattern=[patterns.one_of([c["value"] for c in choices]), message])
+        spec["hint"] = "从列表里选择" + ("，可不填" if spec.get("required") is False else "")
+    elif "pattern" in spec and widget == "string":        # an id
+        spec["pattern"] = made.setdefault("slug", [PATTERNS["slug"], MESSAGES["slug"]])
+    elif widget == "datetime":
+        spec["pattern"] = made.setdefault("date", [PATTERNS["date"], MESSAGES["date"]])
+    elif here in RULES:
+        rule = RULES[here]
+        spec["pattern"] = made.setdefault(rule, [PATTERNS[rule], MESSAGES[rule]])
+    elif widget in TEXT:
+        spec["pattern"] = _personal(collection, here, allowed, made)
