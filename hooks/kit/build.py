@@ -142,7 +142,7 @@ class Build:
         bodies = self.speed.bodies(lambda i: self._body(specs[i]), len(specs))
         for spec, body in zip(specs, bodies):
             files.append(self._generated(spec, body))
-        forms, left_out = admin.files(data, self.root, self.config, self.root / "overrides")
+        forms, left_out = admin.files(data, self.root, self.config, self.root / "overrides", self.errors if Build.preview else None)
         extras = publishing.extra_files(data, self.config) + publishing.redirect_files(data, self.config, self.env)
         for extra in extras + forms:
             files.append(extra)
