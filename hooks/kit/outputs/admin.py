@@ -23,7 +23,7 @@ PACKAGE = Path("node_modules") / "decap-cms" / "dist"
 YAML_DIST = Path("yaml") / "browser" / "dist"      # beside decap-cms in the same node_modules
 HERE = Path(__file__).resolve().parent
 OURS = {"admin.js": HERE / "cmsstart.js", "yamlkeep.js": HERE / "yamlkeep.js",     # served name: ours
-        "status.js": HERE / "cmsstatus.js", "admin.css": HERE / "cmsphone.css"}
+        "status.js": HERE / "cmsstatus.js", "guard.js": HERE / "cmsguard.js", "admin.css": HERE / "cmsphone.css"}
 KIT_ROOT = Path(__file__).resolve().parents[3]
 LEFT_OUT = ("网页编辑页面（/admin/）未生成：没有找到 Decap CMS（node_modules/decap-cms）或 YAML 库（node_modules/yaml）。"
             "需要网页编辑时，请安装 Node.js 后在仓库目录运行 npm ci --ignore-scripts，再重新生成网站。")

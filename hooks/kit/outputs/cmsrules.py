@@ -21,6 +21,10 @@ RULES = {
     "site.services.url": "url",
     "site.footer.error_report": "url",
 }
+# Decap 3.16.3 validates a field inside a list inside a list unreliably: a new honoree's honour
+# hid another's unknown award, and a mended value kept its red message, blocking every save.
+# Such fields carry their rule under this key instead, which only guard.js reads (before a save).
+DEEP = "wenming_rule"
 # settings: the department's own phone and office address are public; only ID numbers are refused
 SETTINGS = "site"
 
@@ -47,14 +51,15 @@ def allowed_numbers(d: Dataset) -> frozenset[str]:
     return privacy.allowed_numbers(SimpleNamespace(data=d.settings.model_dump(mode="json")))
 
 
-def _walk(fields: list[dict[str, Any]], path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
-    """(path, spec) of every field, the path by names (honorees.honours.award: the file's top key first)."""
+def _walk(fields: list[dict[str, Any]], path: str = "", lists: int = 0) -> Iterator[tuple[str, dict[str, Any], int]]:
+    """(path, spec, lists it is in) of every field, the path by names (honorees.honours.award)."""
     for spec in fields:
         here = f"{path}.{spec['name']}" if path else spec["name"]
-        yield here, spec
+        yield here, spec, lists
+        inner = lists + (spec.get("widget") == "list")
         if "field" in spec:
-            yield here, spec["field"]          # a list of single values: each item is checked
-        yield from _walk(spec.get("fields", []), here)
+            yield here, spec["field"], inner          # a list of single values: each item is checked
+        yield from _walk(spec.get("fields", []), here, inner)
 
 
 def _personal(collection: str, here: str, allowed: frozenset[str], made: dict) -> list[str]:
@@ -77,8 +82,10 @@ def apply(config: dict[str, Any], d: Dataset) -> dict[str, Any]:
     for collection in config["collections"]:
         name = collection["name"]
         for part in collection.get("files", [collection]):
-            for here, spec in _walk(part["fields"]):
+            for here, spec, lists in _walk(part["fields"]):
                 _rule(name, here, spec, refs, allowed, made)
+                if lists >= 2 and "pattern" in spec:
+                    spec[DEEP] = spec.pop("pattern")
     return config
 
 

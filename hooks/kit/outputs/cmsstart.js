@@ -2,10 +2,12 @@
 // YAML format "yml-keep" (yamlkeep.js), which the generated config.yml names for every
 // collection, so a save keeps comments, key order and fields the forms do not show; our words
 // where Decap's would mislead (a save is not yet a published site); and after each 发布 the
-// panel that follows the change to the site (status.js).
+// panel that follows the change to the site (status.js); before each save, every rule once more
+// on the whole entry (guard.js).
 import * as YAML from './yaml/index.js';
 import {fieldDefaults, fieldOrder, keepFormat} from './yamlkeep.js';
-import {follow} from './status.js';
+import {follow, show} from './status.js';
+import {guard} from './guard.js';
 
 // Decap's zh_Hans words that are not true here: "已发布" before the check has run, a pattern
 // message that prints the regular expression
@@ -14,7 +16,7 @@ export const WORDS = {
     editorToolbar: {published: '已保存', publishing: '正在保存……'},
     editorControlPane: {widget: {regexPattern: '“%{fieldLabel}”：%{pattern}'}},
   },
-  ui: {toast: {entrySaved: '修改已保存，网站正在检查，结果见页面下方', entryPublished: '修改已合并，网站正在检查，结果见页面下方'}},
+  ui: {toast: {onFailToPersist: '没有保存：%{details}', entrySaved: '修改已保存，网站正在检查，结果见页面下方', entryPublished: '修改已合并，网站正在检查，结果见页面下方'}},
 };
 
 function merged(base, ours) {
@@ -30,5 +32,6 @@ const config = YAML.parse(await (await fetch('config.yml', {cache: 'no-cache'}))
 const CMS = window.CMS;
 CMS.registerCustomFormat('yml-keep', 'yml', keepFormat(YAML, fieldOrder(config), fieldDefaults(config)));
 CMS.registerLocale('zh_Hans', merged(CMS.getLocale('zh_Hans'), WORDS));
+CMS.registerEventListener({name: 'preSave', handler: guard(config, show)});
 CMS.registerEventListener({name: 'postPublish', handler: ({entry}) => follow(config, entry.get('path'))});
 CMS.init();
