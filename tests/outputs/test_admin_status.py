@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import FIXTURE, ROOT
 from kit.data import dataset
 from kit.outputs import admin

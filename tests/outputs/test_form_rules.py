@@ -13,7 +13,6 @@ import subprocess
 
 import pytest
 import yaml
-
 from conftest import FIXTURE
 from kit.data import dataset, fields, patterns, privacy
 from kit.data.civicchecks import _bad_url

@@ -13,7 +13,6 @@ import time
 from urllib.request import urlopen
 
 import pytest
-
 from conftest import ROOT
 
 CMS = ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"

@@ -31,6 +31,10 @@ function merged(base, ours) {
 const config = YAML.parse(await (await fetch('config.yml', {cache: 'no-cache'})).text(), {maxAliasCount: -1});
 const CMS = window.CMS;
 CMS.registerCustomFormat('yml-keep', 'yml', keepFormat(YAML, fieldOrder(config), fieldDefaults(config)));
+if (config.publish_mode === 'editorial_workflow') {
+  // 发布前审核: a save is a draft (a merge request); only 发布 (merging it) starts the check
+  WORDS.ui.toast.entrySaved = '草稿已保存。审核通过并点“发布”后，网站才会检查和更新';
+}
 CMS.registerLocale('zh_Hans', merged(CMS.getLocale('zh_Hans'), WORDS));
 CMS.registerEventListener({name: 'preSave', handler: guard(config, show)});
 CMS.registerEventListener({name: 'postPublish', handler: ({entry}) => follow(config, entry.get('path'))});
