@@ -251,6 +251,12 @@ def test_switches_left_off_are_not_written(keep):
     assert again.endswith("        status: 入选\n    minor: true\n    guardian_consent: true\n"), again
 
 
+def test_a_choice_cleared_is_not_written(keep):
+    data = keep("from", HONOREES)
+    data["honorees"][0]["event"] = None          # 相关活动 chosen, then cleared
+    assert keep("to", data, ["honorees"]) == HONOREES
+
+
 def test_a_new_file_gets_no_switches_left_off(keep):
     out = keep("to", {"honorees": [{"id": "a", "name": "甲", **OFF}]}, ["honorees"])
     assert out == "honorees:\n  - id: a\n    name: 甲\n"

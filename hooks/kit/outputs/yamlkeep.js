@@ -111,8 +111,9 @@ export function keepFormat(YAML, order = {}, defaults = {}) {
     return out;
   };
 
-  // a switch left off that the file does not have: not written
-  const unset = (path, key, v) => v === false && (defaults[path] || {})[key] === false;
+  // a switch left off, or a choice cleared (Decap's select gives null), that the file does not
+  // have: not written
+  const unset = (path, key, v) => v === null || (v === false && (defaults[path] || {})[key] === false);
   const bare = (value, path) => {
     if (Array.isArray(value)) return value.map(v => bare(v, path));
     if (!isObject(value)) return value;
