@@ -110,7 +110,8 @@ def leak_problems(site: Path, ids: list[str]) -> list[str]:
     return out
 
 
-ADMIN_FILES = ("index.html", "config.yml", "decap-cms.js", "admin.js", "yamlkeep.js", "yaml/index.js")
+ADMIN_FILES = ("index.html", "config.yml", "decap-cms.js", "admin.js", "yamlkeep.js", "status.js", "guard.js", "admin.css",
+               "yaml/index.js")
 ADMIN_LEFT_OUT = ("提示：没有安装网页表单程序 Decap CMS 和它用的 YAML 库（node_modules/decap-cms、node_modules/yaml），这次生成的网站不带网页编辑页面 /admin/，"
                   "其他页面不受影响。需要网页编辑时，在仓库目录运行 npm ci --omit=dev --ignore-scripts --no-audit --no-fund "
                   "（流水线会自动运行）后重新发布。")

@@ -35,9 +35,7 @@ def current(config: MkDocsConfig) -> Build:
 
 
 class Build:
-    @classmethod
-    def startup(cls, command: str) -> None:
-        session.start(command)
+    startup = staticmethod(session.start)     # on_startup: a new command, nothing carried over
 
     def __init__(self, config: MkDocsConfig) -> None:
         self.session = session.current
@@ -142,7 +140,8 @@ class Build:
         bodies = self.speed.bodies(lambda i: self._body(specs[i]), len(specs))
         for spec, body in zip(specs, bodies):
             files.append(self._generated(spec, body))
-        forms, left_out = admin.files(data, self.root, self.config, self.root / "overrides")
+        status = self.errors if self.session.preview else None     # the preview's check, for /admin/'s panel
+        forms, left_out = admin.files(data, self.root, self.config, self.root / "overrides", status)
         extras = publishing.extra_files(data, self.config) + publishing.redirect_files(data, self.config, self.env)
         for extra in extras + forms:
             files.append(extra)

@@ -32,10 +32,10 @@ def keep(tmp_path_factory):
     shutil.copy(FORMAT, here / "yamlkeep.mjs")
     (here / "run.mjs").write_text(
         f"import * as YAML from {json.dumps(LIBRARY.as_uri())};\n"
-        "import {keepFormat, fieldOrder} from './yamlkeep.mjs';\n"
+        "import {keepFormat, fieldOrder, fieldDefaults} from './yamlkeep.mjs';\n"
         "import fs from 'fs';\n"
         "const {config, calls} = JSON.parse(fs.readFileSync(0, 'utf8'));\n"
-        "const f = keepFormat(YAML, fieldOrder(config));\n"
+        "const f = keepFormat(YAML, fieldOrder(config), fieldDefaults(config));\n"
         "const out = calls.map(([op, ...args]) => { try { return {ok: f[op === 'from' ? 'fromFile' : 'toFile'](...args)}; }"
         " catch (e) { return {error: e.message}; } });\n"
         "process.stdout.write(JSON.stringify(out));\n", "utf-8")
@@ -228,3 +228,35 @@ def test_the_first_entry_of_an_empty_list_is_written_in_block_style(keep):
     out = keep("to", data, ["honorees"])
     assert out == ("# 今年的好人\nhonorees:\n  - id: 2026-a\n    name: 甲\n    honours:\n      - award: good-2026\n"
                    "        status: 入选\n"), out
+
+
+OFF = {"minor": False, "guardian_consent": False, "photo_consent": False, "draft": False, "example": False}
+
+
+def test_switches_left_off_are_not_written(keep):
+    """Decap hands a new entry every switch as false; the file gets none of the five lines its
+    neighbours do not have (finding 4). A switch turned on is written; one already in the file stays."""
+    data = keep("from", HONOREES)
+    data["honorees"].append({"id": "2024-c", "name": "丙", "category": "助人为乐", "place": "某村", "summary": "新的。",
+                             "honours": [{"award": "good-2023", "status": "入选"}], **OFF})
+    data["honorees"][0].update(OFF)          # an entry the editor opened and left alone
+    out = keep("to", data, ["honorees"])
+    assert out == HONOREES + ("  - id: 2024-c\n    name: 丙\n    category: 助人为乐\n    place: 某村\n"
+                              "    summary: 新的。\n    honours:\n      - award: good-2023\n        status: 入选\n"), out
+    data = keep("from", out.replace("    name: 乙\n", "    name: 乙\n    draft: false\n"))
+    data["honorees"][1].update(OFF)
+    data["honorees"][2].update({**OFF, "minor": True, "guardian_consent": True})
+    again = keep("to", data, ["honorees"])
+    assert "    name: 乙\n    draft: false\n" in again
+    assert again.endswith("        status: 入选\n    minor: true\n    guardian_consent: true\n"), again
+
+
+def test_a_choice_cleared_is_not_written(keep):
+    data = keep("from", HONOREES)
+    data["honorees"][0]["event"] = None          # 相关活动 chosen, then cleared
+    assert keep("to", data, ["honorees"]) == HONOREES
+
+
+def test_a_new_file_gets_no_switches_left_off(keep):
+    out = keep("to", {"honorees": [{"id": "a", "name": "甲", **OFF}]}, ["honorees"])
+    assert out == "honorees:\n  - id: a\n    name: 甲\n"

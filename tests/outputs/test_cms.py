@@ -151,10 +151,14 @@ def test_the_built_site_serves_the_cms_and_its_config(built):
     if admin.bundle(built.root) is None:
         pytest.skip("decap-cms not installed (npm ci)")
     names = {p.name for p in (built.site / "admin").iterdir()}
-    assert {"index.html", "config.yml", "decap-cms.js"} <= names
+    assert {"index.html", "config.yml", "decap-cms.js", "status.js", "guard.js", "admin.css"} <= names
+    assert "status.json" not in names, "only `mkdocs serve` writes the preview's check"
     assert not [n for n in names if n.endswith(".map")]
     page = built.text("admin/index.html")
     assert '<script src="decap-cms.js"></script>' in page and "noindex" in page
+    # mkdocs serve's live reload (added before </body>) never reloads the forms
+    assert page.index('Object.defineProperty(window, "livereload"') < page.index('src="decap-cms.js"')
+    assert '<link rel="stylesheet" href="admin.css">' in page
     assert not re.search(r"(src|href)=\"(https?:)?//", page)
     config = yaml.safe_load(built.text("admin/config.yml"))
     assert config["site_url"].startswith("https://") and config["locale"] == "zh_Hans"

@@ -5,6 +5,8 @@ build with our two scripts (kit/outputs/cmsstart.js as admin.js, kit/outputs/yam
 them, /admin/ is one page saying, in Chinese, what to do."""
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
 
 import jinja2
@@ -14,13 +16,14 @@ from mkdocs.structure.files import File
 
 from kit.data import kitconfig
 from kit.data.dataset import Dataset
-from kit.outputs import cms
+from kit.outputs import cms, cmsrules
 
 DIR = "admin"
 PACKAGE = Path("node_modules") / "decap-cms" / "dist"
 YAML_DIST = Path("yaml") / "browser" / "dist"      # beside decap-cms in the same node_modules
 HERE = Path(__file__).resolve().parent
-OURS = {"admin.js": HERE / "cmsstart.js", "yamlkeep.js": HERE / "yamlkeep.js"}     # served name: ours
+OURS = {"admin.js": HERE / "cmsstart.js", "yamlkeep.js": HERE / "yamlkeep.js",     # served name: ours
+        "status.js": HERE / "cmsstatus.js", "guard.js": HERE / "cmsguard.js", "admin.css": HERE / "cmsphone.css"}
 KIT_ROOT = Path(__file__).resolve().parents[3]
 LEFT_OUT = ("网页编辑页面（/admin/）未生成：没有找到 Decap CMS（node_modules/decap-cms）或 YAML 库（node_modules/yaml）。"
             "需要网页编辑时，请安装 Node.js 后在仓库目录运行 npm ci --ignore-scripts，再重新生成网站。")
@@ -42,12 +45,22 @@ def bundle_files(dist: Path) -> list[Path]:
 
 def config_text(d: Dataset) -> str:
     head = "# 由 hooks/kit/outputs/cms.py 根据数据模型生成，请勿手工修改。\n"
-    return head + yaml.safe_dump(cms.config(d.settings.editing, d.settings.site_url),
+    config = cmsrules.apply(cms.config(d.settings.editing, d.settings.site_url), d)
+    return head + yaml.safe_dump(config,
                                  allow_unicode=True, sort_keys=False, width=1000)
 
 
-def files(d: Dataset, root: Path, config: MkDocsConfig, templates: Path) -> tuple[list[File], str | None]:
-    """The admin files, and a line for the build log when the CMS was left out."""
+def preview_status(errors: list[str]) -> str:
+    """admin/status.json of `mkdocs serve`: when this build read the data and what its check said,
+    for the forms' panel after a save on this computer (kit/outputs/cmsstatus.js)."""
+    built = dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+    return json.dumps({"built": built, "ok": not errors, "errors": errors}, ensure_ascii=False)
+
+
+def files(d: Dataset, root: Path, config: MkDocsConfig, templates: Path,
+          preview: list[str] | None = None) -> tuple[list[File], str | None]:
+    """The admin files, and a line for the build log when the CMS was left out. `preview`: the
+    error lines of a `mkdocs serve` build (none: not a preview), written to admin/status.json."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True)
     dist = bundle(root)
     page = env.get_template("admin/index.html").render(
@@ -56,6 +69,8 @@ def files(d: Dataset, root: Path, config: MkDocsConfig, templates: Path) -> tupl
     if dist is None:
         return out, LEFT_OUT
     out.append(File.generated(config, f"{DIR}/config.yml", content=config_text(d)))
+    if preview is not None:
+        out.append(File.generated(config, f"{DIR}/status.json", content=preview_status(preview)))
     out += [File.generated(config, f"{DIR}/{p.name}", abs_src_path=str(p)) for p in bundle_files(dist)]
     out += [File.generated(config, f"{DIR}/{name}", abs_src_path=str(path)) for name, path in OURS.items()]
     library = dist.parents[1] / YAML_DIST

@@ -7,14 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from kit.data.model import forms, schema
-from kit.data.model.fields import SLUG
 from kit.data.model.forms import FormField
+from kit.data.model.patterns import MESSAGES, PATTERNS
 from kit.data.model.labels import KINDS, SINGULAR
 from kit.data.model.settings import Editing
 
 PHOTOS = "data/photos"
 LOCAL_PROXY = "http://localhost:8081/api/v1"
-SLUG_MESSAGE = "编号只能用小写英文字母、数字和连字符“-”，如 2024-zhang-san"
 # a date only, read and written in the browser's own zone: "2024-07-01" stays that day anywhere,
 # 现在 gives the editor's today (picker_utc would give UTC's: yesterday before 08:00 in Beijing)
 # and no "UTC" label stands beside the date
@@ -44,7 +43,7 @@ def _input(ff: FormField) -> dict[str, Any]:
     if kind == "longtext":
         return {"widget": "text"}     # kept verbatim: Decap's rich editor would rewrite the Markdown
     if kind == "slug":
-        return {"widget": "string", "pattern": ["^(?=.{1,40}$)" + SLUG.pattern.lstrip("^"), SLUG_MESSAGE]}
+        return {"widget": "string", "pattern": [PATTERNS["slug"], MESSAGES["slug"]]}
     if kind == "date":
         return dict(DATE)
     if kind == "bool":

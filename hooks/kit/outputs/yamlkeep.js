@@ -36,6 +36,24 @@ export function fieldOrder(config) {
   return order;
 }
 
+export function fieldDefaults(config) {
+  // "honorees" -> {minor: false, draft: false, …}: switches that are off unless written. An entry
+  // that does not have one is not given `minor: false` by a save (its neighbours do not have it)
+  const defaults = {};
+  const walk = (fields, path) => {
+    for (const f of fields || []) {
+      const here = path ? `${path}.${f.name}` : f.name;
+      if (f.widget === 'boolean' && f.default === false) (defaults[path] = defaults[path] || {})[f.name] = false;
+      const inner = f.fields || (f.field ? [f.field] : null);
+      if (inner) walk(inner, here);
+    }
+  };
+  for (const c of config.collections || []) {
+    for (const file of c.files || [c]) walk(file.fields, '');
+  }
+  return defaults;
+}
+
 const isObject = v => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function equal(a, b) {
@@ -73,7 +91,7 @@ export function respace(source, out) {
   }).join('\n');
 }
 
-export function keepFormat(YAML, order = {}) {
+export function keepFormat(YAML, order = {}, defaults = {}) {
   let top = [];     // the file's own keys in the forms' order: Decap hands them to each toFile
   const fieldsAt = path => (path === '' ? top : order[path]);
   const carry = (old, made) => {
@@ -93,6 +111,17 @@ export function keepFormat(YAML, order = {}) {
     return out;
   };
 
+  // a switch left off, or a choice cleared (Decap's select gives null), that the file does not
+  // have: not written
+  const unset = (path, key, v) => v === null || (v === false && (defaults[path] || {})[key] === false);
+  const bare = (value, path) => {
+    if (Array.isArray(value)) return value.map(v => bare(v, path));
+    if (!isObject(value)) return value;
+    const out = {};
+    for (const [k, v] of Object.entries(value)) if (!unset(path, k, v)) out[k] = bare(v, path ? `${path}.${k}` : k);
+    return out;
+  };
+
   const fresh = (doc, value, path, like) => {
     const node = doc.createNode(sorted(value, path));
     style(node, like);
@@ -103,7 +132,10 @@ export function keepFormat(YAML, order = {}) {
     if (Array.isArray(value)) return value.map(v => sorted(v, path));
     if (!isObject(value)) return value;
     const out = ordered(value, path);
-    for (const k of Object.keys(out)) out[k] = sorted(out[k], path ? `${path}.${k}` : k);
+    for (const k of Object.keys(out)) {
+      if (unset(path, k, out[k])) delete out[k];
+      else out[k] = sorted(out[k], path ? `${path}.${k}` : k);
+    }
     return out;
   };
 
@@ -141,7 +173,7 @@ export function keepFormat(YAML, order = {}) {
         return true;
       });
       for (const [key, v] of Object.entries(ordered(value, path))) {
-        if (!seen.has(key) && !drop(v)) {
+        if (!seen.has(key) && !drop(v) && !unset(path, key, v)) {
           const here = path ? `${path}.${key}` : key;
           const pair = doc.createPair(key, sorted(v, here));
           style(pair.value);
@@ -225,10 +257,11 @@ export function keepFormat(YAML, order = {}) {
       if (!doc.errors.length) {
         doc.contents = merge(doc, doc.contents, values, '');
         const out = doc.toString(OPTIONS);
-        if (equal(YAML.parse(out), values)) {
+        const meant = bare(values, '');
+        if (equal(bare(YAML.parse(out), ''), meant)) {
           // the file's own line spacing, down to the blank lines at its end
           const same = respace(source, out).replace(/\n*$/, source.match(/\n*$/)[0] || '\n');
-          return dress(equal(YAML.parse(same), values) ? same : out);
+          return dress(equal(bare(YAML.parse(same), ''), meant) ? same : out);
         }
         console.warn('yml-keep: merge differed from the form values; writing the values fresh');
       }

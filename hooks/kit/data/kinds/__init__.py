@@ -94,6 +94,9 @@ class Kind:
     # editors
     labels: dict[str, tuple[str, str]] = field(default_factory=dict)   # field -> (label, hint) of this kind
     examples: dict[str, str] = field(default_factory=dict)             # field -> example line
+    # references the forms offer as choices: field path in an entry ("honours.award") -> the Dataset
+    # -> ([(value, label)], message when the value is none of them); `check` refuses the same values
+    choices: dict[str, Callable[[Any], tuple[list[tuple[str, str]], str]]] = field(default_factory=dict)
     tally: str = ""               # its count in `make check`'s last line: "{n} 个活动" ("" = not counted)
     health: bool = True           # its section is judged for staleness and emptiness (kit/data/rules/health.py)
 

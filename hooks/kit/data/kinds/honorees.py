@@ -114,6 +114,17 @@ def notes(c: Checking) -> list[str]:
     return out
 
 
+def _award_choices(d) -> tuple[list[tuple[str, str]], str]:
+    return ([(a.id, a.name) for a in d.awards.values()],
+            "找不到这个荣誉。请从列表里选择荣誉称号（data/awards.yml）里已有的一项；新的荣誉请先在“荣誉称号”里添加")
+
+
+def _event_choices(d) -> tuple[list[tuple[str, str]], str]:
+    held = [key.split("/", 1)[1] for key in sorted(d.held) if key.startswith(f"{EVENTS.url}/")]
+    return ([(e.id, e.title) for e in d.events] + [(i, "未发布") for i in held],
+            "找不到这个活动。请从列表里选择已有的活动，或者不填")
+
+
 KIND = Kind(
     name="honorees", label="身边好人", singular="好人", model=Honoree, folder="honorees", order=110,
     tally="{n} 位好人",
@@ -126,6 +137,7 @@ KIND = Kind(
                       parent="honorees", context="notice_board", sources=("data/awards.yml",), order=12)),
     search=("name", "category", "place", "story"),
     sort=lambda h: h.id, withhold=_withhold, publish=_public, check=check, notes=notes, derive=derive,
+    choices={"honours.award": _award_choices, "event": _event_choices},
     tables=(Table("honorees", "身边好人", "已公开的道德模范、“好人”和新时代好少年。未成年人只公开姓名、学校、类别、"
                   "事迹简介和荣誉", COLUMNS, row, order=2),),
 )

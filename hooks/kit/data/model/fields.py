@@ -5,12 +5,12 @@ import datetime as dt
 import re
 from decimal import Decimal
 from typing import Annotated, Literal
-from urllib.parse import urlsplit
 
+from kit.data.model import patterns
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-DATE_CN = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+DATE_ISO = re.compile(patterns.DATE_ISO)
+DATE_CN = re.compile(patterns.DATE_CN)
 DATE_HINT = "日期请写成 2023-07-01 或 2023年7月1日 的形式"
 
 
@@ -43,8 +43,8 @@ def parse_bool(value: object) -> bool:
 Date = Annotated[dt.date, BeforeValidator(parse_date)]
 Bool = Annotated[bool, BeforeValidator(parse_bool)]
 
-RESERVED = {"index"}
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED = set(patterns.RESERVED)
+SLUG = re.compile(patterns.SLUG)
 
 
 def check_slug(value: str) -> str:
@@ -53,7 +53,7 @@ def check_slug(value: str) -> str:
                          f"例如 2023-zhang-san")
     if value in RESERVED:
         raise ValueError(f"“{value}”是网站保留的名字（栏目首页用它），不能用作编号。请换一个，例如 {value}-1")
-    if len(value) > 40:
+    if len(value) > patterns.SLUG_MAX:
         raise ValueError(f"编号“{value}”太长（{len(value)} 个字符），请不超过 40 个字符，便于印在海报上")
     return value
 
@@ -72,12 +72,14 @@ def no_markup(value: str) -> str:
 Text = Annotated[str, Field(min_length=1), AfterValidator(no_markup)]
 
 
+SITE_URL = re.compile(patterns.SITE_URL)
+
+
 def check_site_url(value: str) -> str:
     """The full public address, sub-path included: the 404 page, feeds, calendars and QR
     codes are built from it, and a 404 page served from any depth loads its styles only
     when the sub-path is known."""
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+    if not SITE_URL.match(value):
         raise ValueError(f"“{value}”不是完整的网站地址。请写成以 https:// 或 http:// 开头的完整地址，"
                          f"网站放在县门户网站的某个目录下时要带上这个目录，"
                          f"例如 https://www.example.gov.cn/wenming/")

@@ -3,9 +3,10 @@ type cannot make: an answer among the options, a topic that exists, a service th
 says where it goes."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
+from kit.data.model import patterns
 from kit.data.model.civic import LETTERS
 from kit.data.errors import Report
 from kit.data.files.yamlread import dotted
@@ -58,9 +59,11 @@ def ads_checks(loaded: Loaded, entries: list, report: Report) -> None:
                 at=e.path)
 
 
+URL = re.compile(patterns.URL)
+
+
 def _bad_url(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme not in ("http", "https") or not parts.hostname
+    return not URL.match(url)
 
 
 def service_checks(loaded: Loaded, name: str, report: Report) -> None:

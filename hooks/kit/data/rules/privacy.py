@@ -11,22 +11,19 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from kit.data import kinds
+from kit.data.model import patterns
 from kit.data.errors import Report
 from kit.data.files.yamlread import Doc, dotted, load_file
 
 SETTINGS_FILE = "site.yml"
 
-ID_CARD = re.compile(r"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])")
+ID_CARD = re.compile(patterns.ID_CARD)
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
-MOBILE = re.compile(r"(?<![0-9])(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?![0-9])")
-LANDLINE = re.compile(r"(?<![0-9])(?:0\d{2,3}[-－—]|[（(]0\d{2,3}[)）]\s?)\d{7,8}(?![0-9])")
-NUMERAL = r"[0-9０-９一二三四五六七八九十百零〇]+"
-UNIT = r"(?:[0-9０-９]+(?:号楼|栋|幢|单元|号院|室|号))*"
-ADDRESS = re.compile(
-    rf"(?:路|街|巷|弄|胡同|大道|组){NUMERAL}号{UNIT}"
-    rf"|[0-9０-９]+(?:号楼|栋|幢|单元|号院|室){UNIT}"
-    r"|门牌")
+# the patterns (kit/data/model/patterns.py) also read full-width digits: the web forms run them on the text as typed
+MOBILE = re.compile(patterns.MOBILE)
+LANDLINE = re.compile(patterns.LANDLINE)
+ADDRESS = re.compile(patterns.ADDRESS)
 
 # every pattern above needs a digit (ASCII or full-width), 号 or 门牌: most values have none
 CANDIDATE = re.compile(r"\d|号|门牌")
