@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kit.data import postloads, project  # noqa: E402
 from kit.data.clock import build_date, production  # noqa: E402
 from kit.data.errors import DataInvalid  # noqa: E402
-from kit.data.health import news_dates, warnings  # noqa: E402
+from kit.data.health import VETO, news_dates, warnings  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -41,8 +41,11 @@ def main(argv: list[str]) -> int:
         print(line)
     reminder = ""
     if health:
-        reminder = (f"网站健康提醒 {len(health)} 条（" + ("data/site.yml 设置了 health: {fail: true}，发布流水线会因此停止"
-                    if data.settings.health.fail else "只是提醒，不影响生成网站") + "）。")
+        vetoes = sum(line.startswith(VETO) for line in health)
+        stops = data.settings.health.fail or (data.settings.health.veto and vetoes)
+        reminder = (f"网站健康提醒 {len(health)} 条" + (f"，其中单项否决 {vetoes} 条" if vetoes else "") + "（"
+                    + ("按 data/site.yml 的 health 设置，发布流水线会因此停止" if stops else "只是提醒，不影响生成网站")
+                    + "）。")
     print(f"数据检查通过：{len(data.events)} 个活动，{len(data.honorees)} 位好人，"
           f"{len(data.villages)} 个村（社区）公约，{len(data.stations)} 个文明实践阵地，{len(data.ads)} 条公益广告，"
           f"{len(news.public())} 篇工作动态。{reminder}")
