@@ -10,15 +10,18 @@ external loads, photos inlined as small JPEGs), readable on a phone and printabl
 public page added, changed or withdrawn with its changed text old → new, new photos, the 错敏
 hits, the entries and posts withheld until a date, and the sign-off lines for 初审, 复审, 终审.
 
-Without SINCE the git tag `published` is used when it exists; without either, every page is new.
-Pipelines pass the commit the default branch pointed to before the push (GitLab
-$CI_COMMIT_BEFORE_SHA, Gitea/Forgejo ${{ github.event.before }}), i.e. the version last published.
+"Last published" is, in this order: SINCE; in a pipeline, a merge request's target commit (GitLab
+$CI_MERGE_REQUEST_DIFF_BASE_SHA) or the branch head before this push (GitLab $CI_COMMIT_BEFORE_SHA,
+GitHub/Gitea/Forgejo Actions `before` of the push event), which on the default branch is the version
+the last pipeline published; else the git tag `published` when the county keeps one; else none,
+and every page is listed as new (titles only).
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import html
+import json
 import os
 import re
 import subprocess
@@ -42,14 +45,34 @@ def git(root: Path, *args: str) -> str:
                           check=True).stdout.strip()
 
 
-def resolve(root: Path, since: str) -> str | None:
-    """The commit to compare with: SINCE, else the tag `published`, else none (all pages new)."""
+def pipeline_base() -> str:
+    """The version last published, as the pipeline knows it: a merge request's target (GitLab), else
+    the branch head before this push (GitLab $CI_COMMIT_BEFORE_SHA; GitHub, Gitea and Forgejo Actions
+    give it as `before` in the push event's file)."""
+    for name in ("CI_MERGE_REQUEST_DIFF_BASE_SHA", "CI_COMMIT_BEFORE_SHA"):
+        if os.environ.get(name) and not ZERO.match(os.environ[name]):
+            return os.environ[name]
+    event = os.environ.get("GITHUB_EVENT_PATH")
+    if event and Path(event).is_file():
+        try:
+            before = json.loads(Path(event).read_text("utf-8")).get("before") or ""
+        except (ValueError, AttributeError):
+            before = ""
+        return "" if ZERO.match(before or "0") else before
+    return ""
+
+
+def resolve(root: Path, since: str, lenient: bool = False) -> str | None:
+    """The commit to compare with: SINCE, else the tag `published`, else none (all pages new).
+    lenient (make publish-check): an unknown SINCE (a force-push's old head) falls back with a note."""
     for ref in ([since] if since and not ZERO.match(since) else []) + ["published"]:
         try:
             return git(root, "rev-parse", "--verify", "-q", ref + "^{commit}")
         except subprocess.CalledProcessError:
-            if ref == since:
+            if ref == since and not lenient:
                 raise SystemExit(f"找不到版本“{since}”（SINCE）。请写 git 里有的提交、分支或标签，例如 SINCE=HEAD~1。")
+            if ref == since:
+                print(f"提示：git 里没有版本“{since}”，审核单改为与标签 published 比较（没有这个标签时列出全部页面）。")
     return None
 
 
@@ -186,17 +209,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--since", default="", help="上次发布的版本（提交、分支或标签）；默认用标签 published")
     ap.add_argument("--site", help="现在的网站已生成在这个目录（默认：临时生成）")
     ap.add_argument("--out", default="review/审核单.html", help="审核单文件（默认 review/审核单.html）")
+    ap.add_argument("--lenient", action="store_true", help="找不到上次的版本或它生成失败时照样出审核单（发布检查用）")
     args = ap.parse_args(argv)
     root = Path(args.root).resolve()
-    commit = resolve(root, args.since)
+    commit = resolve(root, args.since or pipeline_base(), args.lenient)
     with tempfile.TemporaryDirectory() as tmp:
         old = Path(tmp) / "old-site"
         if commit:
-            build_at(root, commit, old, Path(tmp))
+            try:
+                build_at(root, commit, old, Path(tmp))
+            except SystemExit as exc:
+                if not args.lenient:
+                    raise
+                print(f"{exc}\n提示：上次发布的版本生成失败，审核单列出全部页面。")
+                commit = None
         new = Path(args.site).resolve() if args.site else Path(tmp) / "new-site"
         if not args.site:
             build(root, new)
         changes, derived = review_sheet.compare(old if commit else None, new)
+        if commit is None:          # a first publish: titles and addresses, not every page's text
+            for c in changes:
+                c.new = []
         for c in changes:
             c.photos = [(p, review_sheet.thumbnail(new / p)) for p in c.photos if (new / p).is_file()]
     wording, live, live_note = notes(root)

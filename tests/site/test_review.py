@@ -105,3 +105,41 @@ def test_the_sheet_on_a_phone_and_on_a4(sheet, browser, tmp_path):
     page.screenshot(path=str(shots / "review-a4-print.png"), full_page=True)
     assert (shots / "review-a4.pdf").stat().st_size > 1000
     page.close()
+
+
+def test_last_published_comes_from_since_the_pipeline_or_the_published_tag(tmp_path, monkeypatch):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import review
+    for name in ("CI_MERGE_REQUEST_DIFF_BASE_SHA", "CI_COMMIT_BEFORE_SHA", "GITHUB_EVENT_PATH"):
+        monkeypatch.delenv(name, raising=False)
+    assert review.pipeline_base() == ""
+    event = tmp_path / "event.json"
+    event.write_text('{"before": "0000000000000000000000000000000000000000"}', "utf-8")   # a new branch
+    monkeypatch.setenv("GITHUB_EVENT_PATH", str(event))
+    assert review.pipeline_base() == ""
+    event.write_text('{"before": "4b825dc642cb6eb9a060e54bf8d69288fbee4904"}', "utf-8")
+    assert review.pipeline_base() == "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+    monkeypatch.setenv("CI_COMMIT_BEFORE_SHA", "abc123")
+    assert review.pipeline_base() == "abc123"
+    _git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / "a.txt").write_text("a", "utf-8")
+    _git(tmp_path, "add", "a.txt")
+    _git(tmp_path, "commit", "-q", "-m", "一")
+    assert review.resolve(tmp_path, "", lenient=True) is None             # no tag: every page new
+    _git(tmp_path, "tag", "published")
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=tmp_path, capture_output=True, text=True).stdout.strip()
+    assert review.resolve(tmp_path, "deadbeef", lenient=True) == head     # a force-pushed old head: the tag
+    with pytest.raises(SystemExit, match="找不到版本“deadbeef”"):
+        review.resolve(tmp_path, "deadbeef")
+
+
+def test_pipelines_keep_the_sheet():
+    import yaml
+    gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text("utf-8"))
+    assert "review" in gitlab["check"]["artifacts"]["paths"]
+    github = yaml.safe_load((ROOT / ".github/workflows/site.yml").read_text("utf-8"))
+    keep = next(s for s in github["jobs"]["check"]["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert keep["with"]["path"] == "review/"
+    assert 'rsync -a review/审核单.html "$dest/reviews/' in (ROOT / "scripts/deploy-rsync.sh").read_text("utf-8")
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    assert "WENMING_PRODUCTION=1 $(BIN)/python scripts/review.py --lenient --site site" in makefile
