@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 from conftest import ROOT
-
 from kit.data import health
 from kit.data.dataset import build
 

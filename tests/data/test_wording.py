@@ -7,7 +7,6 @@ import sys
 import time
 
 from conftest import FIXTURE, ROOT
-
 from kit.data import wording
 from kit.data.errors import Report
 
@@ -78,7 +77,7 @@ def test_wrong_words_in_every_data_file_and_the_county_pairs(project):
 
 def test_leader_rules_one_character_off_before_or_after_and_other_posts_left_alone():
     words = wording.load(FIXTURE / "data", FIXTURE, Report())
-    found = lambda text: [(h.found, h.message.rsplit("应为", 1)[1]) for h in wording.hits(text, words)]  # noqa: E731
+    found = lambda text: [(h.found, h.message.rsplit("应为", 1)[1]) for h in wording.hits(text, words)]
     assert found("县长周明远主持，林守正书记讲话") == []
     assert found("周名远县长主持") == [("周名远", "“周明远”")]
     assert found("县长 周明元到会") == [("周明元", "“周明远”")]
@@ -94,3 +93,14 @@ def test_the_word_search_is_one_pass_and_fast():
     for _ in range(3000):
         wording.hits(text, words)
     assert time.perf_counter() - start < 5      # 3,000 values of 1,000 characters each
+
+
+def test_the_build_stops_on_a_wrong_word_like_make_check(project, tmp_path):
+    from conftest import run_build
+    post = project / "docs/blog/posts/2023-tea-fair.md"
+    _edit(post, "活动当天，", "活动当天，高质皇发展")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    line, col = _line_of(post, "高质皇发展")
+    assert (f"docs/blog/posts/2023-tea-fair.md:{line}:{col}: 错误: 不规范用语“高质皇发展”（常见错别字），应为“高质量发展”"
+            in result.log), result.log[-2000:]

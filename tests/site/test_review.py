@@ -10,7 +10,6 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, copy_project
 
 NEW_HONOREE = """

@@ -11,14 +11,16 @@ A hit is allowed where its line or the line above carries the marker 错敏:允�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Optional
 
 import yaml
 
 from kit.data.errors import Report
 from kit.data.fields import Strict, Text
+from kit.data.loader import validate   # the loader skips data/wording.yml; it is typed here
 from kit.data.yamlread import Doc, load_file
 
 KIT_LIST = Path(__file__).with_name("wordlist.yml")
@@ -73,7 +75,7 @@ class Words:
             self.leaders.setdefault(x.post, []).append(x.name)
             self.names.add(x.name)
 
-    def compile(self) -> "Words":
+    def compile(self) -> Words:
         self.pattern = re.compile(trie(list(self.terms) + list(self.leaders))) if self.terms or self.leaders else None
         return self
 
@@ -143,7 +145,6 @@ def load(data_dir: Path, root: Path, report: Report) -> Words:
     words.add(_kit_cache["kit"])
     path = data_dir / COUNTY_FILE
     if path.is_file():
-        from kit.data.loader import validate   # the loader skips this file; it is typed here
         name = path.relative_to(root).as_posix()
         doc = load_file(path.read_bytes(), name, report)
         typed = validate(WordFile, doc, name, report) if doc is not None else None
