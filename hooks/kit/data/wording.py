@@ -140,7 +140,8 @@ _kit_cache: dict[str, WordFile] = {}
 def load(data_dir: Path, root: Path, report: Report) -> Words:
     """The kit's list plus the county's data/wording.yml when there is one; its problems in report."""
     if "kit" not in _kit_cache:
-        _kit_cache["kit"] = WordFile.model_validate(yaml.safe_load(KIT_LIST.read_text("utf-8")))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)       # libyaml when there: a few ms
+        _kit_cache["kit"] = WordFile.model_validate(yaml.load(KIT_LIST.read_text("utf-8"), Loader=loader))
     words = Words()
     words.add(_kit_cache["kit"])
     path = data_dir / COUNTY_FILE
