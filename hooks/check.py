@@ -1,7 +1,7 @@
 """`python hooks/check.py [project-root]`: check every data file and news post without building the site.
 
-Prints every problem, one line each (file:line:col: 错误: field: message), and
-exits 1 if there is any; then the site-health reminders (kit/data/health.py), which never
+Prints every problem, one line each (file:line:col: 错误: field: message; the 错敏 check's
+file:line:col: 错误|提示: …，应为“…”), and exits 1 if there is any; then the site-health reminders (kit/data/health.py), which never
 fail this command (the publishing pipeline fails on them when site.health.fail is set). Imports no MkDocs, so it runs in a fraction of a
 second; the same checks run first in every build. Also a pre-commit hook
 (see README, section 数据检查与常见错误).
