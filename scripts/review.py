@@ -68,7 +68,7 @@ def resolve(root: Path, since: str, lenient: bool = False) -> str | None:
     for ref in ([since] if since and not ZERO.match(since) else []) + ["published"]:
         try:
             return git(root, "rev-parse", "--verify", "-q", ref + "^{commit}")
-        except subprocess.CalledProcessError:
+        except (subprocess.CalledProcessError, OSError):
             if ref == since and not lenient:
                 raise SystemExit(f"找不到版本“{since}”（SINCE）。请写 git 里有的提交、分支或标签，例如 SINCE=HEAD~1。")
             if ref == since:
@@ -165,7 +165,9 @@ def render(site_name: str, since: str, head: str, changes, derived, wording, liv
         out.append(f'<section class="page"><h3><span class="kind k-{c.kind}">{c.kind}</span>{e(c.title)}</h3>'
                    f'<p class="url">/{e(c.url)}</p>')
         rows = review_sheet.diff_rows(c.old, c.new)
-        if c.kind != "修改":
+        if c.kind != "修改" and not (c.new or c.old):
+            pass                    # a first publish: title and address only
+        elif c.kind != "修改":
             label, tag = ("页面内容", "ins") if c.kind == "新增" else ("撤下的内容", "del")
             out.append(f'<table class="whole"><thead><tr><th>{label}</th></tr></thead><tbody>'
                        + "".join(f"<tr><td><{tag}>{e(line)}</{tag}></td></tr>" for line in (c.new or c.old))
@@ -229,12 +231,16 @@ def main(argv: list[str] | None = None) -> int:
         changes, derived = review_sheet.compare(old if commit else None, new)
         if commit is None:          # a first publish: titles and addresses, not every page's text
             for c in changes:
-                c.new = []
+                c.new, c.photos = [], []
         for c in changes:
-            c.photos = [(p, review_sheet.thumbnail(new / p)) for p in c.photos if (new / p).is_file()]
+            c.photos = [(p, uri) for p in c.photos if (uri := review_sheet.thumbnail(new / p))]
     wording, live, live_note = notes(root)
     name = re.search(r"^\s*site_name:\s*(.+?)\s*$", (root / "data/site.yml").read_text("utf-8-sig"), re.M)
-    head = git(root, "log", "-1", "--format=%h（%s）", "HEAD") + ("，含未提交的修改" if git(root, "status", "--porcelain", "--untracked-files=no") else "")
+    try:
+        head = git(root, "log", "-1", "--format=%h（%s）", "HEAD")
+        head += "，含未提交的修改" if git(root, "status", "--porcelain", "--untracked-files=no") else ""
+    except (subprocess.CalledProcessError, OSError):
+        head = "现在的文件（不是 git 仓库）"
     sheet = render(name.group(1) if name else "网站", describe(root, commit), head, changes, derived, wording, live, live_note)
     out = Path(args.out) if Path(args.out).is_absolute() else root / args.out
     out.parent.mkdir(parents=True, exist_ok=True)

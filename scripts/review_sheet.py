@@ -130,14 +130,17 @@ def compare(old_site: Path | None, new_site: Path) -> tuple[list[Change], list[s
 
 
 def thumbnail(path: Path) -> str:
-    """A small JPEG as a data: URI, so the sheet loads nothing."""
-    from PIL import Image
+    """A small JPEG as a data: URI, so the sheet loads nothing; "" for what is not a photo (SVG)."""
+    from PIL import Image, UnidentifiedImageError
 
-    with Image.open(path) as im:
-        im = im.convert("RGB")
-        im.thumbnail((THUMB, THUMB))
-        out = io.BytesIO()
-        im.save(out, "JPEG", quality=70)
+    try:
+        with Image.open(path) as im:
+            im = im.convert("RGB")
+            im.thumbnail((THUMB, THUMB))
+            out = io.BytesIO()
+            im.save(out, "JPEG", quality=70)
+    except (OSError, UnidentifiedImageError, ValueError):
+        return ""
     return "data:image/jpeg;base64," + base64.b64encode(out.getvalue()).decode()
 
 

@@ -142,3 +142,15 @@ def test_pipelines_keep_the_sheet():
     assert 'rsync -a review/审核单.html "$dest/reviews/' in (ROOT / "scripts/deploy-rsync.sh").read_text("utf-8")
     makefile = (ROOT / "Makefile").read_text("utf-8")
     assert "WENMING_PRODUCTION=1 $(BIN)/python scripts/review.py --lenient --site site" in makefile
+
+
+def test_without_git_or_a_base_every_page_is_listed_as_new_by_title(tmp_path):
+    root = copy_project(tmp_path / "project")       # not a git repository (a downloaded zip)
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts/review.py"), "--lenient", "--since", "abc1234", str(root)],
+                          capture_output=True, text=True, encoding="utf-8", env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    soup = BeautifulSoup((root / "review/审核单.html").read_text("utf-8"), "lxml")
+    assert "没有上次发布的版本" in soup.select_one(".meta").get_text()
+    pages = soup.select("section.page")
+    assert pages and all(p.select_one(".kind").get_text() == "新增" and not p.select("table") for p in pages)
+    assert "/honorees/2024-qian-lan/" in [p.select_one(".url").get_text() for p in pages]
