@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup setup-dev admin-forms serve build check publish-check package new-county demo test clean excel-template import export edit version upgrade
+.PHONY: setup setup-dev admin-forms serve build check review publish-check package new-county demo test clean excel-template import export edit version upgrade
 
 # the site generator: mkdocs (MkDocs 1.6) or properdocs (ProperDocs 1.6, its maintained continuation;
 # README "换用 ProperDocs"): make ENGINE=properdocs build, or ENGINE=properdocs in the pipeline's variables
@@ -54,8 +54,13 @@ admin-forms:  ## install the web forms' packages for /admin/ (npm ci --omit=dev)
 	  || { echo "网页表单程序安装失败（见上面 npm 的输出）。境内请设置 npm 镜像：make publish-check NPM_REGISTRY=镜像地址。"; exit 1; }; \
 	else echo "提示：没有找到 npm（Node.js），网站将不带网页编辑页面 /admin/。需要时请安装 Node.js 和 npm（Debian：apt-get install nodejs npm）。"; fi
 
-publish-check: setup admin-forms  ## the public build: data check, strict build, smoke test of the site in site/
+publish-check: setup admin-forms  ## the public build: data check, strict build, smoke test of the site in site/; the 审核单 in review/
 	WENMING_PRODUCTION=1 $(BIN)/python scripts/county_check.py --site site
+	WENMING_PRODUCTION=1 $(BIN)/python scripts/review.py --lenient --site site $(if $(SINCE),--since "$(SINCE)")
+
+# 审核单 (review sheet) for 三审: the site at SINCE (default: git tag published) against the site now
+review: setup  ## make review SINCE=<上次发布的版本> writes review/审核单.html (pages changed old → new, 错敏, sign-off)
+	WENMING_PRODUCTION=1 $(BIN)/python scripts/review.py $(if $(SINCE),--since "$(SINCE)") $(if $(SITE),--site "$(SITE)")
 
 package: publish-check  ## site/ as one zip for a county portal's 栏目 (site_url's sub-path baked in)
 	$(BIN)/python scripts/package_site.py site

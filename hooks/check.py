@@ -1,7 +1,7 @@
 """`python hooks/check.py [project-root]`: check every data file and news post without building the site.
 
-Prints every problem, one line each (file:line:col: 错误: field: message), and
-exits 1 if there is any; then the site-health reminders (kit/data/rules/health.py), which never
+Prints every problem, one line each (file:line:col: 错误: field: message; the 错敏 check's
+file:line:col: 错误|提示: …，应为“…”), and exits 1 if there is any; then the site-health reminders (kit/data/rules/health.py), which never
 fail this command (the publishing pipeline fails on them when site.health.fail is set). Imports no MkDocs, so it runs in a fraction of a
 second; the same checks run first in every build. Also a pre-commit hook
 (see README, section 数据检查与常见错误).
@@ -17,7 +17,7 @@ from kit.data import kinds, project  # noqa: E402
 from kit.data.rules import postloads
 from kit.data.clock import build_date, production  # noqa: E402
 from kit.data.errors import DataInvalid  # noqa: E402
-from kit.data.rules.health import news_dates, warnings  # noqa: E402
+from kit.data.rules.health import VETO, news_dates, warnings  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -42,8 +42,11 @@ def main(argv: list[str]) -> int:
         print(line)
     reminder = ""
     if health:
-        reminder = (f"网站健康提醒 {len(health)} 条（" + ("data/site.yml 设置了 health: {fail: true}，发布流水线会因此停止"
-                    if data.settings.health.fail else "只是提醒，不影响生成网站") + "）。")
+        vetoes = sum(line.startswith(VETO) for line in health)
+        stops = data.settings.health.fail or (data.settings.health.veto and vetoes)
+        reminder = (f"网站健康提醒 {len(health)} 条" + (f"，其中单项否决 {vetoes} 条" if vetoes else "") + "（"
+                    + ("按 data/site.yml 的 health 设置，发布流水线会因此停止" if stops else "只是提醒，不影响生成网站")
+                    + "）。")
     counts = [k.tally.format(n=len(data.entries(k))) for k in kinds.all_kinds() if k.tally]
     print(f"数据检查通过：{'，'.join(counts + [f'{len(news.public())} 篇工作动态'])}。{reminder}")
     return 0

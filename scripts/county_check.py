@@ -33,7 +33,7 @@ from kit import engine  # noqa: E402
 engine.alias()   # ProperDocs alone: its mkdocs.* names, for the kit's modules read here
 from kit.data import dataset, kinds  # noqa: E402
 from kit.data.clock import build_date, production  # noqa: E402
-from kit.data.rules.health import news_dates, warnings  # noqa: E402
+from kit.data.rules.health import VETO, news_dates, warnings  # noqa: E402
 
 # the home page, every section page in the menu (from the registry of kinds), and the kit's other pages
 SECTIONS = ("", *(s.src.removesuffix("index.md") for _, s in kinds.sections() if s.in_nav),
@@ -154,9 +154,12 @@ def post_problems(root: Path) -> list[str]:
 
 
 def health_fails(root: Path, is_production: bool) -> bool:
-    """The site-health reminders stop publishing only when the county asks for it."""
+    """The site-health reminders stop publishing only when the county asks for it: all of them
+    (health.fail), or the 单项否决 items of the inspection rules (health.veto)."""
     data = dataset.build(root / "data", root, build_date(), is_production)
-    return data.settings.health.fail and bool(warnings(data, news_dates(root / "docs/blog/posts"), data.today))
+    lines = warnings(data, news_dates(root / "docs/blog/posts"), data.today)
+    health = data.settings.health
+    return (health.fail and bool(lines)) or (health.veto and any(line.startswith(VETO) for line in lines))
 
 
 def run(cmd: list[str], root: Path) -> subprocess.CompletedProcess:
@@ -184,8 +187,8 @@ def main(argv: list[str] | None = None) -> int:
         print("数据检查没有通过，网站没有生成，线上网站保持不变。")
         return 1
     if health_fails(root, is_production):
-        print("网站健康检查有提醒（见上面“网站健康:”各行），data/site.yml 设置了 health: {fail: true}，"
-              "线上网站保持不变。")
+        print("网站健康检查有提醒（见上面“网站健康:”各行），data/site.yml 设置了 health: {fail: true}"
+              "（或 veto: true 且有“单项否决”项），线上网站保持不变。")
         return 1
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -50,4 +50,9 @@ on_target "mkdir -p $q_dir/releases"
 rsync -a --delete --link-dest="../../current/" "$work/site/" "$dest/releases/$release/"
 on_target "cd $q_dir && ln -sfn releases/$release current.new && mv -Tf current.new current"
 on_target "cd $q_dir/releases && ls -1 | sort | head -n -$keep | xargs -r rm -rf"
+# the 审核单 of this publish (make publish-check wrote it), kept beside the releases, outside the web root
+if [ -f review/审核单.html ]; then
+  on_target "mkdir -p $q_dir/reviews"
+  rsync -a review/审核单.html "$dest/reviews/$release-审核单.html"
+fi
 echo "已发布：$dest/current -> releases/$release"

@@ -72,7 +72,7 @@ def test_gitlab_pipeline_checks_then_deploys_to_the_countys_server():
         assert "apt-get install -y -qq --no-install-recommends nodejs npm" in steps
         assert NPM_CI + ' ${NPM_REGISTRY:+--registry "$NPM_REGISTRY"}' in steps
     assert ".cache/npm" in ci["cache"]["paths"] and ci["variables"]["npm_config_cache"].endswith(".cache/npm")
-    assert set(ci["check"]["artifacts"]["paths"]) == {"site", "dist"}
+    assert set(ci["check"]["artifacts"]["paths"]) == {"site", "dist", "review"}   # review: the 审核单
     deploy = ci["deploy"]
     assert deploy["stage"] == "deploy" and deploy["needs"] == ["check"]
     assert deploy["script"] == ['scripts/deploy-rsync.sh "$DEPLOY_TARGET"']

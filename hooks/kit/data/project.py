@@ -1,7 +1,10 @@
-"""The whole check of a project: every data file, then every news post and its links to entries.
+"""The whole check of a project: the data's schema, every data file, then every news post and its
+links to entries, then the 错敏 check of both (kit/data/rules/wording.py).
 
 One function for `make check` (hooks/check.py), the build (kit/build.py), the county's checks
 and the golden tests, so they cannot drift apart: every problem of every file, in one report.
+The 错敏 check's 提示 lines (慎用词) go with the data's other notes (`Dataset.withheld`), which
+`make check` prints and the build logs; its 错误 lines stop both like any data error.
 """
 from __future__ import annotations
 
@@ -10,9 +13,10 @@ from pathlib import Path
 from typing import Callable
 
 from kit.data import dataset
-from kit.data.rules import postlinks, privacy
-from kit.data.files import posts
 from kit.data.errors import DataInvalid, Report
+from kit.data.files import posts
+from kit.data.files.yamlread import load_file
+from kit.data.rules import postlinks, privacy, wording
 from kit.migrate import MARKER, SCHEMA, MigrationError, schema_of
 
 
@@ -40,14 +44,34 @@ def check(root: Path, today: dt.date, production: bool,
     schema_problems(root, report)
     if report:
         raise DataInvalid(report)
+    docs: dict = {}
+    base = read or load_file
+
+    def reading(raw: bytes, name: str, rep: Report):
+        doc = base(raw, name, rep)
+        if doc is not None:
+            docs[name] = doc      # kept for the 错敏 check of every text value
+        return doc
     try:
-        data = dataset.build(root / "data", root, today, production, read=read)
+        data = dataset.build(root / "data", root, today, production, read=reading)
     except DataInvalid as exc:
         report.extend(exc.report)
     news = posts.check(root, today, report, privacy.numbers_of(root / "data"))
     if data is not None:
         postlinks.check_links(news, data, report)
+    hints = wording_check(root, docs, news, report)
     if report:
         raise DataInvalid(report)
     assert data is not None
+    data.withheld += hints
     return data, news
+
+
+def wording_check(root: Path, docs: dict, news: posts.Posts, report: Report) -> list[str]:
+    """错敏 hits of the data's values and the posts' lines: errors into report, hints returned."""
+    hints: list[str] = []
+    words = wording.load(root / "data", root, report)
+    wording.scan_docs(docs, words, report, hints)
+    for post in news.posts:
+        wording.scan_lines(post.name, post.lines, words, report, hints)
+    return hints

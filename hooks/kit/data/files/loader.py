@@ -13,6 +13,7 @@ from kit.data.model.schema import FOLDERS, SINGLE
 from kit.data.files.yamlread import Doc, dotted, load_file
 
 IGNORED_DIRS = {"photos"}
+IGNORED_FILES = {"wording.yml"}   # the county's 错敏 word list and 领导名单, read by kit/data/rules/wording.py
 
 
 @dataclass
@@ -62,7 +63,7 @@ def data_files(data_dir: Path) -> list[tuple[Path, type[BaseModel] | None]]:
         if path.is_dir() or path.name.startswith("."):
             continue
         rel = path.relative_to(data_dir)
-        if rel.parts[0] in IGNORED_DIRS:
+        if rel.parts[0] in IGNORED_DIRS or rel.as_posix() in IGNORED_FILES:
             continue
         if len(rel.parts) == 1:
             found.append((path, SINGLE.get(rel.name)))

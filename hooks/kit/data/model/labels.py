@@ -158,6 +158,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "health": ("网站健康提醒", "首页、栏目多久没更新算过期"),
     "days": ("天数", "多少天没有更新算过期，默认 14"),
     "fail": ("提醒时停止发布", "勾选后，有健康提醒时发布流水线停止"),
+    "veto": ("单项否决时停止发布", "勾选后，首页 2 周未更新、5 个以上栏目未更新或空白时发布流水线停止"),
 }
 
 # labels a kind declares for its own model's fields

@@ -94,7 +94,8 @@ class Health(Strict):
     the publishing pipeline fails on them."""
 
     days: int = Field(default=14, ge=1, le=365)
-    fail: Bool = False
+    fail: Bool = False     # the pipeline stops on any health warning
+    veto: Bool = False     # the pipeline stops on the 单项否决 items only (health.VETO lines)
 
 
 class Settings(Strict):
