@@ -65,13 +65,14 @@ def copy_project(dest: Path, county: Path = FIXTURE) -> Path:
     return dest
 
 
-def shared_once(tmp_path_factory, name: str, make) -> Path:
+def shared_once(request, tmp_path_factory, name: str, make) -> Path:
     """A folder made once per test run, however many pytest-xdist workers ask for it: the first
     worker makes it (`make(folder)`) under a lock, the others wait and reuse it. Without xdist it is
     simply made."""
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
     base = tmp_path_factory.getbasetemp()
-    if not worker:
+    # an xdist worker (not a pytest started by a test, which inherits PYTEST_XDIST_WORKER): its
+    # basetemp is popen-gwN inside the run's own folder, which the workers share
+    if not hasattr(request.config, "workerinput"):
         folder = base / name
         make(folder)
         return folder
@@ -94,7 +95,7 @@ def shared_once(tmp_path_factory, name: str, make) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Build:
+def built(request, tmp_path_factory) -> Build:
     """The fixture county's site, built once per test run (in place, so git dates of its files
     count), shared by the xdist workers."""
     def make(folder: Path) -> None:
@@ -103,7 +104,7 @@ def built(tmp_path_factory) -> Build:
         (folder / "log.txt").write_text(result.log, "utf-8")
         (folder / "returncode").write_text(str(result.returncode))
 
-    folder = shared_once(tmp_path_factory, "fixture-site", make)
+    folder = shared_once(request, tmp_path_factory, "fixture-site", make)
     result = Build(FIXTURE, folder / "site", int((folder / "returncode").read_text()), (folder / "log.txt").read_text("utf-8"))
     assert result.returncode == 0, result.log
     warnings = [l for l in result.log.splitlines() if "WARNING" in l]

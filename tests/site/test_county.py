@@ -24,7 +24,9 @@ from conftest import ROOT
 COUNTY_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "scripts", "Makefile")
 SAMPLE_TEXT = ("X县", "X好人", "书香X", "X州", "兔街", "彝绣", "野生菌", "采茶节", "1009.19", "4130",
                "tujie-tea-festival", "culture-kids", "2023-example-")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
+# a pytest started here is not one of this run's xdist workers
+ENV = {**{k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}, "NO_MKDOCS_2_WARNING": "1",
+       "PYTHONIOENCODING": "utf-8"}
 
 
 def copy_county(dest: Path, parts=COUNTY_PARTS) -> Path:

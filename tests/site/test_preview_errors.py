@@ -7,7 +7,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from kit.build import Build
+from kit import session
 
 BAD = "category: 助人为乐"
 
@@ -25,8 +25,9 @@ def _banner(site, page="index.html") -> str | None:
 @pytest.fixture
 def serve_mode(monkeypatch):
     monkeypatch.setenv("WENMING_PARALLEL", "0")      # in-process builds: no fork of the test process
-    monkeypatch.setattr(Build, "preview", True)
-    monkeypatch.setattr(Build, "last_good", None)
+    session.start("serve")                          # what on_startup does for `mkdocs serve`
+    yield
+    session.start("build")
 
 
 def test_a_data_error_in_the_preview_shows_on_every_page_until_it_is_fixed(project, tmp_path, serve_mode):
@@ -50,7 +51,7 @@ def test_a_data_error_in_the_preview_shows_on_every_page_until_it_is_fixed(proje
 
 def test_a_real_build_with_the_same_error_still_stops(project, tmp_path, monkeypatch):
     monkeypatch.setenv("WENMING_PARALLEL", "0")
-    monkeypatch.setattr(Build, "preview", False)
+    session.start("build")
     honorees = sorted((project / "data" / "honorees").glob("*.yml"))[0]
     honorees.write_text(honorees.read_text("utf-8").replace(BAD, "category: 助人为了", 1), "utf-8")
     with pytest.raises(Exception):
