@@ -21,7 +21,7 @@ from kit.data import privacy
 from kit.data.errors import Report
 from kit.data.fields import Bool, Strict, Text
 from kit.data.loader import validate
-from kit.data.yamlread import Doc, check_text, decode, dotted, load_file, parse
+from kit.data.yamlread import Doc, check_text, decode, dotted, load_file, parse, unprintable
 
 POSTS_DIR = "docs/blog/posts"
 AUTHORS_FILE = "docs/blog/.authors.yml"
@@ -138,7 +138,7 @@ def read(path: Path, root: Path, report: Report) -> Post:
                    "再写一行“---”。示例见 docs/guide/ 里的“发布一篇工作动态”。")
         return post
     fm, _ = found
-    if not check_text(fm, name, report):
+    if not unprintable(fm, name, report) or not check_text(fm, name, report):
         return post
     post.doc = parse(fm, name, report)
     if post.doc is not None:

@@ -20,6 +20,8 @@ FLOW_FULLWIDTH_COLON = re.compile(r"[{,]\s*([A-Za-z_][A-Za-z0-9_]*)\s*：")
 KEY_NO_SPACE = re.compile(r"^(\s*(?:-\s+)*)([A-Za-z_][A-Za-z0-9_]*):(?=[^\s/])")
 OPENS_QUOTE = re.compile(r"^\s*(?:-\s+|(?:-\s+)*[A-Za-z_][A-Za-z0-9_]*:\s+)([\"'])")
 FULLWIDTH_QUOTES = "“”‘’"
+# what YAML refuses to read (PyYAML's reader): control characters, pasted from elsewhere and invisible
+UNPRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
 
 def decode(raw: bytes, name: str, report: Report) -> str | None:
@@ -90,6 +92,19 @@ def check_text(text: str, name: str, report: Report) -> bool:
                            f"并在后面加一个空格，例如：{key}: 内容")
                 ok = False
     return ok
+
+
+def unprintable(text: str, name: str, report: Report) -> bool:
+    """Control characters YAML refuses, each at its line (counted as YAML counts them); False if any."""
+    lines_seen = set()
+    for bad in UNPRINTABLE.finditer(text):
+        line = text.count("\n", 0, bad.start()) + 1
+        if line not in lines_seen:
+            lines_seen.add(line)
+            col = bad.start() - text.rfind("\n", 0, bad.start())
+            report.add(name, line, col, "", f"这一行第 {col} 个字符是看不见的控制字符（U+{ord(bad.group()):04X}），"
+                       f"常是从网页或聊天软件复制来的，YAML 读不了。请删除它（可以把这一行重新打一遍）。")
+    return not lines_seen
 
 
 PARSE_HINTS = (
@@ -183,6 +198,6 @@ def load_file(raw: bytes, name: str, report: Report) -> Doc | None:
     text = decode(raw, name, report)
     if text is None:
         return None
-    if not check_text(text, name, report):
+    if not unprintable(text, name, report) or not check_text(text, name, report):
         return None
     return parse(text, name, report)
