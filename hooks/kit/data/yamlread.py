@@ -20,6 +20,7 @@ FLOW_FULLWIDTH_COLON = re.compile(r"[{,]\s*([A-Za-z_][A-Za-z0-9_]*)\s*：")
 KEY_NO_SPACE = re.compile(r"^(\s*(?:-\s+)*)([A-Za-z_][A-Za-z0-9_]*):(?=[^\s/])")
 OPENS_QUOTE = re.compile(r"^\s*(?:-\s+|(?:-\s+)*[A-Za-z_][A-Za-z0-9_]*:\s+)([\"'])")
 FULLWIDTH_QUOTES = "“”‘’"
+EMPTY_LIST = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*):\s*(\[\s*\])\s*(?:#.*)?$")
 # what YAML refuses to read (PyYAML's reader): control characters, pasted from elsewhere and invisible
 UNPRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
@@ -176,7 +177,13 @@ def _fixed_by(lines: list[str], n: int, quote: str, line: int) -> bool:
 def _suspect(lines: list[str], line: int) -> tuple[int, int, str, str] | None:
     """Where a parse error really starts, when YAML notices it lines later: `key:value` without a
     space (noticed on the next line), a quote opened and not closed on its line (noticed where the
-    next quote closes it, maybe many lines down)."""
+    next quote closes it, maybe many lines down); `events: []` above an uncommented example."""
+    if 0 < line <= len(lines) and lines[line - 1].lstrip().startswith("- "):
+        above = [n for n in range(line - 1) if lines[n].strip() and not lines[n].lstrip().startswith("#")]
+        m = EMPTY_LIST.match(lines[above[-1]]) if above else None
+        if m:
+            return (above[-1] + 1, m.start(2) + 1, "", f"这一行的“{m.group(1)}: []”表示空列表，下面却写了列表项"
+                    f"（第 {line} 行起）。请把这一行改成“{m.group(1)}:”（删掉 []），下面的各项就属于它。")
     for n in range(max(0, line - 2), min(line, len(lines))):
         m = KEY_NO_SPACE.match(lines[n])
         if m:
