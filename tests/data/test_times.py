@@ -65,5 +65,5 @@ def test_a_time_that_cannot_be_meant_is_refused_at_its_line(project, start, end,
     with pytest.raises(DataInvalid) as caught:
         check.check(project, TODAY, False)
     lines = caught.value.report.lines()
-    assert any(l.startswith(f"data/events/2023.yml:{line}:") and f": 错误: events[" in l
+    assert any(l.startswith(f"data/events/2023.yml:{line}:") and ": 错误: events[" in l
                and f".weekly.{field}: " in l and words in l for l in lines), lines
