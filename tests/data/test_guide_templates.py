@@ -18,7 +18,7 @@ from kit.data import project
 GUIDES = {
     "fixture": (FIXTURE / "docs/guide/index.md", {}),
     "new-county": (ROOT / "scripts/new_county/docs/guide/index.md",
-                   {"{{county}}": "青禾县", "{{county_short}}": "青禾", "x-good-people-2023": "qinghe-good-people-2023"}),
+                   {"{{county}}": "青禾县", "{{county_short}}": "青禾", "good-people-2025": "qinghe-good-people-2023"}),
 }
 BLOCK = re.compile(r"```(yaml|markdown)\n(.*?)```", re.S)
 

@@ -107,7 +107,7 @@ def _honoree_checks(loaded: Loaded, e, award_ids: set[str] | None, event_ids: se
             f"找不到活动“{h.event}”。请填写 data/events/ 里已有的活动编号，例如：{'、'.join(sorted(event_ids)[:3])}。")
     if is_minor(h, youth, today) and not any(w in h.place for w in SCHOOL_WORDS):
         add(e.path + ("place",), f"未成年人的 place 只写学校名称（网页上显示为“学校”），不写家庭所在的村（社区），"
-                                 f"实际是“{h.place}”。示例：place: X县第一中学")
+                                 f"实际是“{h.place}”。示例：place: 某县第一中学")
     if is_minor(h, youth, today) and not h.guardian_consent:
         add(e.path + ("guardian_consent",), "这是未成年人（minor: true、新时代好少年或未满 18 岁），发布前必须取得监护人书面同意，"
                                             "并写上 guardian_consent: true。没有同意书请先设为 draft: true。", at=e.path)

@@ -155,7 +155,7 @@ Scale = Literal["", "万", "亿"]
 
 
 class Figure(Strict):
-    """A key figure: label 直播观看人数, value 1009.19, scale 万, unit 人次 → 1009.19万人次."""
+    """A key figure: label 参与群众, value 1.2, scale 万, unit 人次 → 1.2万人次."""
 
     label: Text
     value: Decimal

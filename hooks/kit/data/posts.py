@@ -43,7 +43,7 @@ def post_date(value: object) -> dt.date:
 def post_slug(value: str) -> str:
     if not POST_SLUG.match(value):
         raise ValueError(f"“{value}”不能用作网址。slug 决定文章的网址，只能用小写英文字母、数字和连字符“-”，"
-                         f"例如 slug: tea-festival-2023")
+                         f"例如 slug: spring-festival-2025")
     return value
 
 
