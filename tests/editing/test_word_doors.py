@@ -79,3 +79,13 @@ def test_the_same_file_imported_twice_is_refused_with_the_post_it_made(project, 
     third = run_import(project, copy, "--category", "创建动态")
     assert third.returncode == 1 and "和已有的文章 docs/blog/posts/news-20240708.md" in third.stdout, third.stdout
     assert sorted(p.name for p in (project / "docs/blog/posts").rglob("*")) == before
+
+
+def test_a_caption_belongs_to_one_picture():
+    from kit.editing import wordmd
+    md = wordmd.captions(wordmd.Result("近日。\n\n![稿件配图](a.jpg)\n\n图为志愿者清理河道\n\n![稿件配图](b.jpg)\n\n"
+                                       "下一步将持续开展。\n"))
+    assert "![图为志愿者清理河道](a.jpg)" in md and "![稿件配图](b.jpg)" in md     # a sentence is no caption
+    assert wordmd.missing_alts(md) == [m for m in wordmd.missing_alts(md) if m.startswith("第2张图片没有说明文字")] != []
+    before = wordmd.captions(wordmd.Result("近日。\n\n图：志愿者清理河道\n\n![](a.jpg)\n\n下一步将持续开展。\n"))
+    assert "![志愿者清理河道](a.jpg)" in before

@@ -173,14 +173,16 @@ def captions(result: Result) -> str:
     """Each picture without a telling alt text takes the caption beside it: the paragraph after
     it, else a marked one (图：…, ▲…) before it."""
     blocks = result.markdown.strip().split("\n\n")
+    used: set[int] = set()       # a caption belongs to one picture: the one above it, if that has none
     for i, block in enumerate(blocks):
         m = IMAGE_BLOCK.match(block)
         if not m or not GENERIC.match(m[1]):
             continue
         after = _caption(blocks[i + 1], False) if i + 1 < len(blocks) else ""
-        before = _caption(blocks[i - 1], True) if i > 0 else ""
+        before = "" if i - 1 in used or i < 1 or i > 1 and IMAGE_BLOCK.match(blocks[i - 2]) else _caption(blocks[i - 1], True)
         alt = after or before
         if alt:
+            used.add(i + 1 if after else i - 1)
             blocks[i] = f"![{alt}]({m[2]})"
     return "\n\n".join(blocks) + "\n"
 
