@@ -92,8 +92,9 @@ def _honoree_checks(loaded: Loaded, e, award_ids: set[str] | None, event_ids: se
     for i, honour in enumerate(h.honours):
         path = e.path + ("honours", i)
         if award_ids is not None and honour.award not in award_ids:
-            add(path + ("award",), f"找不到荣誉“{honour.award}”。请使用 data/awards.yml 里已有的编号："
-                                   f"{'、'.join(sorted(award_ids))}。")
+            known = (f"请使用 data/awards.yml 里已有的编号：{'、'.join(sorted(award_ids))}。" if award_ids else
+                     "data/awards.yml 里还没有任何评选项目：请先在那里写上这项评选（编号、名称、级别、年份），再引用它的编号。")
+            add(path + ("award",), f"找不到荣誉“{honour.award}”。{known}")
         if honour.status == "公示中" and not (honour.notice_start and honour.notice_end):
             field = "notice_start" if not honour.notice_start else "notice_end"
             add(path + (field,), "“公示中”的荣誉必须写明公示期的开始和结束日期，公示期和异议联系方式会显示在网页上。"
