@@ -23,6 +23,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 from hypothesis import HealthCheck, event, given, settings, strategies as st
 
 from conftest import FIXTURE, ROOT, copy_project, run_build
@@ -36,6 +37,9 @@ from kit.speed.door import Plain
 TODAY = dt.date(2024, 1, 1)
 LINE = re.compile(r"^(?P<head>\s*(?:- )?(?P<key>[a-z_]+):) (?P<value>[^|>{#\s].*)$")
 TIMES = {"start_time", "end_time"}
+SHOWN = {"title", "place", "organiser"}
+# a value checked against the next field: the problem may be named there (end before start)
+RELATED = {"start_time": ("end_time",), "start": ("end",), "notice_start": ("notice_end",), "since": ("until",)}          # one-line text an event page shows as written
 DATES = {"start", "end", "publish", "updated", "since", "until", "notice_start", "notice_end", "adopted", "date"}
 HAN = re.compile(r"[\u4e00-\u9fff]")
 PROBLEM = re.compile(r"^(?P<file>(?:data|docs)/\S+?\.(?:yml|md)):(?P<line>\d+):(?P<col>\d+): 错误: (?P<rest>.+)$")
@@ -161,7 +165,12 @@ def check_one(root: Path, renderer, where: tuple[str, int, str], value: str) -> 
                 assert key in ("id", "award", "event", "topic", "station", "town"), lines
                 return
             at = [l for l in here if PROBLEM.match(l)["line"] in (str(n), str(n + 1))]
-            assert at or any(": 错误: " in l and "YAML" in l or "缩进" in l or "引号" in l for l in here), (n, lines)
+            assert at, (n, lines)
+            # the field is named (…key: message), unless the line could not be read as YAML at all
+            names = "|".join([key, *RELATED.get(key, ())])
+            named = [l for l in at if re.search(rf"(?:^|[.\]])(?:{names})(?:\[\d+\])?: ", PROBLEM.match(l)["rest"])]
+            unread = [l for l in at if not re.match(r"^[\w.\[\]]+: ", PROBLEM.match(l)["rest"])]
+            assert named or unread, (key, at)
             return
         event("accepted")
         pages = renderer(data)        # every page body, calendars, open data: no exception
@@ -169,6 +178,10 @@ def check_one(root: Path, renderer, where: tuple[str, int, str], value: str) -> 
         page = _entry_page(pages, rel, n, root) if meant else None
         if page is not None:
             assert meant in page, (meant, value)
+        if key in SHOWN and value.startswith('"') and rel.startswith("data/events/"):
+            text_ = json.loads(value).strip()
+            page = _entry_page(pages, rel, n, root)
+            assert page is None or str(escape(text_)) in page, (key, text_)
     finally:
         (root / rel).write_text(original, "utf-8")
 

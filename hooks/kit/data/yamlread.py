@@ -109,6 +109,7 @@ def unprintable(text: str, name: str, report: Report) -> bool:
 
 
 PARSE_HINTS = (
+    ("sequence entries are not allowed here", "这里不能出现列表项“- ”。内容本身以“- ”开头时，请用半角双引号把内容括起来"),
     ("mapping values are not allowed here", "这里不能出现冒号加空格。如果内容本身含有“: ”，请用半角双引号把整段内容括起来"),
     ("could not find expected ':'", "缺少半角冒号“:”，或者上一行的引号没有配对"),
     ("found character that cannot start any token", "出现了不能作为开头的字符（常见为 Tab 或反引号），请删除"),
