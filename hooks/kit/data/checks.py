@@ -98,7 +98,7 @@ def _honoree_checks(loaded: Loaded, e, award_ids: set[str] | None, event_ids: se
         if honour.status == "公示中" and not (honour.notice_start and honour.notice_end):
             field = "notice_start" if not honour.notice_start else "notice_end"
             add(path + (field,), "“公示中”的荣誉必须写明公示期的开始和结束日期，公示期和异议联系方式会显示在网页上。"
-                                 "示例：notice_start: 2023-07-01 和 notice_end: 2023-07-07", at=path)
+                                 "示例：notice_start: 2023-07-01 和 notice_end: 2023-07-07")   # written empty: there; else the honour
         if honour.notice_start and honour.notice_end and honour.notice_end < honour.notice_start:
             add(path + ("notice_end",), f"公示结束日期 {honour.notice_end} 早于开始日期 {honour.notice_start}。"
                                         f"示例：notice_start: 2023-07-01 和 notice_end: 2023-07-07")
