@@ -87,7 +87,10 @@ def _honoree_checks(loaded: Loaded, e, award_ids: set[str] | None, event_ids: se
     h = e.item
 
     def add(path: tuple, message: str, at: tuple | None = None) -> None:
-        report.add(e.file, *loaded.where(e.file, at if at is not None else path), dotted(path), message)
+        here = loaded.where(e.file, path)        # the key's own line when it is written (left empty)
+        if at is not None and here == loaded.where(e.file, path[:-1]):
+            here = loaded.where(e.file, at)      # else `at` (the entry)
+        report.add(e.file, *here, dotted(path), message)
 
     for i, honour in enumerate(h.honours):
         path = e.path + ("honours", i)
