@@ -107,7 +107,9 @@ def renderer(root):
     env.globals["picture"], env.filters["md"] = door.picture, door.md
 
     def make_everything(d) -> dict[str, str]:
-        pages = {s.src_uri: render.render(env, s.template, s.src_uri, d=d, **s.context) for s in plan.specs(d)}
+        # the page's title (the theme's <h1>, <title>) and the body the kit renders
+        pages = {s.src_uri: f"{escape(s.title)}\n" + render.render(env, s.template, s.src_uri, d=d, **s.context)
+                 for s in plan.specs(d)}
         ical.bodies(d)
         opendata.bodies(d)
         return pages
@@ -161,10 +163,10 @@ def check_one(root: Path, renderer, where: tuple[str, int, str], value: str) -> 
                 m = PROBLEM.match(line)
                 assert m and int(m["line"]) >= 1 and HAN.search(m["rest"]), line
             here = [l for l in lines if l.startswith(f"{rel}:")]
-            if not here:     # only another file's lines: an id its neighbours refer to
-                assert key in ("id", "award", "event", "topic", "station", "town"), lines
-                return
             at = [l for l in here if PROBLEM.match(l)["line"] in (str(n), str(n + 1))]
+            if not at and key == "id":     # an id others refer to: the references are refused where they stand
+                assert all(re.search(r"\.(?:award|event|topic|station|town)(?:\[\d+\])?: ", l) for l in lines), lines
+                return
             assert at, (n, lines)
             # the field is named (…key: message), unless the line could not be read as YAML at all
             names = "|".join([key, *RELATED.get(key, ())])
