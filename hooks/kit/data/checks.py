@@ -134,9 +134,9 @@ def cross_checks(loaded: Loaded, entries: dict[str, list], awards: list, today: 
     for e in entries["events"]:
         ev = e.item
         if ev.start is None and ev.status is None:
-            at = loaded.where(e.file, e.path + ("status",))       # `status:` written empty: there
-            field = "status" if at != loaded.where(e.file, e.path) else "start"
-            report.add(e.file, *at, dotted(e.path + (field,)),
+            entry = loaded.where(e.file, e.path)                   # `status:` or `start:` written empty: there
+            field = next((f for f in ("status", "start") if loaded.where(e.file, e.path + (f,)) != entry), "start")
+            report.add(e.file, *loaded.where(e.file, e.path + (field,)), dotted(e.path + (field,)),
                        "活动没有开始日期时，必须用 status 写明状态（upcoming 即将举办 / ongoing 进行中 / past 已结束）。"
                        + ("示例：status: upcoming" if field == "status" else "示例：start: 2023-07-01"))
         if ev.start and ev.end and ev.end < ev.start:
