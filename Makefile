@@ -65,8 +65,8 @@ review: setup  ## make review SINCE=<上次发布的版本> writes review/审核
 package: publish-check  ## site/ as one zip for a county portal's 栏目 (site_url's sub-path baked in)
 	$(BIN)/python scripts/package_site.py site
 
-new-county: setup  ## turn this fork into an empty, valid site for your county (asks for the names)
-	$(BIN)/python scripts/new_county.py
+new-county: setup  ## turn this fork into an empty, valid site for your county (asks for the names; without a terminal every setting in ARGS="--county … --short …")
+	$(BIN)/python scripts/new_county.py $(ARGS)
 
 demo: setup  ## preview the kit's fictional sample county (tests/fixture) at http://127.0.0.1:8000
 	$(BIN)/$(ENGINE) serve -f tests/fixture/mkdocs.yml

@@ -35,7 +35,7 @@ def main(argv: list[str]) -> int:
         print("\n".join(pages))
         print(f"工作动态文章和页面有 {len(pages)} 个错误。请按每一行的提示修改后重试。")
         return 1
-    for line in data.withheld + list(news.withheld.values()):
+    for line in data.withheld + list(news.withheld.values()) + news.notes:
         print(line)
     health = warnings(data, news_dates(root / "docs" / "blog" / "posts"), data.today)
     for line in health:

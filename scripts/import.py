@@ -18,23 +18,33 @@ from kit.data.rules import privacy  # noqa: E402
 from kit.data.clock import build_date  # noqa: E402
 from kit.data.model.labels import KINDS, SINGULAR  # noqa: E402
 from kit.data.model.schema import FOLDERS  # noqa: E402
-from kit.editing import append, excelread, sheets, update  # noqa: E402
+from kit.editing import append, excelread, sheetheads, update  # noqa: E402
 
 
 def guess_kind(path: Path) -> str:
-    """The kind whose columns the sheet's first row names most."""
+    """The kind whose columns the sheets' header rows name most (a title row may sit above them)."""
     from openpyxl import load_workbook
     try:
         wb = load_workbook(path, read_only=True)
-        heads = {str(v).strip() for ws in wb.worksheets for v in next(ws.iter_rows(max_row=1, values_only=True), ()) if v}
+        rows = [list(ws.iter_rows(max_row=sheetheads.PEEK, values_only=True)) for ws in wb.worksheets]
     except Exception:
         return "honorees"
-    return max(FOLDERS, key=lambda k: len(heads & {c.label for c in sheets.columns(k)}))
+    return sheetheads.guess(rows, list(FOLDERS))
+
+
+def award_ids(root: Path) -> list[str]:
+    """The county's own award ids, for the advice on a sheet's 荣誉 column."""
+    from kit.data.errors import Report
+    from kit.data.files.yamlread import load_file
+    path = root / "data" / "awards.yml"
+    doc = load_file(path.read_bytes(), "data/awards.yml", Report()) if path.is_file() else None
+    awards = doc.data.get("awards") if doc is not None and isinstance(doc.data, dict) else None
+    return [str(a["id"]) for a in awards or [] if isinstance(a, dict) and a.get("id")]
 
 
 def import_excel(root: Path, path: Path, kind: str | None, into: str | None) -> int:
     kind = kind or guess_kind(path)
-    sheet = excelread.read(path, kind, privacy.numbers_of(root / "data"))
+    sheet = excelread.read(path, kind, privacy.numbers_of(root / "data"), award_ids(root))
     plan = update.plan(root, sheet, into or f"{build_date().year}.yml") if sheet.entries else update.Plan()
     if sheet.problems:
         print("\n".join(sheet.problems))
@@ -49,6 +59,8 @@ def import_excel(root: Path, path: Path, kind: str | None, into: str | None) -> 
         print("\n".join(problems))
         print(f"导入后数据检查没有通过（上面每一行），{where} 已恢复原样，没有导入任何内容。")
         return 1
+    for notice in sheet.notices:
+        print(notice)
     counts = f"新增 {plan.added} 个、更新 {plan.updated} 个、没有变化 {plan.unchanged} 个{SINGULAR[kind]}（{KINDS[kind]}）"
     print(f"已导入：{counts}" + (f"，写入 {where}；数据检查通过。" if plan.files else "；数据文件没有任何改动。"))
     return 0

@@ -1,8 +1,13 @@
 """`make new-county`: turn this fork into an empty but valid site for another county.
 
-    python scripts/new_county.py                       # asks for each setting (Enter keeps the shown value)
+    python scripts/new_county.py                       # asks for each setting at a terminal (names required)
     python scripts/new_county.py --from-settings       # takes them from data/site.yml as it is now
-    python scripts/new_county.py --county 青禾县 --short 青禾 --url https://wenming.example.gov.cn/ ...
+    python scripts/new_county.py --county 某县 --short 某 --url https://wenming.example.gov.cn/ ...
+                                                       # every setting as an option: needed without a terminal
+
+Without a terminal (stdin redirected, a pipeline) it asks nothing and changes nothing unless every
+setting is given as an option (or --from-settings). Record numbers (ICP, 公安备案) and contacts
+start empty, never the sample's; before writing it lists every path it removes and rewrites.
 
 Removes every sample entry, news post and photo; writes data/site.yml with the county's
 settings; writes every other data file empty but valid, with one commented example of each
@@ -26,16 +31,16 @@ TEMPLATES = Path(__file__).resolve().parent / "new_county"
 
 # setting -> (question, command-line option)
 FIELDS = {
-    "county": ("县（市、区）全称，例如 青禾县", "--county"),
-    "county_short": ("简称，用在“××好人”“书香××”里，例如 青禾", "--short"),
+    "county": ("县（市、区）全称，例如 某县", "--county"),
+    "county_short": ("简称，用在“××好人”“书香××”里，例如 某县的简称“某”", "--short"),
     "site_url": ("网站发布地址（含子路径，以 / 结尾），例如 https://www.example.gov.cn/wenming/", "--url"),
-    "department": ("主办部门，例如 中共青禾县委宣传部", "--department"),
-    "organiser": ("承办单位，例如 青禾县精神文明建设指导委员会办公室", "--organiser"),
+    "department": ("主办部门，例如 中共某县委宣传部", "--department"),
+    "organiser": ("承办单位，例如 某县精神文明建设指导委员会办公室", "--organiser"),
     "phone": ("联系电话（单位电话）", "--phone"),
     "email": ("电子邮箱", "--email"),
     "address": ("办公地址（到单位即可）", "--address"),
-    "icp": ("ICP备案号，例如 滇ICP备12345678号-1（没有就留空）", "--icp"),
-    "police_record": ("公安备案号，例如 滇公网安备 53000000000000号（没有就留空）", "--police-record"),
+    "icp": ("ICP备案号，格式如 京ICP备12345678号-1（没有就留空）", "--icp"),
+    "police_record": ("公安备案号，格式如 京公网安备 11010502000001号（没有就留空）", "--police-record"),
     "primary": ("主色（#RRGGBB，白字在上面要清楚）", "--primary"),
 }
 
@@ -51,12 +56,58 @@ def current(root: Path) -> dict[str, str]:
             "primary": colours.get("primary", "#b71c1c")}
 
 
+# the names must be answered; record numbers and contacts may stay empty, and always start empty:
+# another county's ICP or 公安备案 number must never be kept by pressing Enter
+REQUIRED = ("county", "county_short", "site_url", "department", "organiser")
+START_EMPTY = ("phone", "email", "address", "icp", "police_record")
+
+
+class NoAnswer(Exception):
+    """stdin ended (no terminal, or Ctrl-D) before every required setting was answered."""
+
+
+def starting(values: dict[str, str], from_settings: bool) -> dict[str, str]:
+    """What the questions offer: nothing of the sample county; the colour keeps its value."""
+    if from_settings:
+        return dict(values)
+    return {k: (values[k] if k == "primary" else "") for k in FIELDS}
+
+
 def ask(values: dict[str, str]) -> dict[str, str]:
     out = dict(values)
     for key, (question, _) in FIELDS.items():
-        answer = input(f"{question}\n  [{values[key]}]: ").strip()
-        out[key] = answer or values[key]
+        shown = f"[{values[key]}]" if values[key] else ("[必填]" if key in REQUIRED else "[可留空，直接回车]")
+        while True:
+            try:
+                answer = input(f"{question}\n  {shown}: ").strip()
+            except EOFError:
+                raise NoAnswer from None
+            out[key] = answer or values[key]
+            if out[key] or key not in REQUIRED:
+                break
+            print("  这一项必须填写。")
     return out
+
+
+def missing_options(given: dict[str, str]) -> list[str]:
+    return [f"  {option}  {question}" for key, (question, option) in FIELDS.items() if key not in given]
+
+
+def planned(root: Path) -> tuple[list[str], list[str]]:
+    """(removed, written): the paths make() deletes and the paths it writes, relative to root."""
+    removed = [p.relative_to(root).as_posix() for sub in ("data/events", "data/honorees", "data/villages",
+               "data/stations", "data/photos", "docs/blog/posts") for p in sorted((root / sub).glob("*"))]
+    written = sorted({t.relative_to(TEMPLATES).as_posix() for t in TEMPLATES.rglob("*") if t.is_file()}
+                     | {"data/photos/README.txt", "mkdocs.yml", "docs/assets/og.png"})
+    return removed, written
+
+
+def summary(root: Path, county: str) -> str:
+    removed, written = planned(root)
+    lines = [f"将按“{county}”改写本仓库：", f"删除示例条目、文章和照片（{len(removed)} 个）："]
+    lines += [f"  - {r}" for r in removed]
+    lines += [f"写入或重写（{len(written)} 个）："] + [f"  + {w}" for w in written]
+    return "\n".join(lines)
 
 
 def settings(v: dict[str, str]) -> dict[str, str]:
@@ -133,14 +184,30 @@ def main(argv: list[str] | None = None) -> int:
         parser.add_argument(option, dest=key, help=question)
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
-    values = current(root)
     given = {k: getattr(args, k) for k in FIELDS if getattr(args, k) is not None}
+    values = starting(current(root), args.from_settings)
     values.update(given)
-    if not args.from_settings and not given and sys.stdin.isatty():
-        print("请填写本县的设置（直接回车保留方括号里的值）：")
-        values = ask(values)
-    if not args.yes and sys.stdin.isatty():
-        print(f"\n将删除全部示例条目、文章和照片，并按“{values['county']}”重写设置和页面文字。")
+    terminal = sys.stdin.isatty()
+    if not args.from_settings and len(given) < len(FIELDS):
+        if not terminal:
+            print("没有终端可以逐项询问（输入被重定向，或在流水线里运行），没有改动任何文件。\n"
+                  "请把每一项设置都写成选项（可以留空的写成 ''），例如：\n"
+                  "  make new-county ARGS=\"--county 某县 --short 某 --url https://www.example.gov.cn/wenming/ "
+                  "--department 中共某县委宣传部 --organiser 某县文明办 --phone '' --email '' --address '' "
+                  "--icp '' --police-record '' --primary '#b71c1c'\"\n缺少的选项：\n" + "\n".join(missing_options(given)))
+            return 2
+        print("请填写本县的设置（ICP备案号、公安备案号和联系方式没有就留空，不要用别县的）：")
+        try:
+            values = ask(values)
+        except NoAnswer:
+            print("\n输入中断，没有改动任何文件。")
+            return 2
+    empty_names = [FIELDS[k][1] for k in REQUIRED if not values[k].strip()]
+    if empty_names:
+        print(f"这些设置不能为空：{'、'.join(empty_names)}。没有改动任何文件。")
+        return 2
+    print(summary(root, values["county"]))
+    if not args.yes and terminal:
         if input("继续吗？输入 y 确认：").strip().lower() not in ("y", "yes", "是"):
             print("已取消，没有改动任何文件。")
             return 1
@@ -148,7 +215,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"已生成 {values['county']} 的空网站。下一步：make check，然后 make serve 预览；"
           "按 data/ 各文件里注释掉的示例添加内容。")
     return 0
-
 
 if __name__ == "__main__":
     if hasattr(sys.stdout, "reconfigure"):

@@ -94,7 +94,7 @@ def test_a_word_article_becomes_a_post_with_tables_and_clean_local_pictures_that
     text = post.read_text("utf-8")
     assert text.startswith("---\ndate: 2024-07-01\nslug: news-20240701\ntitle: 青禾县召开文明实践推进会\n")
     assert "categories:\n- 创建动态\n" in text
-    assert "会议要求，**全面推进**文明实践工作。\n\n- 志愿服务常态化\n- 文明实践进村入户" in text
+    assert "会议要求，**全面推进**文明实践工作。\n\n<!-- more -->\n\n- 志愿服务常态化\n- 文明实践进村入户" in text
     assert "\n## 活动安排\n\n1. 布置任务\n2. 检查落实\n" in text
     assert "详见[县文明网](https://www.example.gov.cn/notice)" in text
     assert ("| 项目 | 时间 | 地点 |\n| --- | --- | --- |\n| 志愿\\|服务 | **7月1日** | 县文化馆<br>二楼 |\n"
@@ -153,7 +153,9 @@ def test_the_category_comes_from_the_file_name_else_the_first_with_a_note(projec
     result = run_import(project, tmp_path / "2024-07-02 节庆活动 茶文化节.docx")
     assert result.returncode == 0, result.stdout
     assert "categories:\n- 节庆活动\n" in (project / "docs/blog/posts/news-20240702.md").read_text("utf-8")
-    article(tmp_path).save(tmp_path / "2024-07-03 稿件.docx")
+    other = article(tmp_path)
+    other.add_paragraph("另一篇稿件。")            # the same article twice would be refused (test_word_doors)
+    other.save(tmp_path / "2024-07-03 稿件.docx")
     result = run_import(project, tmp_path / "2024-07-03 稿件.docx")
     assert result.returncode == 0, result.stdout
     assert "没有指定分类，文件名里也没有分类名，用了第一个分类“创建动态”" in result.stdout

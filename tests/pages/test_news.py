@@ -50,5 +50,5 @@ def test_bad_category_and_slug_stop_the_build_with_one_line_each(project, tmp_pa
     assert ("docs/blog/posts/2023-tea-fair.md:7:5: 错误: categories[0]: “好人好事”不是可用的分类。"
             f"应为以下之一：{names}。要新增分类，请在 mkdocs.yml 的 news_categories 里加一行。") in result.log
     assert ("docs/blog/posts/2023-reading-months.md:3:7: 错误: slug: “阅读品牌”不能用作网址。slug 决定文章的网址，"
-            "只能用小写英文字母、数字和连字符“-”，例如 slug: tea-festival-2023。") in result.log
+            "只能用小写英文字母、数字和连字符“-”，例如 slug: spring-festival-2025。") in result.log
     assert "数据文件和工作动态文章共有 2 个错误，网站未生成。" in result.log

@@ -25,6 +25,8 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
 
     def add(self, file: str, line: int, col: int, path: str, message: str) -> None:
+        # one problem, one line: a value quoted in the message may hold line breaks
+        message = message.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "↵")
         self.problems.append(Problem(file, line, col, path, message))
 
     def extend(self, other: "Report") -> None:

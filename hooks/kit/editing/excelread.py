@@ -17,8 +17,9 @@ from pydantic import ValidationError
 
 from kit.data.rules import privacy
 from kit.data.model import schema
-from kit.data.model.fields import parse_bool, parse_date
+from kit.data.model.fields import HAS_DATE_TEXT, MONTH_ONLY_DAY, parse_bool, parse_date
 from kit.data.model.messages import describe
+from kit.editing import sheetheads
 from kit.editing.sheets import FILE_LABEL, SEPARATOR, Column, columns
 
 FILE_NAME = re.compile(r"(?!/)(?!.*\.\.)[^\\:*?\"<>|\s]+\.yml")   # 2024.yml, or 柳塘镇/2024.yml
@@ -35,6 +36,7 @@ class Sheet:
         self.files: dict[str, str] = {}     # entry id -> its 所在文件 ("2024.yml")
         self.cols: dict[int, Column] = {}   # the model's columns the sheet has, by number
         self.file_col = 0
+        self.notices: list[str] = []        # what was tidied on the way in (“李　四” → 李四)
 
     def add(self, row: int | None, col: int | None, label: str, message: str) -> None:
         where = (f" 第{row}行" if row else "") + (f" {get_column_letter(col)}列" if col else "")
@@ -42,8 +44,9 @@ class Sheet:
         self.problems.append(f"{self.path.name}{where}：{message}")
 
 
-def read(path: Path, kind: str, allowed: frozenset[str] = frozenset()) -> Sheet:
-    """The sheet's rows as entries, checked cell by cell (`allowed`: the site's own phone numbers)."""
+def read(path: Path, kind: str, allowed: frozenset[str] = frozenset(), awards: list[str] = ()) -> Sheet:
+    """The sheet's rows as entries, checked cell by cell (`allowed`: the site's own phone numbers;
+    `awards`: the county's award ids, for advice)."""
     sheet = Sheet(path, kind, allowed)
     head = path.read_bytes()[:4]
     if head == OLE2:
@@ -53,29 +56,26 @@ def read(path: Path, kind: str, allowed: frozenset[str] = frozenset()) -> Sheet:
     if head[:2] != b"PK":
         sheet.add(None, None, "", "这不是 Excel 工作簿（.xlsx）文件。请用导入模板填写后保存为 .xlsx。")
         return sheet
-    ws = _find_sheet(load_workbook(path, data_only=True), kind, sheet)
+    ws, h = _find_sheet(load_workbook(path, data_only=True), kind, sheet)
     if ws is None:
         return sheet
-    by_label = {c.label: c for c in columns(kind)}
-    header = [str(v).strip() if v is not None else "" for v in next(ws.iter_rows(max_row=1, values_only=True))]
+    header = [str(v).strip() if v is not None else "" for v in next(ws.iter_rows(min_row=h, max_row=h, values_only=True))]
+    sheet.cols, sheet.file_col, refused = sheetheads.resolve(kind, header)
     cols = sheet.cols
-    for i, text in enumerate(header, start=1):
-        if text in by_label:
-            cols[i] = by_label[text]
-        elif text == FILE_LABEL:
-            sheet.file_col = i
-        elif text:
-            sheet.add(1, i, text, f"未知的列名“{text}”。请使用导入模板里的列名：{'、'.join(by_label)}。")
+    for i, text, message in refused:
+        sheet.add(h, i, text, message + "。")
     for c in columns(kind):
-        if c.field.required and c not in cols.values():
-            sheet.add(1, None, "", f"缺少必填的列“{c.label}”。请使用导入模板，不要删除列。")
+        if sheetheads.required(c) and c not in cols.values():
+            sheet.add(h, None, "", f"缺少必填的列“{c.label}”。请使用导入模板，不要删除列。")
+    if sheet.problems:
+        sheet.add(None, None, "", sheetheads.belongs(kind, header, list(awards)))
     for rng in ws.merged_cells.ranges:
-        if rng.max_row >= 2:
+        if rng.max_row > h:
             sheet.add(rng.min_row, rng.min_col, header[rng.min_col - 1] if rng.min_col <= len(header) else "",
                       f"这里有合并单元格（{rng.coord}）。请取消合并，每一行都填上完整内容。")
     if sheet.problems:
         return sheet
-    for r, values in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
+    for r, values in enumerate(ws.iter_rows(min_row=h + 1, values_only=True), start=h + 1):
         if all(v is None or str(v).strip() == "" for v in values):
             continue
         _row(sheet, r, values, cols)
@@ -106,13 +106,17 @@ def _model(kind: str):
 
 
 def _find_sheet(wb, kind: str, sheet: Sheet):
-    id_label = columns(kind)[0].label
+    """The worksheet whose header row (the first, or below a title row) names most columns, and that row."""
+    best, best_score, best_row = None, 0, 1
     for ws in wb.worksheets:
-        first = [str(v).strip() for v in next(ws.iter_rows(max_row=1, values_only=True), ()) if v is not None]
-        if id_label in first:
-            return ws
-    sheet.add(None, None, "", f"没有找到第一行含“{id_label}”列的工作表。请使用导入模板（make excel-template）。")
-    return None
+        rows = list(ws.iter_rows(max_row=sheetheads.PEEK, values_only=True))
+        h = sheetheads.header_row(rows, kind)
+        score = sum(sheetheads.recognised(kind, str(v)) for v in rows[h - 1] if v is not None) if rows else 0
+        if score > best_score:
+            best, best_score, best_row = ws, score, h
+    if best is None:
+        sheet.add(None, None, "", "没有找到列名可以识别的工作表。" + sheetheads.belongs(kind, []))
+    return best, best_row
 
 
 def _row(sheet: Sheet, r: int, values: tuple, cols: dict[int, Column]) -> None:
@@ -127,6 +131,11 @@ def _row(sheet: Sheet, r: int, values: tuple, cols: dict[int, Column]) -> None:
         except ValueError as exc:
             sheet.add(r, i, col.label, f"{exc}。")
             continue
+        if col.path == ("name",) and sheetheads.tidy_name(value) != value:
+            tidy = sheetheads.tidy_name(value)
+            sheet.notices.append(f"{sheet.path.name} 第{r}行 {get_column_letter(i)}列（{col.label}）："
+                                 f"“{value}”里的空格已去掉，写作“{tidy}”。")
+            value = tidy
         public = privacy.public_kinds((sheet.kind, 0) + col.path)
         for _, what, found in privacy.findings(" ".join(value) if isinstance(value, list) else str(value), sheet.allowed):
             if what in public:
@@ -157,7 +166,10 @@ def _value(col: Column, raw: Any) -> Any:
             return raw
         if isinstance(raw, (int, float)):     # a date Excel keeps as a serial number
             return from_excel(raw).date()
-        return parse_date(str(raw).strip().translate(WIDE))
+        text = str(raw).strip().translate(WIDE)
+        if col.path[-1] in HAS_DATE_TEXT:
+            return parse_date(text, "只知道月份时，这一格空着，把月份写进“时间说明”列")
+        return parse_date(text, MONTH_ONLY_DAY + "，例如 2024-03-01")
     if kind == "bool":
         return parse_bool(raw)
     if kind in ("int", "number"):
@@ -183,6 +195,13 @@ def _merge(sheet: Sheet, r: int, entry: dict[str, Any], where: dict[tuple, int],
         if any(same.get(k) != v for k, v in rest.items()) or file not in ("", sheet.files.get(entry["id"], "")):
             sheet.add(r, where.get(("id",)), "编号（网址）", f"编号“{entry['id']}”在第{sheet.rows[entry['id']]}行已经出现，"
                       "但两行的其他内容不一样。同一位好人的多项荣誉，除荣誉编号、状态和公示日期外，各列要写得一样。")
+            return
+        award = entry["honours"][0].get("award")
+        twice = next((n for n, h in enumerate(same["honours"]) if award and h.get("award") == award), None)
+        if twice is not None:
+            first = sheet.honour_rows[entry["id"]][twice]
+            sheet.add(r, where.get(("honours", "award")), "荣誉编号", f"这一行和第{first}行是同一位好人（{entry['id']}）的同一项荣誉"
+                      f"“{award}”，写了两次。请删除其中一行（第{first}行或第{r}行）。")
             return
         same["honours"] += entry["honours"]
         sheet.honour_rows[entry["id"]].append(r)

@@ -8,6 +8,7 @@ for at a terminal. Then the posts are checked; a post that fails is removed agai
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import re
 import subprocess
@@ -77,6 +78,7 @@ def convert(docx: Path, posts: Path, slug: str) -> tuple[str, wordmd.Result, lis
     shift = max(0, 2 - min(levels, default=2))        # the title is the page's only level-1 heading
     result.markdown = "\n".join(HEADING.sub(lambda m: "#" * min(6, len(m[1]) + shift) + " ", line)
                                  for line in lines).strip() + "\n"
+    result.markdown = wordmd.excerpt(wordmd.captions(result))
     return title, result, made
 
 
@@ -99,6 +101,18 @@ def refusal(docx: Path) -> str | None:
     if not head.startswith(b"PK"):
         return f"{docx.name} 不是 Word 文档（.docx），可能是改了扩展名的其他文件。{resave}"
     return None
+
+
+def imported_before(posts: Path, digest: str, body: str = "") -> str:
+    """The post an earlier import of this file made (by the file's digest, or the same body), else ""."""
+    def plain(text: str) -> str:          # pictures are named after the post: compare without their names
+        return re.sub(r"\]\(images/[^)]*\)", "]()", text).strip()
+    for path in sorted(posts.glob("*.md")) if posts.is_dir() else []:
+        text = path.read_text("utf-8", errors="replace")
+        if digest and re.search(rf"(?m)^source: ['\"]?{digest}['\"]?$", text) or body.strip() and plain(body) in plain(text):
+            title = re.search(r"(?m)^title: (.*)$", text)
+            return path.relative_to(posts.parent.parent.parent).as_posix() + (f"（标题“{title[1]}”）" if title else "")
+    return ""
 
 
 def ask(question: str) -> str:
@@ -162,6 +176,12 @@ def main(root: Path, docx: Path, date: str | None, category: str | None, slug: s
     if not SLUG.match(slug):
         print(f"网址名“{slug}”只能用小写英文字母、数字和连字符。")
         return 1
+    digest = "sha256:" + hashlib.sha256(docx.read_bytes()).hexdigest()
+    earlier = imported_before(posts, digest)
+    if earlier:
+        print(f"{docx.name} 已经导入过，生成的文章是 {earlier}。没有再导入一次。"
+              "要改文章，请直接改那个文件；确实要重新导入，请先删除那篇文章和它的图片。")
+        return 1
     try:
         title, result, pictures = convert(docx, posts, slug)
     except (KeyError, zipfile.BadZipFile):
@@ -173,7 +193,13 @@ def main(root: Path, docx: Path, date: str | None, category: str | None, slug: s
         print("\n".join(result.problems) + "\n稿件没有导入。")
         return 1
     title = title.replace('"', "”")
-    head = {"date": day, "slug": slug, "title": title, "authors": authors[:1], "categories": [category]}
+    same = imported_before(posts, "", result.markdown)
+    if same:
+        discard(pictures, posts)
+        print(f"{docx.name} 的正文和已有的文章 {same} 一样，没有再导入一次。要改文章，请直接改那个文件。")
+        return 1
+    head = {"date": day, "slug": slug, "title": title, "authors": authors[:1], "categories": [category],
+            "source": digest}
     post = posts / f"{slug}.md"
     post.write_text("---\n" + yaml.safe_dump(head, allow_unicode=True, sort_keys=False) + "---\n\n"
                     + f"# {title}\n\n{result.markdown}", "utf-8")
@@ -185,7 +211,7 @@ def main(root: Path, docx: Path, date: str | None, category: str | None, slug: s
         return 1
     tables = f"，{result.tables} 个表格" if result.tables else ""
     print(f"已生成工作动态文章 {post.relative_to(root)}（{day}，{category}，{len(pictures)} 张图片{tables}）；检查通过。")
-    for line in [note, *result.notes]:
+    for line in [note, *result.notes, *wordmd.missing_alts(result.markdown)]:
         if line:
             print("注意：" + line)
     return 0

@@ -144,3 +144,60 @@ def markdown(html: str) -> Result:
     text = converter.convert(html)
     converter.result.markdown = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
     return converter.result
+
+
+# ---- after the conversion: captions as alt text, the excerpt's end -------------------------------
+IMAGE_BLOCK = re.compile(r"^!\[([^\]]*)\]\(([^)\s]+)\)$")
+GENERIC = re.compile(r"^\s*(?:稿件配图|配图|图片|图|照片|picture|image|img)?\s*\d*\s*$|^[\w-]+\.(?:jpe?g|png|gif|bmp)$", re.I)
+CAPTION_MARK = re.compile(r"^(?:[▲△↑]\s*|图\s*\d*\s*[：:]\s*|（图\s*\d*）\s*)")
+NOT_PROSE = ("#", "|", "![", "- ", "* ", ">", "<", "```")
+
+
+def _prose(block: str) -> bool:
+    return bool(block.strip()) and not block.startswith(NOT_PROSE) and not re.match(r"^\d+\. ", block)
+
+
+def _caption(block: str, strict: bool) -> str:
+    """The caption text of a paragraph that looks like one (short, one line; before a picture only
+    when marked 图/▲), else ""."""
+    text = re.sub(r"\*\*|\\(?=[-+*#>.])", "", block).strip()
+    marked = bool(CAPTION_MARK.match(text)) or text.startswith("图为")
+    if not _prose(block) or "\n" in text or len(text) > 60 or (strict and not marked):
+        return ""
+    if not marked and (len(text) > 30 or text.endswith(("。", "！", "？", "：", "；", "，"))):   # a sentence of the article
+        return ""
+    return CAPTION_MARK.sub("", text).strip().replace("]", "］")
+
+
+def captions(result: Result) -> str:
+    """Each picture without a telling alt text takes the caption beside it: the paragraph after
+    it, else a marked one (图：…, ▲…) before it."""
+    blocks = result.markdown.strip().split("\n\n")
+    used: set[int] = set()       # a caption belongs to one picture: the one above it, if that has none
+    for i, block in enumerate(blocks):
+        m = IMAGE_BLOCK.match(block)
+        if not m or not GENERIC.match(m[1]):
+            continue
+        after = _caption(blocks[i + 1], False) if i + 1 < len(blocks) else ""
+        before = "" if i - 1 in used or i < 1 or i > 1 and IMAGE_BLOCK.match(blocks[i - 2]) else _caption(blocks[i - 1], True)
+        alt = after or before
+        if alt:
+            used.add(i + 1 if after else i - 1)
+            blocks[i] = f"![{alt}]({m[2]})"
+    return "\n\n".join(blocks) + "\n"
+
+
+def excerpt(markdown: str) -> str:
+    """`<!-- more -->` after the first paragraph, so the news list shows it and not the whole article."""
+    blocks = markdown.strip().split("\n\n")
+    first = next((i for i, b in enumerate(blocks) if _prose(b) and not CAPTION_MARK.match(b)), None)
+    if first is None or first == len(blocks) - 1:
+        return markdown
+    return "\n\n".join(blocks[: first + 1] + ["<!-- more -->"] + blocks[first + 1:]) + "\n"
+
+
+def missing_alts(markdown: str) -> list[str]:
+    """A note for each picture still without a telling alt text."""
+    return [f"第{n}张图片没有说明文字（读屏软件读给盲人听的就是它）。请在文章里 ![ ] 的方括号中写出图片内容，"
+            f"或在 Word 里给图片下面加一行图片说明后重新导入。"
+            for n, m in enumerate(re.finditer(r"!\[([^\]]*)\]\(", markdown), start=1) if GENERIC.match(m[1])]

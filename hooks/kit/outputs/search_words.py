@@ -1,7 +1,7 @@
 """Teach jieba the names of people and villages so a search for a name finds it.
 
 Only short proper names are added: a whole event title added as one word
-would hide its parts ("采茶" would no longer find "兔街采茶节").
+would hide its parts ("采茶" would no longer find "某镇采茶节").
 """
 from __future__ import annotations
 

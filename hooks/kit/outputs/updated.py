@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kit.data import kinds
 from kit.data.dataset import Dataset
+from kit.data.files.history import line_dates  # noqa: F401  (the health report dates sections by it too)
 
 DATE_LINE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -53,36 +54,6 @@ def git_dates(root: Path) -> dict[str, dt.date]:
         elif line and current and line.startswith(prefix):
             dates.setdefault(line[len(prefix):], current)  # newest commit comes first
     return dates
-
-
-CHINA = dt.timezone(dt.timedelta(hours=8))
-
-
-def line_dates(root: Path, files: set[str], today: dt.date) -> dict[str, dict[int, dt.date]]:
-    """file -> {line number: date of the commit that last changed it} (Beijing dates)."""
-    out: dict[str, dict[int, dt.date]] = {}
-    for file in sorted(files):
-        try:
-            blame = subprocess.run(["git", "blame", "--line-porcelain", "--", file], cwd=root, capture_output=True,
-                                   text=True, encoding="utf-8", errors="replace", timeout=60)
-        except (OSError, subprocess.SubprocessError):
-            continue
-        if blame.returncode != 0:
-            if "no such path" in blame.stderr and (root / file).is_file():   # a new file, not committed yet
-                out[file] = {n: today for n in range(1, len((root / file).read_bytes().splitlines()) + 1)}
-            continue
-        days: dict[int, dt.date] = {}
-        line, uncommitted = 0, False
-        for row in blame.stdout.splitlines():
-            head = row.split(" ")
-            if len(head) >= 3 and len(head[0]) == 40 and head[2].isdigit() and not row.startswith("\t"):
-                line, uncommitted = int(head[2]), head[0] == "0" * 40
-                if uncommitted:
-                    days[line] = today
-            elif row.startswith("committer-time ") and not uncommitted:
-                days[line] = dt.datetime.fromtimestamp(int(row.split()[1]), CHINA).date()
-        out[file] = days
-    return out
 
 
 def latest(dates: dict[str, dt.date], *paths: str) -> dt.date | None:

@@ -21,12 +21,16 @@ from kit.data.rules import privacy
 from kit.data.errors import Report
 from kit.data.model.fields import Bool, Strict, Text
 from kit.data.files.loader import validate
-from kit.data.files.yamlread import Doc, check_text, decode, dotted, load_file, parse
+from kit.data.files.yamlread import Doc, check_text, decode, dotted, load_file, parse, unprintable
 
 POSTS_DIR = "docs/blog/posts"
 AUTHORS_FILE = "docs/blog/.authors.yml"
 POST_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 POST_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+IMAGE = re.compile(r"!\[([^\]]*)\]\(")
+# alt texts that say nothing of the picture (a screen reader reads them to a blind visitor)
+GENERIC_ALT = re.compile(r"^\s*(?:稿件配图|配图|图片|图|照片|插图|image|picture|img|photo)?\s*[0-9０-９]*\s*$"
+                         r"|^[\w-]+\.(?:jpe?g|png|gif|webp)$", re.I)
 
 
 def post_date(value: object) -> dt.date:
@@ -43,7 +47,7 @@ def post_date(value: object) -> dt.date:
 def post_slug(value: str) -> str:
     if not POST_SLUG.match(value):
         raise ValueError(f"“{value}”不能用作网址。slug 决定文章的网址，只能用小写英文字母、数字和连字符“-”，"
-                         f"例如 slug: tea-festival-2023")
+                         f"例如 slug: spring-festival-2025")
     return value
 
 
@@ -65,6 +69,7 @@ class PostMeta(Strict):
     links: list = []
     hide: list[str] = []
     search: dict = {}
+    source: str = ""          # `make import` of a Word file: sha256 of the file, so it is not imported twice
 
 
 @dataclass
@@ -80,6 +85,7 @@ class Post:
 class Posts:
     posts: list[Post] = field(default_factory=list)
     withheld: dict[str, str] = field(default_factory=dict)   # src_uri -> the 提示 line
+    notes: list[str] = field(default_factory=list)           # 提示 lines that do not stop anything
 
     def public(self) -> list[Post]:
         return [p for p in self.posts if p.meta and not p.meta.draft and p.src_uri not in self.withheld]
@@ -138,12 +144,19 @@ def read(path: Path, root: Path, report: Report) -> Post:
                    "再写一行“---”。示例见 docs/guide/ 里的“发布一篇工作动态”。")
         return post
     fm, _ = found
-    if not check_text(fm, name, report):
+    if not unprintable(fm, name, report) or not check_text(fm, name, report):
         return post
     post.doc = parse(fm, name, report)
     if post.doc is not None:
         post.meta = validate(PostMeta, post.doc, name, report)
     return post
+
+
+def generic_alts(post: Post) -> list[str]:
+    """A 提示 line for each picture whose alt text (![…]) says nothing of what it shows."""
+    return [f"{post.name}:{n}:{m.start() + 1}: 提示: 图片说明“{m.group(1)}”太笼统：读屏软件读给盲人听的就是它。"
+            f"请在 ![ ] 的方括号里写出图片的内容，例如 ![志愿者在广场为群众写春联](…)"
+            for n, line in enumerate(post.lines, start=1) for m in IMAGE.finditer(line) if GENERIC_ALT.match(m.group(1))]
 
 
 def check(root: Path, today: dt.date, report: Report, allowed: frozenset[str] = frozenset()) -> Posts:
@@ -158,6 +171,7 @@ def check(root: Path, today: dt.date, report: Report, allowed: frozenset[str] = 
         post = read(path, root, report)
         out.posts.append(post)
         privacy.scan_lines(post.name, post.lines, report, allowed)
+        out.notes += generic_alts(post)
         raw: Any = post.doc.data if post.doc else None
         if not isinstance(raw, dict):
             continue

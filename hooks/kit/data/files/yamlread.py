@@ -20,6 +20,9 @@ FLOW_FULLWIDTH_COLON = re.compile(r"[{,]\s*([A-Za-z_][A-Za-z0-9_]*)\s*：")
 KEY_NO_SPACE = re.compile(r"^(\s*(?:-\s+)*)([A-Za-z_][A-Za-z0-9_]*):(?=[^\s/])")
 OPENS_QUOTE = re.compile(r"^\s*(?:-\s+|(?:-\s+)*[A-Za-z_][A-Za-z0-9_]*:\s+)([\"'])")
 FULLWIDTH_QUOTES = "“”‘’"
+EMPTY_LIST = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*):\s*(\[\s*\])\s*(?:#.*)?$")
+# what YAML refuses to read (PyYAML's reader): control characters, pasted from elsewhere and invisible
+UNPRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
 
 def decode(raw: bytes, name: str, report: Report) -> str | None:
@@ -92,7 +95,21 @@ def check_text(text: str, name: str, report: Report) -> bool:
     return ok
 
 
+def unprintable(text: str, name: str, report: Report) -> bool:
+    """Control characters YAML refuses, each at its line (counted as YAML counts them); False if any."""
+    lines_seen = set()
+    for bad in UNPRINTABLE.finditer(text):
+        line = text.count("\n", 0, bad.start()) + 1
+        if line not in lines_seen:
+            lines_seen.add(line)
+            col = bad.start() - text.rfind("\n", 0, bad.start())
+            report.add(name, line, col, "", f"这一行第 {col} 个字符是看不见的控制字符（U+{ord(bad.group()):04X}），"
+                       f"常是从网页或聊天软件复制来的，YAML 读不了。请删除它（可以把这一行重新打一遍）。")
+    return not lines_seen
+
+
 PARSE_HINTS = (
+    ("sequence entries are not allowed here", "这里不能出现列表项“- ”。内容本身以“- ”开头时，请用半角双引号把内容括起来"),
     ("mapping values are not allowed here", "这里不能出现冒号加空格。如果内容本身含有“: ”，请用半角双引号把整段内容括起来"),
     ("could not find expected ':'", "缺少半角冒号“:”，或者上一行的引号没有配对"),
     ("found character that cannot start any token", "出现了不能作为开头的字符（常见为 Tab 或反引号），请删除"),
@@ -161,7 +178,13 @@ def _fixed_by(lines: list[str], n: int, quote: str, line: int) -> bool:
 def _suspect(lines: list[str], line: int) -> tuple[int, int, str, str] | None:
     """Where a parse error really starts, when YAML notices it lines later: `key:value` without a
     space (noticed on the next line), a quote opened and not closed on its line (noticed where the
-    next quote closes it, maybe many lines down)."""
+    next quote closes it, maybe many lines down); `events: []` above an uncommented example."""
+    if 0 < line <= len(lines) and lines[line - 1].lstrip().startswith("- "):
+        above = [n for n in range(line - 1) if lines[n].strip() and not lines[n].lstrip().startswith("#")]
+        m = EMPTY_LIST.match(lines[above[-1]]) if above else None
+        if m:
+            return (above[-1] + 1, m.start(2) + 1, "", f"这一行的“{m.group(1)}: []”表示空列表，下面却写了列表项"
+                    f"（第 {line} 行起）。请把这一行改成“{m.group(1)}:”（删掉 []），下面的各项就属于它。")
     for n in range(max(0, line - 2), min(line, len(lines))):
         m = KEY_NO_SPACE.match(lines[n])
         if m:
@@ -183,6 +206,6 @@ def load_file(raw: bytes, name: str, report: Report) -> Doc | None:
     text = decode(raw, name, report)
     if text is None:
         return None
-    if not check_text(text, name, report):
+    if not unprintable(text, name, report) or not check_text(text, name, report):
         return None
     return parse(text, name, report)

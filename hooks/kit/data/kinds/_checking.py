@@ -29,7 +29,11 @@ class Checking:
         return self.loaded.complete(self.prefix + where)
 
     def add(self, file: str, path: tuple, message: str, at: tuple | None = None) -> None:
-        self.report.add(file, *self.loaded.where(file, at if at is not None else path), dotted(path), message)
+        """At the key's own line when it is written (even left empty), else at `at` (the entry)."""
+        here = self.loaded.where(file, path)
+        if at is not None and here == self.loaded.where(file, path[:-1]):
+            here = self.loaded.where(file, at)
+        self.report.add(file, *here, dotted(path), message)
 
     def note(self, file: str, path: tuple, message: str) -> str:
         line, col = self.loaded.where(file, path)

@@ -41,8 +41,10 @@ def check(c: Checking) -> None:
     for e in c.of("events"):
         ev = e.item
         if ev.start is None and ev.status is None:
-            c.add(e.file, e.path + ("start",), "活动没有开始日期时，必须用 status 写明状态（upcoming 即将举办 / ongoing 进行中 / "
-                  "past 已结束）。示例：start: 2023-07-01", at=e.path)
+            entry = c.loaded.where(e.file, e.path)                 # `status:` or `start:` written empty: there
+            field = next((f for f in ("status", "start") if c.loaded.where(e.file, e.path + (f,)) != entry), "start")
+            c.add(e.file, e.path + (field,), "活动没有开始日期时，必须用 status 写明状态（upcoming 即将举办 / ongoing 进行中 / "
+                  "past 已结束）。" + ("示例：status: upcoming" if field == "status" else "示例：start: 2023-07-01"), at=e.path)
         if ev.start and ev.end and ev.end < ev.start:
             c.add(e.file, e.path + ("end",), f"结束日期 {ev.end} 早于开始日期 {ev.start}。示例：start: 2023-07-01 和 "
                   "end: 2023-07-03")

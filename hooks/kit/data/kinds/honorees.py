@@ -52,12 +52,13 @@ def _honoree(c: Checking, e, award_ids, event_ids, youth: set[str], renames: dic
     for i, honour in enumerate(h.honours):
         path = e.path + ("honours", i)
         if award_ids is not None and honour.award not in award_ids:
-            add(path + ("award",), f"找不到荣誉“{honour.award}”。请使用 data/awards.yml 里已有的编号："
-                                   f"{'、'.join(sorted(award_ids))}。")
+            known = (f"请使用 data/awards.yml 里已有的编号：{'、'.join(sorted(award_ids))}。" if award_ids else
+                     "data/awards.yml 里还没有任何评选项目：请先在那里写上这项评选（编号、名称、级别、年份），再引用它的编号。")
+            add(path + ("award",), f"找不到荣誉“{honour.award}”。{known}")
         if honour.status == "公示中" and not (honour.notice_start and honour.notice_end):
             field = "notice_start" if not honour.notice_start else "notice_end"
             add(path + (field,), "“公示中”的荣誉必须写明公示期的开始和结束日期，公示期和异议联系方式会显示在网页上。"
-                                 "示例：notice_start: 2023-07-01 和 notice_end: 2023-07-07", at=path)
+                                 "示例：notice_start: 2023-07-01 和 notice_end: 2023-07-07", at=path)   # written empty: there
         if honour.notice_start and honour.notice_end and honour.notice_end < honour.notice_start:
             add(path + ("notice_end",), f"公示结束日期 {honour.notice_end} 早于开始日期 {honour.notice_start}。"
                                         f"示例：notice_start: 2023-07-01 和 notice_end: 2023-07-07")
@@ -68,7 +69,7 @@ def _honoree(c: Checking, e, award_ids, event_ids, youth: set[str], renames: dic
     minor = is_minor(h, youth, c.today)
     if minor and not any(w in h.place for w in SCHOOL_WORDS):
         add(e.path + ("place",), f"未成年人的 place 只写学校名称（网页上显示为“学校”），不写家庭所在的村（社区），"
-                                 f"实际是“{h.place}”。示例：place: X县第一中学")
+                                 f"实际是“{h.place}”。示例：place: 某县第一中学")
     if minor and not h.guardian_consent:
         add(e.path + ("guardian_consent",), "这是未成年人（minor: true、新时代好少年或未满 18 岁），发布前必须取得监护人书面同意，"
                                             "并写上 guardian_consent: true。没有同意书请先设为 draft: true。", at=e.path)

@@ -6,23 +6,34 @@ import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
+
 from kit.data.model import patterns
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 DATE_ISO = re.compile(patterns.DATE_ISO)
 DATE_CN = re.compile(patterns.DATE_CN)
 DATE_HINT = "日期请写成 2023-07-01 或 2023年7月1日 的形式"
 
 
-def parse_date(value: object) -> dt.date:
+MONTH_ONLY = "只知道月份时，请把月份写进 date_text 字段"
+MONTH_ONLY_DAY = "这一项要写到具体哪一天"
+HAS_DATE_TEXT = {"start", "end"}      # the fields beside which a model has date_text (Event)
+
+
+def parse_date(value: object, month_only: str = MONTH_ONLY) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
     if isinstance(value, dt.date):
         return value
     text = str(value).strip()
     m = DATE_ISO.match(text) or DATE_CN.match(text)
     if not m:
         if re.match(r"^\d{4}\s*年\s*\d{1,2}\s*月$", text) or re.match(r"^\d{4}-\d{1,2}$", text):
-            raise ValueError(f"“{text}”缺少日。{DATE_HINT}；只知道月份时，请把月份写进 date_text 字段")
-        raise ValueError(f"“{text}”不是可识别的日期。{DATE_HINT}")
+            raise ValueError(f"“{text}”缺少日。{DATE_HINT}；{month_only}")
+        if re.match(r"^\d{4}\s*[./]\s*\d{1,2}\s*[./]\s*\d{1,2}$", text):
+            raise ValueError(f"“{text}”不是可识别的日期。{DATE_HINT}（年月日之间用“-”，"
+                             f"不用“.”或“/”）")
+        raise ValueError(f"“{_short(text)}”不是可识别的日期。{DATE_HINT}")
     try:
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
@@ -40,7 +51,57 @@ def parse_bool(value: object) -> bool:
     raise ValueError(f"“{value}”不是是非值。请写 true（是）或 false（否）")
 
 
-Date = Annotated[dt.date, BeforeValidator(parse_date)]
+def _short(text: str) -> str:
+    return text if len(text) <= 30 else text[:30] + "…"
+
+
+def _date_field(value: object, info: ValidationInfo) -> dt.date:
+    """A date field: the advice for a month-only date fits the model (only events have date_text)."""
+    return parse_date(value, MONTH_ONLY if info.field_name in HAS_DATE_TEXT else MONTH_ONLY_DAY
+                      + "，例如 2024-03-01")
+
+
+# ---- times of day (weekly events): "15:00", as people type them ------------------------
+TIME_HINT = "时间请写成 24 小时制的“时:分”，例如 09:00 或 15:30"
+WIDE_DIGITS = str.maketrans("０１２３４５６７８９：　", "0123456789: ")
+CN_HOURS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+            "九": 9, "十": 10, "十一": 11, "十二": 12}
+AFTERNOON = ("下午", "晚上", "傍晚", "晚", "中午")
+MORNING = ("上午", "早上", "早晨", "凌晨", "清晨", "早")
+TIME_COLON = re.compile(r"^(\d{1,2})\s*:\s*(\d{2})$")
+TIME_CN = re.compile(r"^(\d{1,2}|[零一二两三四五六七八九十]{1,3})\s*[点时]\s*(?:(半)|(\d{1,2})\s*分?|整)?$")
+
+
+def parse_time(value: object) -> str:
+    """09:00 from 9:00, 09:00, 9点, 9点30, 9点半, 下午3点, 15：00 (full-width colon or digits).
+    Anything else is refused with the form to write; the result is always HH:MM."""
+    if isinstance(value, (dt.time, dt.datetime)):
+        return f"{value.hour:02d}:{value.minute:02d}"
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError(f"这里应是一个时间。{TIME_HINT}")
+    text = re.sub(r"\s+", " ", str(value).translate(WIDE_DIGITS)).strip()
+    if not text:
+        return ""
+    original = _short(str(value).strip())
+    part = next((p for p in AFTERNOON + MORNING if text.startswith(p)), "")
+    rest = text[len(part):].strip()
+    m = TIME_COLON.match(rest)
+    if m:
+        hour, minute = int(m.group(1)), int(m.group(2))
+    elif (m := TIME_CN.match(rest)):
+        hour = int(m.group(1)) if m.group(1).isdigit() else CN_HOURS.get(m.group(1), 99)
+        minute = 30 if m.group(2) else int(m.group(3) or 0)
+    else:
+        raise ValueError(f"“{original}”不是可识别的时间。{TIME_HINT}")
+    if part in AFTERNOON and 1 <= hour <= 11 and not (part == "中午" and hour > 2):
+        hour += 12
+    if part in MORNING and hour > 12 or hour > 23 or minute > 59:
+        raise ValueError(f"“{original}”不是一天里存在的时间。{TIME_HINT}")
+    return f"{hour:02d}:{minute:02d}"
+
+
+Date = Annotated[dt.date, BeforeValidator(_date_field)]
+Time = Annotated[str, BeforeValidator(parse_time)]
 Bool = Annotated[bool, BeforeValidator(parse_bool)]
 
 RESERVED = set(patterns.RESERVED)
@@ -97,7 +158,7 @@ Scale = Literal["", "万", "亿"]
 
 
 class Figure(Strict):
-    """A key figure: label 直播观看人数, value 1009.19, scale 万, unit 人次 → 1009.19万人次."""
+    """A key figure: label 参与群众, value 1.2, scale 万, unit 人次 → 1.2万人次."""
 
     label: Text
     value: Decimal

@@ -47,13 +47,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "until": ("每周活动截止日期", "请填写，日历不会无限重复"),
     "Event.status": ("状态", "只在没有开始日期时填：upcoming 即将举办 / ongoing 进行中 / past 已结束"),
     # figures and photos
-    "label": ("名称", "如 直播观看人数"),
-    "value": ("数值", "只写阿拉伯数字，如 1009.19"),
+    "label": ("名称", "如 参与群众"),
+    "value": ("数值", "只写阿拉伯数字，如 1200"),
     "scale": ("数量级", "空、万 或 亿"),
     "unit": ("单位", "如 人次、篇、元"),
     "approx": ("约数（加“余”）", "勾选后显示为“50余篇”"),
     "src": ("图片文件", "上传到 data/photos/"),
-    "alt": ("图片说明（给盲人读屏）", "选了图片就必须填写：描述图片内容，如 采茶节茶园"),
+    "alt": ("图片说明（给盲人读屏）", "选了图片就必须填写：描述图片内容，如 志愿者在广场为群众写春联"),
     "caption": ("图片标题", "显示在图片下方"),
     # awards and honorees
     "youth": ("未成年人荣誉", "如“新时代好少年”：获得者按未成年人处理"),
@@ -67,7 +67,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "minor": ("未成年人", "未满 18 岁请勾选"),
     "guardian_consent": ("已取得监护人书面同意", "未成年人必须勾选，否则不能发布"),
     "photo_consent": ("同意公开照片", "未成年人的照片只有勾选后才显示"),
-    "event": ("相关活动编号", "可不填，如 tujie-tea-festival"),
+    "event": ("相关活动编号", "可不填，如 spring-festival-2025"),
     # villages, pledges, heritage, reading, practice, campaign
     "township": ("乡镇", ""),
     "adopted": ("通过日期", ""),
@@ -96,8 +96,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "National.items": ("测评项目数", ""),
     "Category.items": ("小项", ""),
     # site settings
-    "county": ("县名", "如 X县"),
-    "county_short": ("县名简称", "如 X，用于“X好人”"),
+    "county": ("县名", "如 某县"),
+    "county_short": ("县名简称", "如 某县的简称“某”，用于“某好人”“书香某”"),
     "site_name": ("网站名称", ""),
     "site_description": ("网站简介", ""),
     "site_url": ("网站完整地址", "以 https:// 开头，含子目录，如 https://www.example.gov.cn/wenming/"),

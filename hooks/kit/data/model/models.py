@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, Optional
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
 
-from kit.data.model.fields import Bool, Date, Figure, Photo, Slug, Strict, Text
+from kit.data.model.fields import Bool, Date, Figure, Photo, Slug, Strict, Text, Time
 from kit.data.model.settings import Colours, Footer, Settings  # noqa: F401  (data/site.yml is one of the files)
 
 
@@ -81,10 +81,20 @@ Weekday = Literal["周一", "周二", "周三", "周四", "周五", "周六", "�
 
 class Weekly(Strict):
     weekday: Weekday
-    start_time: str = ""
-    end_time: str = ""
+    start_time: Time = ""
+    end_time: Time = ""
     since: Optional[Date] = None
     until: Optional[Date] = None
+
+    @field_validator("end_time")
+    @classmethod
+    def _end_after_start(cls, end: str, info: ValidationInfo) -> str:
+        start = info.data.get("start_time", "")
+        if end and "start_time" in info.data and not start:
+            raise ValueError(f"写了结束时间 {end}，但没有开始时间。请补上 start_time，例如 start_time: \"09:00\"")
+        if end and start and end <= start:
+            raise ValueError(f"结束时间 {end} 不晚于开始时间 {start}。请检查，时间用 24 小时制，如下午五点写 17:00")
+        return end
 
 
 class Event(Publishable):

@@ -25,7 +25,7 @@ URL = rf"^https?://{HOST}(?:[/?#][^\s]*)?$"
 SITE_URL = rf"^https?://{HOST}(?:/[^\s?#]*)?$"        # the site's own address: no ?query or #part
 
 # ---- personal data (kit/data/rules/privacy.py): found inside any text ------------------------------
-ID_CARD = rf"(?<![0-9A-Za-z０-９]){D}{{17}}[0-9０-９Xx](?![0-9A-Za-z０-９])"
+ID_CARD = rf"(?<![0-9A-Za-z０-９])(?:{D}{{17}}|{D}{{6}}[ -]{D}{{8}}[ -]{D}{{3}})[0-9０-９Xx](?![0-9A-Za-z０-９])"
 MOBILE = (rf"{NOT_D[0]}(?:[+＋]?[8８][6６][-－ ]?)?[1１][3-9３-９]{D}[-－ ]?{D}{{4}}[-－ ]?{D}{{4}}{NOT_D[1]}")
 LANDLINE = (rf"{NOT_D[0]}(?:[0０]{D}{{2,3}}[-－—]|[（(][0０]{D}{{2,3}}[)）]\s?){D}{{7,8}}{NOT_D[1]}")
 NUMERAL = r"[0-9０-９一二三四五六七八九十百零〇]+"

@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 
 def _adder(loaded: Loaded, report: Report, name: str):
     def add(path: tuple, message: str, at: tuple | None = None) -> None:
-        report.add(name, *loaded.where(name, at if at is not None else path), dotted(path), message)
+        here = loaded.where(name, path)          # the key's own line when it is written (left empty)
+        if at is not None and here == loaded.where(name, path[:-1]):
+            here = loaded.where(name, at)        # else `at` (the entry)
+        report.add(name, *here, dotted(path), message)
     return add
 
 

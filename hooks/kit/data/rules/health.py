@@ -19,6 +19,7 @@ import yaml
 
 from kit.data import kinds
 from kit.data.dataset import Dataset
+from kit.data.files.history import line_dates
 from kit.data.rules.notices import notices
 
 FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
@@ -42,6 +43,27 @@ def entry_date(item, today: dt.date) -> Optional[dt.date]:
             getattr(item, "adopted", None)]
     days += [h.notice_start for h in getattr(item, "honours", [])]
     return _newest(*(x for x in days if x is not None and x <= today))
+
+
+def has_date(item) -> bool:
+    """Whether an entry carries any date at all (a festival still to come has one)."""
+    days = [getattr(item, name, None) for name in ("publish", "updated", "start", "end", "adopted")]
+    days += [h.notice_start for h in getattr(item, "honours", [])]
+    return any(x is not None for x in days)
+
+
+def edited(d: Dataset) -> dict[str, dt.date]:
+    """Entry id -> when its own lines last changed (git; a line not committed yet is today)."""
+    if d.data_dir is None:
+        return {}
+    days = line_dates(d.data_dir.parent, {file for file, _, _ in d.lines.values()}, d.today)
+    out = {}
+    for entry_id, key in d.pages().items():
+        file, first, last = d.lines.get(key, ("", 0, -1))
+        found = [days[file][n] for n in range(first, last + 1) if n in days.get(file, {})]
+        if found:
+            out[entry_id] = max(found)
+    return out
 
 
 def sections(d: Dataset) -> dict[str, list[tuple[str, object]]]:
@@ -85,6 +107,7 @@ def warnings(d: Dataset, news: list[tuple[str, dt.date]], today: dt.date) -> lis
     stale: list[str] = []
     empty: list[str] = []
     newest: list[tuple[dt.date, str]] = [(day, f"工作动态“{title}”") for title, day in news if day <= today]
+    changed: dict[str, dt.date] | None = None      # entry id -> its own lines' last change (git)
     for name, items in sections(d).items():
         folder = folders.get(name)
         if not items and folder and not (d.data_dir / folder).exists():
@@ -96,8 +119,11 @@ def warnings(d: Dataset, news: list[tuple[str, dt.date]], today: dt.date) -> lis
             out.append(f"网站健康: 栏目“{name}”没有任何已发布的内容。检查时空白栏目会扣分：请添加内容。")
             continue
         dated = [(entry_date(x, today), i) for i, x in items]
-        undated = [i for day, i in dated if day is None]
+        undated = [i for i, x in items if not has_date(x)]
         known = [(day, f"{name}“{i}”") for day, i in dated if day is not None]
+        if not known or (today - max(known)[0]).days > days:    # git is asked only when a section looks stale
+            changed = edited(d) if changed is None else changed
+            known = [(_newest(day, changed.get(i)), f"{name}“{i}”") for day, i in dated if day or changed.get(i)]
         newest += known
         if known and (today - max(known)[0]).days > days:
             day = max(known)[0]

@@ -14,7 +14,7 @@ from kit.data.errors import Report
 from kit.data.files.yamlread import Doc, dotted
 
 PHOTO_DIR = "photos"
-EXAMPLE = "src: photos/tujie-tea-festival.jpg"
+EXAMPLE = "src: photos/spring-festival-2025.jpg"
 MAGIC = (
     (b"\xff\xd8\xff", "JPEG"),
     (b"\x89PNG\r\n\x1a\n", "PNG"),

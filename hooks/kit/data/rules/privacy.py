@@ -18,6 +18,9 @@ from kit.data.files.yamlread import Doc, dotted, load_file
 SETTINGS_FILE = "site.yml"
 
 ID_CARD = re.compile(patterns.ID_CARD)
+# a number the text itself calls an ID-card number is one, whatever its check digit (made-up and
+# mistyped numbers included), and so is an old 15-digit one
+ID_NAMED = re.compile(r"身份证(?:号码|号)?\s*(?:是|为)?\s*[:：]?\s*((?:\d[ -]?){14}\d(?:[ -]?[0-9Xx]){0,3})(?![0-9A-Za-z])")
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
 # the patterns (kit/data/model/patterns.py) also read full-width digits: the web forms run them on the text as typed
@@ -32,7 +35,7 @@ KINDS = (
     ("身份证号码", "身份证号码不能出现在网站上，请删除"),
     ("手机号码", "个人手机号码不能出现在网站上，请删除；需要留联系方式时，请用 data/site.yml 里的单位电话"),
     ("固定电话号码", "个人电话号码不能出现在网站上，请删除；需要留联系方式时，请用 data/site.yml 里的单位电话"),
-    ("门牌地址", "住址不能精确到门牌，请删除门牌号，只写到村（社区）或单位，例如“X县某镇某村”"),
+    ("门牌地址", "住址不能精确到门牌，请删除门牌号，只写到村（社区）或单位，例如“某县某镇某村”"),
 )
 
 
@@ -58,8 +61,11 @@ def findings(text: str, allowed: frozenset[str] = frozenset()) -> list[tuple[int
         return out
     written, text = text, text.translate(FULL_WIDTH)
     for m in ID_CARD.finditer(text):
-        if is_id_card(m.group()):
+        if is_id_card(re.sub(r"[ -]", "", m.group())):
             out.append((m.start(), KINDS[0][0], m.group()))
+    for m in ID_NAMED.finditer(text):
+        if not any(start == m.start(1) for start, _, _ in out):
+            out.append((m.start(1), KINDS[0][0], m.group(1)))
     taken = {i for start, _, found in out for i in range(start, start + len(found))}
     for pattern, kind in ((MOBILE, KINDS[1][0]), (LANDLINE, KINDS[2][0])):
         for m in pattern.finditer(text):
