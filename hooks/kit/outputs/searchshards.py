@@ -65,20 +65,20 @@ def units(docs: list[dict]) -> list[list[dict]]:
 
 def postings(grouped: list[list[dict]], separator: re.Pattern) -> list[dict[str, list[int]]]:
     """Per term shard: word -> encoded postings (see the module's docstring)."""
-    raw: dict[str, list[tuple[int, int]]] = {}
+    raw: dict[str, list[int]] = {}        # term -> number * 2 + title, in order (no tuples: 600,000 at 10,000)
     for number, unit in enumerate(grouped):
         found: dict[str, int] = {}
         for doc in unit:
             for term, title in terms(doc, separator).items():
                 found[term] = max(found.get(term, 0), title)
         for term, title in found.items():
-            raw.setdefault(term, []).append((number, title))
+            raw.setdefault(term, []).append(number * 2 + title)
     shards: list[dict[str, list[int]]] = [{} for _ in range(TERM_SHARDS)]
     for term in sorted(raw):
         prev, coded = -1, []
-        for number, title in raw[term]:
-            coded.append((number - prev) * 2 + title)
-            prev = number
+        for value in raw.pop(term):
+            coded.append(((value >> 1) - prev) * 2 + (value & 1))
+            prev = value >> 1
         shards[shard_of(term)][term] = coded
     return shards
 
