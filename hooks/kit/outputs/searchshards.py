@@ -42,12 +42,10 @@ def dumps(value: Any) -> str:
 
 def terms(doc: dict, separator: re.Pattern) -> dict[str, int]:
     """The words lunr indexes for a document: word -> 1 if it is in the title, else 0."""
-    out: dict[str, int] = {}
-    for field, flag in (("text", 0), ("title", 1)):
-        for token in separator.split(TAG.sub(" ", doc.get(field) or "")):
-            if token:
-                token = token.lower()
-                out[token] = max(out.get(token, 0), flag)
+    text, title = doc.get("text") or "", doc.get("title") or ""
+    out = dict.fromkeys(separator.split(TAG.sub(" ", text).lower() if "<" in text else text.lower()), 0)
+    out.update(dict.fromkeys(separator.split(TAG.sub(" ", title).lower() if "<" in title else title.lower()), 1))
+    out.pop("", None)
     return out
 
 
@@ -67,12 +65,16 @@ def postings(grouped: list[list[dict]], separator: re.Pattern) -> list[dict[str,
     """Per term shard: word -> encoded postings (see the module's docstring)."""
     raw: dict[str, list[int]] = {}        # term -> number * 2 + title, in order (no tuples: 600,000 at 10,000)
     for number, unit in enumerate(grouped):
-        found: dict[str, int] = {}
-        for doc in unit:
+        found = terms(unit[0], separator)
+        for doc in unit[1:]:
             for term, title in terms(doc, separator).items():
-                found[term] = max(found.get(term, 0), title)
+                found[term] = found.get(term, 0) | title
         for term, title in found.items():
-            raw.setdefault(term, []).append(number * 2 + title)
+            coded = raw.get(term)
+            if coded is None:
+                raw[term] = [number * 2 + title]
+            else:
+                coded.append(number * 2 + title)
     shards: list[dict[str, list[int]]] = [{} for _ in range(TERM_SHARDS)]
     for term in sorted(raw):
         prev, coded = -1, []
