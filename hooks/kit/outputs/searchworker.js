@@ -235,10 +235,14 @@ var wmSearch = (function (scope) {
   /* the `top` pages holding the most of the query's words, in a title first; a page must hold a
      word lunr is asked for */
   function pick(p) {
-    var asked = p.words.filter(function (w) { return w.length > 1; });
-    if (!asked.length) asked = p.words;
+    /* a word of lunr's query syntax counts as its bare word (`+王` `王~1` `title:王`) */
+    var words = p.words.map(function (w) {
+      return w.replace(/^[a-z]+:/, "").replace(/^\+/, "").replace(/[~^][0-9]*$/, "").replace(/\*+$/, "");
+    }).filter(function (w, k, all) { return w && all.indexOf(w) === k; });
+    var asked = words.filter(function (w) { return w.length > 1; });
+    if (!asked.length) asked = words;
     var found = new Map();
-    p.words.forEach(function (w) {
+    words.forEach(function (w) {
       var askedWord = asked.indexOf(w) >= 0;
       holding(w).forEach(function (where, number) {
         var f = found.get(number);
@@ -248,7 +252,7 @@ var wmSearch = (function (scope) {
         f.asked = f.asked || askedWord;
       });
     });
-    var all = p.words.length;
+    var all = words.length;
     return Array.from(found.values()).filter(function (f) { return f.asked; }).sort(function (a, b) {
       return (b.title === all) - (a.title === all) || (b.any === all) - (a.any === all)
         || b.title - a.title || b.any - a.any || a.number - b.number;
