@@ -107,7 +107,7 @@ def site_stats(site: Path) -> dict:
     index = site / "search" / "search_index.json"
     pages = sum(1 for p in html if p.name == "index.html" and "404" not in p.parts)
     return {"pages": pages, "site_bytes": sum(p.stat().st_size for p in files),
-            "index_bytes": index.stat().st_size if index.exists() else 0,
+            "index_bytes": sum(p.stat().st_size for p in index.parent.rglob("*.json")) if index.exists() else 0,
             "largest_html": largest.stat().st_size, "largest_html_path": largest.relative_to(site).as_posix()}
 
 

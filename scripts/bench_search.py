@@ -30,6 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(next((ROOT / "tests").rglob("browser_server.py")).parent))
 from browser_server import serve  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "hooks"))
+from kit.outputs.searchshards import load_docs  # noqa: E402
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SEP_TAG = re.compile(r"<[^>]+>")
@@ -41,10 +44,10 @@ def normal(text: str, separator: re.Pattern) -> str:
 
 def unique_titles(site: Path) -> dict[str, str]:
     """Normalised title -> location, for titles exactly one search document has."""
-    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-    sep = re.compile(index["config"]["separator"])
+    config, docs = load_docs(site)
+    sep = re.compile(config["separator"])
     seen: dict[str, list[str]] = {}
-    for d in index["docs"]:
+    for d in docs:
         seen.setdefault(normal(d["title"], sep), []).append(d["location"])
     return {t: locs[0] for t, locs in seen.items() if len(locs) == 1}
 
@@ -59,7 +62,7 @@ def entries(data: Path, key: str, folder: str) -> list[dict]:
 def pick(data: Path, site: Path, names: int, titles: int, seed: int) -> tuple[list, list]:
     """(query, expected path) pairs: names and titles that only their own page has as title."""
     unique = unique_titles(site)
-    sep = re.compile(json.loads((site / "search" / "search_index.json").read_text("utf-8"))["config"]["separator"])
+    sep = re.compile(load_docs(site)[0]["separator"])
     people = [(h["name"], f"honorees/{h['id']}/") for h in entries(data, "honorees", "honorees")]
     events = [(e["title"], f"events/{e['id']}/") for e in entries(data, "events", "events")]
     people = [(q, loc) for q, loc in people if unique.get(normal(q, sep)) == loc]
@@ -78,8 +81,14 @@ class SearchPage:
         if material:
             self.context.route(re.compile(r".*/workers/wm-[0-9a-f]+-search\.[0-9a-f]+\.min\.js$"), self._material)
         self.page = self.context.new_page()
+        self.fetched: list[tuple[str, int]] = []      # (url, body bytes) of responses since the last search
+        self.page.on("response", self._response)
         self.base = base
         self.page.goto(base, wait_until="networkidle")
+        meta = self.page.locator(".md-search-result__meta")
+        self.initial = meta.inner_text()                                   # "正在初始化搜索引擎"
+        self.fetched.clear()           # the first search's bytes count from the opening of the box
+        self.searched = False
         self.page.locator("button.md-header__button[data-wm-toggle=__search]").click()
         self.box = self.page.locator("input[data-md-component=search-query]")
 
@@ -91,6 +100,13 @@ class SearchPage:
             self.outside.append(route.request.url)
             route.abort()
 
+    def _response(self, response):
+        try:
+            size = len(response.body())
+        except Exception:     # a redirect or an aborted load has no body
+            size = 0
+        self.fetched.append((response.url, size))
+
     def _material(self, route):
         url = re.sub(r"wm-[0-9a-f]+-search", "search", route.request.url)
         route.fulfill(response=self.context.request.get(url))
@@ -100,7 +116,13 @@ class SearchPage:
         page = self.page
         self.box.fill("")
         page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+        # the engine is ready (a sharded index is small: its READY may come after the first query is typed)
+        page.wait_for_function("t => document.querySelector('.md-search-result__meta').innerText !== t",
+                               arg=self.initial, timeout=30000)
         waiting = page.locator(".md-search-result__meta").inner_text()   # "键入以开始搜索"
+        if self.searched:
+            self.fetched.clear()
+        self.searched = True
         start = time.perf_counter()
         self.box.fill(query)
         self.box.press("End")
@@ -155,7 +177,9 @@ def run_queries(site: Path, queries: list[str], material: bool = False) -> dict:
         page.page.on("pageerror", lambda e: errors.append(str(e)))
         for query in queries:
             paths, took = page.search(query)
-            out["results"].append({"query": query, "paths": paths, "ms": round(took * 1000)})
+            page.page.wait_for_load_state("networkidle")
+            out["results"].append({"query": query, "paths": paths, "ms": round(took * 1000),
+                                   "bytes": sum(n for _, n in page.fetched), "requests": len(page.fetched)})
         out["outside"], out["errors"] = page.outside, errors
         page.close()
         browser.close()

@@ -17,7 +17,6 @@ are a different thing: they test the kit on the fixture county in tests/fixture/
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import subprocess
@@ -72,7 +71,9 @@ def search_problems(site: Path, entries: list[tuple[str, str]]) -> list[str]:
     path = site / "search" / "search_index.json"
     if not path.is_file():
         return ["搜索索引缺失：search/search_index.json"]
-    docs = json.loads(path.read_text("utf-8"))["docs"]
+    from kit.outputs.searchshards import load_docs    # a large site's index is in shards
+
+    docs = load_docs(site)[1]
     titles: dict[str, str] = {}
     for doc in docs:
         titles.setdefault(doc["location"], doc["title"].replace("\u200b", ""))

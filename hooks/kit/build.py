@@ -20,8 +20,8 @@ from kit.data import clock, kitconfig, project
 from kit.data.rules import postlinks, postloads
 from kit.data.clock import build_date
 from kit.data.errors import DataInvalid
-from kit.outputs import (admin, csp, hostcheck, postimages, publishing, search_words, searchindex,
-                         searchworker, sitemap)
+from kit.outputs import (admin, csp, hostcheck, materialcss, postimages, publishing, search_words,
+                         searchindex, searchworker, sitemap)
 from kit.pages import blogcats, charts, pagemeta, plan, previewerrors, render, text
 from kit.pages.news import latest
 from kit.pages.passthrough import Passthrough
@@ -103,8 +103,8 @@ class Build:
         config.copyright = f"主办单位：{s.footer.host}"
         config.extra["wenming"] = self.data
         config.extra[KEY] = self
-        config.extra["search_worker"] = searchworker.prefix()   # read by overrides/main.html
-        config.extra["csp"] = csp.policy(self.session.preview)   # so is the page's security policy
+        config.extra.update(search_worker=searchworker.prefix(), material_css=materialcss.prefix(config.markdown_extensions))
+        config.extra["csp"] = csp.policy(self.session.preview)   # these three are read by overrides/main.html
         self.hosts = hostcheck.HostCheck(self.root, Path(config.docs_dir), s.site_url)
         blogcats.configure(config)
         self.env = render.environment(county.content_dirs(self.root), self.speed.jinja_cache)

@@ -1,11 +1,14 @@
-/* Load the search index only when the visitor starts searching.
- * Material requests search/search_index.json while its bundle loads; on a phone that is the
- * largest download of the site. This script (loaded just before the bundle, see
- * overrides/main.html) holds that one request back until the search field is focused or
- * opened, a search shortcut is pressed, or a highlighted search result is opened.
+/* Load search only when the visitor starts searching.
+ * Material requests search/search_index.json while its bundle loads, and starts its search
+ * worker at once; on a phone they are the largest downloads of the site. This script (loaded just
+ * before the bundle, see overrides/main.html) holds that request back until the search field is
+ * focused or opened, a search shortcut is pressed, or a highlighted search result is opened; and
+ * the search worker is only started when Material first sends it something (the index, which it
+ * sends once loaded).
  */
 (function () {
   var INDEX = /search\/search_index\.json(\?|$)/;
+  var WORKER = /\/workers\/[^\/]*search\.[0-9a-f]+\.min\.js(\?|$)/;
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   var waiting = [];
@@ -29,6 +32,29 @@
     }
     return send.apply(xhr, args);
   };
+
+  /* Material's search worker, started at its first message: Material listens to it
+     (addEventListener) and posts to it, nothing more */
+  var RealWorker = window.Worker;
+  if (RealWorker && window.EventTarget && window.MessageEvent) {
+    window.Worker = function (url, options) {
+      if (!WORKER.test(String(url))) return new RealWorker(url, options);
+      var proxy = new EventTarget(), real = null;
+      proxy.postMessage = function () {
+        if (!real) {
+          real = new RealWorker(url, options);
+          real.addEventListener("message", function (e) {
+            proxy.dispatchEvent(new MessageEvent("message", { data: e.data }));
+          });
+          real.addEventListener("error", function () { proxy.dispatchEvent(new Event("error")); });
+        }
+        return real.postMessage.apply(real, arguments);
+      };
+      proxy.terminate = function () { if (real) real.terminate(); };
+      return proxy;
+    };
+    window.Worker.prototype = RealWorker.prototype;
+  }
 
   document.addEventListener("focusin", function (e) {
     if (e.target && e.target.closest && e.target.closest(".md-search")) release();

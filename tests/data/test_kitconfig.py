@@ -17,7 +17,7 @@ def test_defaults_and_environment_overrides():
 
 
 @pytest.mark.parametrize("env,value", [("WENMING_SPEED", "maybe"), ("WENMING_PRODUCTION", "是"),
-                                       ("WENMING_PARALLEL", "2")])
+                                       ("WENMING_PARALLEL", "2"), ("WENMING_SEARCH_SHARD_KB", "-1")])
 def test_a_wrong_value_names_the_variable(env, value):
     with pytest.raises(kitconfig.SettingsError, match=f"环境变量 {env}="):
         kitconfig.current({env: value})
@@ -25,7 +25,8 @@ def test_a_wrong_value_names_the_variable(env, value):
 
 def test_only_declared_settings_exist_and_each_is_documented():
     rows = kitconfig.reference()
-    assert [r[1] for r in rows] == ["WENMING_PRODUCTION", "WENMING_SPEED", "WENMING_PARALLEL", "WENMING_NODE_MODULES"]
+    assert [r[1] for r in rows] == ["WENMING_PRODUCTION", "WENMING_SPEED", "WENMING_PARALLEL", "WENMING_SEARCH_SHARD_KB",
+                                 "WENMING_NODE_MODULES"]
     assert all(r[3] for r in rows)
     with pytest.raises(kitconfig.SettingsError):
         kitconfig.current({}, colour="red")

@@ -144,8 +144,10 @@ def test_read_aloud_button_is_on_article_pages_hidden_until_the_script_finds_spe
         box = built.html(url).select_one("[data-wm-readaloud]")
         assert box is not None and box.has_attr("hidden"), url
         assert [b.get_text() for b in box.find_all("button")] == ["朗读本页", "停止"]
+        assert built.html(url).select_one('script[src$="readaloud.js"]') is not None, url
     for url in ("", "events/", "knowledge/quiz/"):
         assert built.html(url).select_one("[data-wm-readaloud]") is None, url
+        assert built.html(url).select_one('script[src$="readaloud.js"]') is None, url   # not loaded for nothing
     script = built.text("assets/wenming/readaloud.js")
     assert "speechSynthesis" in script and "http" not in script
 

@@ -4,7 +4,6 @@ in the background; a rebuild in the same folder ends byte for byte as a cold bui
 included (segmented there without loading jieba's whole dictionary, hooks/kit/speed/jiebacut.py)."""
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from kit.outputs import searchshards
 from kit.speed import sitefolder
 from conftest import copy_project, run_build
 
@@ -83,11 +83,11 @@ def _files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
-@pytest.mark.parametrize("parallel", ["1", "0"])
-def test_a_rebuild_in_the_same_folder_equals_a_cold_build(tmp_path, parallel):
+@pytest.mark.parametrize("parallel,shard_kb", [("1", "400"), ("0", "400"), ("1", "0")])   # 0: index in shards
+def test_a_rebuild_in_the_same_folder_equals_a_cold_build(tmp_path, parallel, shard_kb):
     root = copy_project(tmp_path / "project")
     site = root / "site"
-    env = {"WENMING_PARALLEL": parallel}
+    env = {"WENMING_PARALLEL": parallel, "WENMING_SEARCH_SHARD_KB": shard_kb}
     assert run_build(root, site, env).returncode == 0
     kept_inode = (site / OTHER).stat().st_ino
     (site / TAMPERED).write_text("被人改过的页面", "utf-8")             # a page changed by hand: written again
@@ -108,7 +108,7 @@ def test_a_rebuild_in_the_same_folder_equals_a_cold_build(tmp_path, parallel):
     assert sorted(warm_files) == sorted(cold_files)
     assert [rel for rel in warm_files if warm_files[rel] != cold_files[rel]] == []
     assert "风雨无阻" in warm_files[CHANGED].decode("utf-8")
-    assert "风雨无阻" in json.loads(warm_files["search/search_index.json"])["docs"].__repr__()
+    assert "风雨无阻" in searchshards.load_docs(site)[1].__repr__()
     assert "被人改过" not in warm_files[TAMPERED].decode("utf-8")
 
 

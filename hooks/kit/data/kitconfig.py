@@ -22,6 +22,9 @@ class KitSettings(BaseModel):
     parallel: Literal["auto", "on", "off"] = Field(
         "auto", description="第二个进程渲染页面：auto 页面多时才用；on（1）总是用（测试）；off（0）不用。",
         json_schema_extra={"env": "WENMING_PARALLEL"})
+    search_shard_kb: int = Field(
+        400, ge=0, description="搜索索引超过这个大小（KB）时分片存放，读者第一次搜索只下载要用的部分；0 表示总是分片（测试用）。",
+        json_schema_extra={"env": "WENMING_SEARCH_SHARD_KB"})
     node_modules: Optional[str] = Field(
         None, description="网页表单程序（Decap CMS）所在的 node_modules 文件夹；不设时在项目里找。",
         json_schema_extra={"env": "WENMING_NODE_MODULES"})
@@ -42,6 +45,10 @@ def _value(name: str, text: str):
         if low in TRUE or low in FALSE:
             return low in TRUE
         raise SettingsError(f"环境变量 {_env_name(name)}={text!r} 无效：请写 1（开）或 0（关）。")
+    if field.annotation is int:
+        if not low.isdigit():
+            raise SettingsError(f"环境变量 {_env_name(name)}={text!r} 无效：请写一个不小于 0 的整数。")
+        return int(low)
     if name == "parallel":
         value = {"1": "on", "0": "off", "": "auto"}.get(low, low)
         if value not in ("auto", "on", "off"):

@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files
 from kit.outputs import downloads
 from kit.outputs import feeds
 from kit.outputs import ical
+from kit.outputs import materialcss
 from kit.outputs import opendata
 from kit.outputs import tables
 from kit.pages import plan
@@ -89,6 +90,7 @@ def with_updated(html: str, url: str, env: jinja2.Environment, config: MkDocsCon
 
 
 def finish(config: MkDocsConfig) -> None:
+    materialcss.write(config.site_dir, config.extra["material_css"], config.markdown_extensions)
     xml = Path(config.site_dir) / "sitemap.xml"
     if xml.is_file():  # MkDocs stamps the gzip header with the build time; zero it
         (Path(config.site_dir) / "sitemap.xml.gz").write_bytes(gzip.compress(xml.read_bytes(), 9, mtime=0))

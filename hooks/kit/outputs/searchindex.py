@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from kit.data import kinds
+from kit.outputs import searchshards
 from kit.pages.render import page_url
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -75,11 +76,14 @@ def entry(location: str, title: str, summary: str, rest: str, segment: Callable[
 
 
 def write(site_dir: str, entries: list[dict]) -> None:
-    """Add our entries to the index Material wrote, and store it without \\u escapes (half the size)."""
+    """Add our entries to the index Material wrote, and store it without \\u escapes (half the size);
+    a large index is split in shards (kit/outputs/searchshards.py)."""
     path = Path(site_dir) / "search" / "search_index.json"
     if not path.is_file():
         return
     index = json.loads(path.read_text("utf-8"))
+    if searchshards.split(site_dir, index, entries):
+        return
     index["docs"].extend(entries)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
 

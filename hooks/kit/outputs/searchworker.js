@@ -17,7 +17,14 @@
  *    within each, more words in the title first, then (below the titles) shorter pages, then
  *    Material's score.
  *
- * Nothing here is evaluated from text, and nothing is loaded from anywhere else.
+ * A large site's index comes in shards (hooks/kit/outputs/searchshards.py): the first file holds
+ * no documents, only, in `config.wm`, how the pages ("units") are split. Then each query first
+ * fetches the term shards of its characters (the words it is segmented with), picks the `top`
+ * pages that hold the most query words (in a title first), fetches their documents, and has
+ * Material build lunr anew on them before it searches.
+ *
+ * Nothing here is evaluated from text, and nothing is loaded from anywhere else than the site's
+ * own search folder.
  */
 var wmSearch = (function (scope) {
   var kept = { listeners: [], add: scope.addEventListener, post: scope.postMessage };
@@ -34,7 +41,7 @@ var wmSearch = (function (scope) {
 
 (function (scope, kept) {
   "use strict";
-  var SETUP = 0, QUERY = 2, RESULT = 3;
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var MARKUP = /<[^>]*>/g;
   var OPERATOR = /^[+\-]|[:~^*"]/;      // lunr query syntax: such a part is handed over untouched
   var lunr = scope.lunr;
@@ -44,11 +51,22 @@ var wmSearch = (function (scope) {
   var separator = /[\s\u200b]+/;
   var separators = /[\s\u200b]+/g;
   var pending = [];                     // plans of queries sent to Material, oldest first
+  var tokens = null;                    // lunr's token set of the page's own index
+  var wm = null;                        // how the pages are sharded (config.wm), or null
+  var base = null;                      // the page's SETUP data (config, documents if not sharded)
+  var terms = new Map();                // term shard number -> {word: postings}
+  var vocab = new Set(), prefixes = new Set();   // the loaded shards' words and their beginnings
+  var chunks = new Map();               // document chunk number -> promise of its documents
+  var readies = [];                     // our SETUPs waiting for Material's READY
+  var lastSet = "";                     // the pages lunr was last built on
+  var queue = Promise.resolve();        // queries of a sharded index, one after another
+  var baseReady = null, baseBuilt = Promise.resolve();   // Material's READY for the page's SETUP
 
   var build = lunr.Builder.prototype.build;
   lunr.Builder.prototype.build = function () {
     var built = build.apply(this, arguments);
     index = built;
+    if (!tokens) tokens = built.tokenSet;
     /* Material segments Chinese runs by asking `word in invertedIndex`; answering no keeps each
        run of our query whole (lunr itself only reads postings by key) */
     built.invertedIndex = new Proxy(built.invertedIndex, { has: function () { return false; } });
@@ -59,11 +77,18 @@ var wmSearch = (function (scope) {
     return String(value || "").replace(MARKUP, "").replace(separators, "").toLowerCase();
   }
 
-  function setup(data) {
-    separator = new RegExp(data.config.separator);
-    separators = new RegExp(data.config.separator, "g");
-    docs = new Map();
-    plain = new Map();
+  function setup(data, ours) {
+    if (!ours) {
+      separator = new RegExp(data.config.separator);
+      separators = new RegExp(data.config.separator, "g");
+      docs = new Map();
+      plain = new Map();
+      tokens = null;
+      wm = data.config.wm || null;
+      base = data;
+      lastSet = "";
+      baseBuilt = new Promise(function (resolve) { baseReady = resolve; });
+    }
     data.docs.forEach(function (doc) { docs.set(doc.location, doc); });
   }
 
@@ -85,11 +110,12 @@ var wmSearch = (function (scope) {
     for (i = 0; i < n; i++) {
       if (best[i] === Infinity) continue;
       if (best[i] + 3 < best[i + 1]) { best[i + 1] = best[i] + 3; from[i + 1] = i; }
-      node = index.tokenSet;
+      node = tokens;
       for (j = i; j < n; j++) {
-        node = node.edges[piece.charAt(j)];
-        if (!node) break;
-        cost = node.final ? 1 : (j + 1 === n ? 1.5 : Infinity);
+        node = node && node.edges[piece.charAt(j)];
+        var part = piece.slice(i, j + 1), whole = (node && node.final) || vocab.has(part);
+        if (!node && !prefixes.has(part)) break;
+        cost = whole ? 1 : (j + 1 === n ? 1.5 : Infinity);
         if (best[i] + cost < best[j + 1]) { best[j + 1] = best[i] + cost; from[j + 1] = i; }
       }
     }
@@ -163,20 +189,156 @@ var wmSearch = (function (scope) {
     return result;
   }
 
+  /* -- a sharded index ---------------------------------------------------------------------- */
+
+  function fetchJSON(path) {
+    return fetch(new URL("../../../search/" + path, scope.location.href)).then(function (r) {
+      if (!r.ok) throw new Error(path + ": " + r.status);
+      return r.json();
+    });
+  }
+
+  function shardOf(text) { return text.codePointAt(0) % wm.terms; }
+
+  /* the term shards of every character of the query */
+  function loadTerms(query) {
+    var wanted = [];
+    Array.from(String(query).toLowerCase().replace(separators, "")).forEach(function (c) {
+      var k = shardOf(c);
+      if (!terms.has(k) && wanted.indexOf(k) < 0) wanted.push(k);
+    });
+    return Promise.all(wanted.map(function (k) {
+      return fetchJSON("terms/" + k + ".json").catch(function () { return {}; }).then(function (shard) {
+        terms.set(k, shard);
+        Object.keys(shard).forEach(function (w) {
+          vocab.add(w);
+          for (var e = 1; e <= w.length; e++) prefixes.add(w.slice(0, e));
+        });
+      });
+    }));
+  }
+
+  /* page number -> 2 if a word beginning with `w` is in a title of it, 1 if only in a text */
+  function holding(w) {
+    var out = new Map(), shard = terms.get(shardOf(w)) || {};
+    Object.keys(shard).forEach(function (t) {
+      if (t.lastIndexOf(w, 0) !== 0) return;
+      var number = -1;
+      shard[t].forEach(function (step) {
+        number += step >> 1;
+        out.set(number, Math.max(out.get(number) || 0, (step & 1) + 1));
+      });
+    });
+    return out;
+  }
+
+  /* the `top` pages holding the most of the query's words, in a title first; a page must hold a
+     word lunr is asked for */
+  function pick(p) {
+    /* a word of lunr's query syntax counts as its bare word (`+王` `王~1` `title:王`) */
+    var words = p.words.map(function (w) {
+      return w.replace(/^[a-z]+:/, "").replace(/^\+/, "").replace(/[~^][0-9]*$/, "").replace(/\*+$/, "");
+    }).filter(function (w, k, all) { return w && all.indexOf(w) === k; });
+    var asked = words.filter(function (w) { return w.length > 1; });
+    if (!asked.length) asked = words;
+    var found = new Map();
+    words.forEach(function (w) {
+      var askedWord = asked.indexOf(w) >= 0;
+      holding(w).forEach(function (where, number) {
+        var f = found.get(number);
+        if (!f) { f = { number: number, any: 0, title: 0, asked: false }; found.set(number, f); }
+        f.any += 1;
+        f.title += where === 2 ? 1 : 0;
+        f.asked = f.asked || askedWord;
+      });
+    });
+    var all = words.length;
+    return Array.from(found.values()).filter(function (f) { return f.asked; }).sort(function (a, b) {
+      return (b.title === all) - (a.title === all) || (b.any === all) - (a.any === all)
+        || b.title - a.title || b.any - a.any || a.number - b.number;
+    }).slice(0, wm.top).map(function (f) { return f.number; }).sort(function (a, b) { return a - b; });
+  }
+
+  function loadDocs(numbers) {
+    var wanted = [];
+    numbers.forEach(function (n) {
+      var j = Math.floor(n / wm.chunk);
+      if (wanted.indexOf(j) < 0) wanted.push(j);
+    });
+    return Promise.all(wanted.map(function (j) {
+      if (!chunks.has(j)) chunks.set(j, fetchJSON("docs/" + j + ".json"));
+      return chunks.get(j);
+    })).then(function (loaded) {
+      return [].concat.apply([], numbers.map(function (n) {
+        return loaded[wanted.indexOf(Math.floor(n / wm.chunk))][n % wm.chunk];
+      }));
+    });
+  }
+
+  function deliver(message) {
+    kept.listeners.forEach(function (fn) { fn.call(scope, { data: message }); });
+  }
+
+  /* Material builds lunr on these pages' documents; resolves at its READY. Its
+     language scripts are loaded already: the list of languages it walks to load them is empty
+     (the configured language still applies). */
+  function rebuild(found) {
+    var lang = base.config.lang.slice();
+    lang[Symbol.iterator] = function () { return [][Symbol.iterator](); };
+    var data = { config: Object.assign({}, base.config, { lang: lang }), docs: found,
+                 options: base.options };
+    setup(data, true);
+    return new Promise(function (resolve) {
+      readies.push(resolve);
+      deliver({ type: SETUP, data: data });
+    });
+  }
+
+  function sharded(query) {
+    var p = null;
+    if (!String(query).trim()) {      // nothing to fetch: answered in turn, even before lunr is built
+      pending.push(null);
+      deliver({ type: QUERY, data: query });
+      return Promise.resolve();
+    }
+    return Promise.all([baseBuilt, loadTerms(query)]).then(function () {
+      p = plan(query);
+      var numbers = pick(p), set = numbers.join(",");
+      if (set === lastSet) return null;
+      lastSet = set;
+      return loadDocs(numbers).then(rebuild);
+    }).catch(function (err) { console.warn(err); }).then(function () {
+      pending.push(p);
+      deliver({ type: QUERY, data: p ? p.query : query });
+    });
+  }
+
   scope.addEventListener = kept.add;
   kept.add.call(scope, "message", function (ev) {
     var message = ev.data;
     if (message && message.type === SETUP)
       setup(message.data);
+    if (message && message.type === QUERY && wm) {
+      queue = queue.then(function () { return sharded(message.data); });
+      return;
+    }
     if (message && message.type === QUERY) {
       var p = null;
       try { p = plan(message.data); } catch (err) { console.warn(err); }
       pending.push(p);
       if (p) message = { type: QUERY, data: p.query };
     }
-    kept.listeners.forEach(function (fn) { fn.call(scope, { data: message }); });
+    deliver(message);
   });
   scope.postMessage = function (message) {
+    if (message && message.type === READY && readies.length) {
+      readies.shift()();
+      return;
+    }
+    if (message && message.type === READY && baseReady) {
+      baseReady();
+      baseReady = null;
+    }
     if (message && message.type === RESULT) {
       var p = pending.shift();
       try { message = { type: RESULT, data: rank(message.data, p) }; } catch (err) { console.warn(err); }
