@@ -27,6 +27,7 @@ from markupsafe import escape
 from hypothesis import HealthCheck, event, given, settings, strategies as st
 
 from conftest import FIXTURE, ROOT, copy_project, run_build
+from kit.data import kinds
 from kit.data import project
 from kit.data.errors import DataInvalid
 from kit.data.model.fields import parse_time
@@ -145,8 +146,9 @@ def _entry_page(pages: dict[str, str], rel: str, n: int, root: Path) -> str | No
     lines = (root / rel).read_text("utf-8").splitlines()
     ids = [re.match(r"^  - id: (\S+)", l) for l in lines[:n]]
     found = [m[1] for m in ids if m]
-    return pages.get(plan.event_url(found[-1]).strip("/") + ".md") or next(
-        (body for uri, body in pages.items() if uri.startswith(plan.event_url(found[-1]).strip("/"))), None) if found else None
+    events = kinds.by_name("events")
+    return pages.get(events.page_src(found[-1])) or next(
+        (body for uri, body in pages.items() if uri.startswith(events.url_of(found[-1]).strip("/"))), None) if found else None
 
 
 def check_one(root: Path, renderer, where: tuple[str, int, str], value: str) -> None:

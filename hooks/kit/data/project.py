@@ -24,16 +24,19 @@ def schema_problems(root: Path, report: Report) -> None:
     """Data of another schema than this kit reads (kit files copied or merged without `make
     upgrade`) would fail with misleading field errors: one clear line instead."""
     where = f"data/{MARKER}"
+    marker = root / "data" / MARKER
+    text = marker.read_text("utf-8", errors="replace") if marker.is_file() else ""
+    line = next((n for n, row in enumerate(text.splitlines(), 1) if row.lstrip().startswith("schema")), 1)
     try:
         found = schema_of(root / "data")
     except MigrationError as exc:
-        report.add(where, 1, 1, "schema", str(exc))
+        report.add(where, line, 1, "schema", str(exc))
         return
     if found < SCHEMA:
-        report.add(where, 1, 1, "schema", f"本县的数据是格式 {found}，这个版本的套件读取格式 {SCHEMA}。"
+        report.add(where, line, 1, "schema", f"本县的数据是格式 {found}，这个版本的套件读取格式 {SCHEMA}。"
                    "请用 make upgrade 升级套件（它会把数据迁移到新格式），不要只复制或合并套件的文件。")
     elif found > SCHEMA:
-        report.add(where, 1, 1, "schema", f"本县的数据是格式 {found}，比这个版本的套件（读取格式 {SCHEMA}）新。"
+        report.add(where, line, 1, "schema", f"本县的数据是格式 {found}，比这个版本的套件（读取格式 {SCHEMA}）新。"
                    "请用新版套件（make upgrade），不要退回旧版本。")
 
 
