@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: setup setup-dev admin-forms serve build check review publish-check package new-county demo test clean excel-template import export edit version upgrade handbook handbook-serve
 
 # the site generator: mkdocs (MkDocs 1.6) or properdocs (ProperDocs 1.6, its maintained continuation;
-# README "换用 ProperDocs"): make ENGINE=properdocs build, or ENGINE=properdocs in the pipeline's variables
+# handbook/docs/tech/properdocs.md): make ENGINE=properdocs build, or ENGINE=properdocs in the pipeline's variables
 ENGINE ?= mkdocs
 REQUIREMENTS := $(if $(filter properdocs,$(ENGINE)),requirements-properdocs.txt --no-deps,requirements.txt)
 
@@ -85,7 +85,7 @@ edit: setup  ## the web forms on this computer: decap-server (saves into data/) 
 	npm ci --ignore-scripts --no-audit --no-fund --silent
 	npx decap-server & pid=$$!; $(BIN)/$(ENGINE) serve -f mkdocs.yml; kill $$pid
 
-# The kit's version and the county's data schema; taking a newer kit (README "升级套件")
+# The kit's version and the county's data schema; taking a newer kit (handbook/docs/tech/upgrade.md)
 version:  ## the kit's version and the data's schema version
 	@$(PY) scripts/kitfiles.py
 
