@@ -8,9 +8,10 @@
 - 套件设置 (settings.md): the kit's settings and their environment variables (kitconfig.reference()).
 
 Plain functions returning Markdown; handbook/hooks/handbook.py puts them into the build and
-tests/test_handbook.py checks them against the registry."""
+tests/site/test_handbook.py checks them against the registry."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from kit.data import kinds, kitconfig
@@ -67,9 +68,20 @@ def reference() -> str:
     for kind in kinds.all_kinds():
         lines += [f"## {kind.label} {{#{kind.name}}}", "", f"位置：{where(kind)}。"
                   + (f"每一项有自己的页面，网址 `/{kind.url}/编号/`。" if kind.url else ""), "",
+                  '<div class="hb-fields" markdown>', "",
                   "| 字段 | 名称 | 必填 | 填写 | 说明 | 示例 |", "| --- | --- | --- | --- | --- | --- |"]
-        lines += rows(kind, form(kind.model), []) + [""]
+        lines += rows(kind, form(kind.model), []) + ["", "</div>", ""]
     return "\n".join(lines)
+
+
+def title(said: str) -> str:
+    """A case's heading: the first clause of its first message (no output: it is accepted)."""
+    if not said:
+        return "可以这样写"
+    first = said.splitlines()[0].split(": ", 2)[-1]
+    first = re.sub(r"^[\w.\[\]]+: ", "", first)      # the field's path, as in honorees[0].summary
+    head = first.split("。")[0]
+    return cell(head if len(head) <= 40 else head[:40] + "……").replace("#", "＃")
 
 
 def errors() -> str:
@@ -80,7 +92,7 @@ def errors() -> str:
              "格式：`文件:行:列: 错误: 字段: 说明`。“提示”不挡住发布，“错误”要改好后网站才会生成。", ""]
     for case in sorted(p for p in GOLDEN.iterdir() if p.is_dir()):
         said = (case / "expected.txt").read_text("utf-8").strip()
-        lines += [f"## {case.name}", ""]
+        lines += [f"## {title(said)} {{#{case.name}}}", "", f"用例 `tests/data/golden/{case.name}/`", ""]
         for src in sorted(p for p in case.rglob("*") if p.is_file() and p.name not in ("expected.txt", "production")):
             try:
                 text = src.read_text("utf-8").rstrip("\n")
@@ -99,7 +111,8 @@ def settings() -> str:
              "套件自己的设置（`hooks/kit/data/kitconfig.py`），每一项都可以用环境变量改，例如流水线里设",
              "`WENMING_PRODUCTION=1`。县里的网站设置（名称、地址、页脚、颜色）不在这里，在 `data/site.yml`：",
              "见[字段参考](reference/index.md#settings)。这一页由 `kitconfig.reference()` 生成。", "",
+             '<div class="hb-settings" markdown>', "",
              "| 设置 | 环境变量 | 默认值 | 说明 |", "| --- | --- | --- | --- |"]
     for name, env, default, meaning in kitconfig.reference():
         lines.append(f"| `{name}` | `{env}` | `{cell(default)}` | {cell(meaning)} |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + ["", "</div>"]) + "\n"

@@ -18,10 +18,32 @@ for path in (ROOT / "hooks", Path(__file__).resolve().parent):
 import generate  # noqa: E402
 from kit.pages import guide  # noqa: E402
 
-# the kit's own CSS, served from overrides/ as the county sites serve it
-STYLES = ("assets/site.css", "assets/wenming/kit.css")
+# the kit's own CSS and its search index held back until searching, served from overrides/ as the
+# county sites serve them (handbook/theme/main.html loads lazy-search.js before Material's bundle)
+STYLES = ("assets/site.css", "assets/wenming/kit.css", "assets/lazy-search.js")
 # the guide's links to a county site's own pages (../opendata/index.md): named, not linked, here
 SITE_LINK = re.compile(r"\[([^\]]+)\]\(\.\./(\w+)/index\.md\)")
+
+
+TABLE = re.compile(r"<table>(.*?)</table>", re.S)
+CELL = re.compile(r"<t([hd])([^>]*)>(.*?)</t[hd]>", re.S)
+ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+
+
+def labelled(table: re.Match) -> str:
+    """Each cell named by its column's heading (data-label), for the phone layout in handbook.css,
+    where a row is shown as a block and the headings row is hidden."""
+    heads = [re.sub(r"<[^>]+>", "", c[2]).strip() for c in CELL.findall(table.group(1)) if c[0] == "h"]
+
+    def row(r: re.Match) -> str:
+        cells = iter(heads)
+        return "<tr>" + CELL.sub(lambda c: c.group(0) if c.group(1) == "h" else
+                                 f'<td data-label="{next(cells, "")}"{c.group(2)}>{c.group(3)}</td>', r.group(1)) + "</tr>"
+    return "<table>" + ROW.sub(row, table.group(1)) + "</table>"
+
+
+def on_page_content(html, page, config, files):
+    return TABLE.sub(labelled, html)
 
 
 def guide_text() -> str:

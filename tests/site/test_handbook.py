@@ -1,4 +1,4 @@
-"""The README and the handbook (handbook/): the handbook builds strict; its generated pages list
+"""The README and the handbook (handbook/): the handbook builds strict and fits a phone; its generated pages list
 every kind and field of the models, every golden error case and every kit setting; and every
 path, make target and script the README and the handbook cite exists."""
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from browser_server import serve
 from conftest import ROOT
 from kit.data import kinds, kitconfig
 from kit.data.model.forms import form
@@ -92,7 +93,7 @@ def _flat(found):
 def test_the_error_catalogue_holds_every_golden_case_word_for_word():
     page = generate.errors()
     for case in sorted(p for p in generate.GOLDEN.iterdir() if p.is_dir()):
-        assert f"\n## {case.name}\n" in page
+        assert f" {{#{case.name}}}\n" in page
         for line in (case / "expected.txt").read_text("utf-8").splitlines():
             assert line in page, line
 
@@ -103,13 +104,19 @@ def test_the_settings_page_lists_every_setting_and_its_variable():
         assert f"| `{name}` | `{env}` |" in page
 
 
-def test_the_handbook_builds_strict_with_the_kits_styles_search_and_generated_pages(tmp_path):
-    site = tmp_path / "site"
+@pytest.fixture(scope="module")
+def handbook(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("handbook") / "site"
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "handbook/mkdocs.yml"),
                            "-d", str(site)], cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "WARNING" not in proc.stderr
+    return site
+
+
+def test_the_handbook_builds_strict_with_the_kits_styles_search_and_generated_pages(handbook):
+    site = handbook
     for rel in ("index.html", "guide/index.html", "reference/index.html", "errors/index.html", "settings/index.html",
                 "tech/index.html", "maintainers/architecture/index.html", "assets/site.css", "assets/wenming/kit.css",
                 "search/search_index.json", "guide/images/admin-form.png"):
@@ -120,3 +127,26 @@ def test_the_handbook_builds_strict_with_the_kits_styles_search_and_generated_pa
     index = json.loads((site / "search/search_index.json").read_text("utf-8"))
     titles = {doc["title"].replace("\u200b", "") for doc in index["docs"]}   # jieba's word marks
     assert {"错误信息", "字段参考", "编辑指南", "身边好人"} <= titles
+    # every table cell is named by its column's heading, for the phone layout (handbook.css)
+    settings = (site / "settings/index.html").read_text("utf-8")
+    assert '<td data-label="环境变量"><code>WENMING_PRODUCTION</code></td>' in settings
+
+
+PHONE_PAGES = ("", "guide/", "reference/", "errors/", "settings/", "tech/", "maintainers/architecture/",
+               "maintainers/performance/", "maintainers/dependencies/")
+
+
+def test_no_page_of_the_handbook_is_wider_than_a_phone(handbook, browser):
+    """At 390 px every page fits: the reference tables become labelled blocks, nothing scrolls sideways."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        with serve(handbook, "/") as base:
+            for url in PHONE_PAGES:
+                page.goto(base + url, wait_until="load")
+                assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
+            page.goto(base + "reference/", wait_until="load")
+            label = page.evaluate("""getComputedStyle(document.querySelector('.hb-fields td:nth-child(3)'), '::before').content""")
+            assert label == '"必填："'
+    finally:
+        context.close()
