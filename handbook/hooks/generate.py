@@ -64,7 +64,8 @@ def reference() -> str:
     lines = ["# 字段参考", "",
              "这一页由套件自己生成（`handbook/hooks/generate.py`）：栏目来自登记表 `hooks/kit/data/kinds/`，",
              "字段的名称、说明、是否必填和填写方式来自模型（网页表单和 Excel 模板用的是同一份），示例和错误提示里的示例相同。",
-             "嵌套的字段写成 `上一级.字段`，例如 `figures.label` 是 `figures` 列表里每一项的 `label`。", ""]
+             "嵌套的字段写成 `上一级.字段`，例如 `figures.label` 是 `figures` 列表里每一项的 `label`。",
+             "各栏目的完整示例和写法见[各栏目的补充说明](notes.md)，编辑的操作步骤见[编辑指南](../guide/index.md)。", ""]
     for kind in kinds.all_kinds():
         lines += [f"## {kind.label} {{#{kind.name}}}", "", f"位置：{where(kind)}。"
                   + (f"每一项有自己的页面，网址 `/{kind.url}/编号/`。" if kind.url else ""), "",
