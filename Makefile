@@ -4,10 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup setup-dev admin-forms serve build check review publish-check package new-county demo test clean excel-template import export edit version upgrade
+.PHONY: setup setup-dev admin-forms serve build check review publish-check package new-county demo test clean excel-template import export edit version upgrade handbook handbook-serve
 
 # the site generator: mkdocs (MkDocs 1.6) or properdocs (ProperDocs 1.6, its maintained continuation;
-# README "换用 ProperDocs"): make ENGINE=properdocs build, or ENGINE=properdocs in the pipeline's variables
+# handbook/docs/tech/properdocs.md): make ENGINE=properdocs build, or ENGINE=properdocs in the pipeline's variables
 ENGINE ?= mkdocs
 REQUIREMENTS := $(if $(filter properdocs,$(ENGINE)),requirements-properdocs.txt --no-deps,requirements.txt)
 
@@ -85,7 +85,7 @@ edit: setup  ## the web forms on this computer: decap-server (saves into data/) 
 	npm ci --ignore-scripts --no-audit --no-fund --silent
 	npx decap-server & pid=$$!; $(BIN)/$(ENGINE) serve -f mkdocs.yml; kill $$pid
 
-# The kit's version and the county's data schema; taking a newer kit (README "升级套件")
+# The kit's version and the county's data schema; taking a newer kit (handbook/docs/tech/upgrade.md)
 version:  ## the kit's version and the data's schema version
 	@$(PY) scripts/kitfiles.py
 
@@ -99,5 +99,12 @@ test: setup-dev  ## the kit's tests (never reads data/ or docs/), in parallel: m
 	$(BIN)/python hooks/check.py tests/fixture
 	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile
 
+# The kit's handbook (handbook/): editors, technicians, the generated reference, maintainers
+handbook: setup  ## the kit's handbook into site-handbook/ (strict): open site-handbook/index.html
+	$(BIN)/$(ENGINE) build --strict -f handbook/mkdocs.yml
+
+handbook-serve: setup  ## preview the handbook at http://127.0.0.1:8001
+	$(BIN)/$(ENGINE) serve -f handbook/mkdocs.yml -a 127.0.0.1:8001
+
 clean:
-	rm -rf site .cache
+	rm -rf site site-handbook .cache

@@ -4,7 +4,7 @@ Prints every problem, one line each (file:line:col: 错误: field: message; the 
 file:line:col: 错误|提示: …，应为“…”), and exits 1 if there is any; then the site-health reminders (kit/data/rules/health.py), which never
 fail this command (the publishing pipeline fails on them when site.health.fail is set). Imports no MkDocs, so it runs in a fraction of a
 second; the same checks run first in every build. Also a pre-commit hook
-(see README, section 数据检查与常见错误).
+(see the handbook, handbook/docs/editors/checks.md).
 """
 from __future__ import annotations
 

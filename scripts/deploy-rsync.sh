@@ -9,7 +9,7 @@
 # the server changes. It never runs the kit's own tests (those are `make test`). The new build is copied into
 # <target>/releases/<time>/ and then <target>/current is switched to it in one
 # rename, so visitors never see a half-copied site. Point the web server's root at
-# <target>/current (see README, "Publishing and deployment"). The last 5 releases
+# <target>/current (see handbook/docs/tech/publishing.md). The last 5 releases
 # are kept; to roll back, point `current` at an older one.
 #
 # The web forms (/admin/) need Decap CMS from npm: `make admin-forms` installs it when missing

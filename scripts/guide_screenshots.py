@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""The screenshots of the web forms in the editor's guide (docs/guide/images/) and the README
-(docs-readme/), taken from the kit's fictional county (tests/fixture) in Chromium at an office
+"""The screenshots of the web forms in the editor's guide (handbook/guide/images/) and the handbook's
+technician pages (handbook/docs/images/), taken from the kit's fictional county (tests/fixture) in Chromium at an office
 screen's size, the way tests/site/test_admin_browser.py drives the forms. Run again after the
 forms change:  .venv/bin/python scripts/guide_screenshots.py   (needs npm ci and chromium)."""
 from __future__ import annotations
@@ -20,8 +20,8 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from browser_server import decap_proxy, serve  # noqa: E402
 from conftest import ARGS, CHROMIUM, copy_project, run_build  # noqa: E402
 
-GUIDE = ROOT / "docs" / "guide" / "images"
-README = ROOT / "docs-readme"
+GUIDE = ROOT / "handbook" / "guide" / "images"
+HANDBOOK = ROOT / "handbook" / "docs" / "images"
 
 
 # the part of the 1366×768 window that matters: the forms' column (readable on a phone too)
@@ -55,11 +55,11 @@ def main() -> int:
             page.get_by_role("button", name="登录").click()
             page.goto(base + "admin/#/collections/honorees")
             page.get_by_text("2024.yml", exact=True).wait_for()
-            save(page, "admin-collections.png", GUIDE, README, clip=LIST)
+            save(page, "admin-collections.png", GUIDE, HANDBOOK, clip=LIST)
             page.get_by_text("2024.yml", exact=True).click()
             item = page.get_by_text("钱兰 （2024-qian-lan）").locator("xpath=..")
             item.wait_for()
-            save(page, "admin-honorees.png", GUIDE, README, clip=FORM)
+            save(page, "admin-honorees.png", GUIDE, HANDBOOK, clip=FORM)
             item.locator("button").first.click()
             summary = item.get_by_label("简介", exact=True)
             summary.wait_for()

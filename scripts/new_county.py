@@ -12,7 +12,7 @@ start empty, never the sample's; before writing it lists every path it removes a
 Removes every sample entry, news post and photo; writes data/site.yml with the county's
 settings; writes every other data file empty but valid, with one commented example of each
 kind (marked `example: true`, so uncommenting it never publishes it by mistake); writes the
-home text, about page, editor's guide, authors, share image (docs/assets/og.png) and news
+home text, about page, authors, share image (docs/assets/og.png) and news
 category names from the settings, so no sample county text is left in any published file.
 The sample county stays in tests/fixture/ (`make demo` shows it).
 """

@@ -42,7 +42,7 @@ TEXT_FIXES = [("1.0.0", "docs/guide/index.md",
                "      - award: x-good-people-2023   # data/awards.yml 里评选项目的编号\n",
                "      - award: good-people-2025     # data/awards.yml 里评选项目的编号\n")]
 # a kit folder that is no git checkout: its build and install leftovers are not the kit's files
-LEFTOVERS_TOP = {".git", ".venv", ".venv-properdocs", "node_modules", "site", "dist", "导出"}
+LEFTOVERS_TOP = {".git", ".venv", ".venv-properdocs", "node_modules", "site", "site-handbook", "dist", "导出"}
 LEFTOVERS_ANYWHERE = {"__pycache__", ".cache", ".pytest_cache", ".ruff_cache"}
 
 

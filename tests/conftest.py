@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 FIXTURE = ROOT / "tests" / "fixture"
 COUNTY_PARTS = ("mkdocs.yml", "docs", "data")   # from the fixture county
-KIT_PARTS = ("hooks", "overrides")             # from the kit
+KIT_PARTS = ("hooks", "overrides", "handbook")   # from the kit (handbook/guide: the editor's guide)
 PROJECT_PARTS = COUNTY_PARTS + KIT_PARTS
 
 

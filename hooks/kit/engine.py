@@ -49,7 +49,7 @@ def problem() -> str | None:
     if mkdocs and _major(mkdocs) >= 2 and not properdocs:
         return (f"错误: 安装的是 MkDocs {mkdocs}，本套件只能用 MkDocs 1.6 或 ProperDocs 1.6 生成网站"
                 "（MkDocs 2 不再支持插件和 YAML 设置）。请重新安装：.venv/bin/pip install -r requirements.txt，"
-                "或者改用 ProperDocs（见 README“换用 ProperDocs”）。")
+                "或者改用 ProperDocs（见手册“技术人员 › 换用 ProperDocs”）。")
     if properdocs and _major(properdocs) >= 2:
         return f"错误: 安装的是 ProperDocs {properdocs}，本套件只在 ProperDocs 1.6 上测试过。请安装 requirements-properdocs.txt 里的版本。"
     if material and _major(material) >= 10:

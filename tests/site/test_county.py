@@ -21,7 +21,7 @@ import pytest
 
 from conftest import ROOT
 
-COUNTY_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "scripts", "Makefile")
+COUNTY_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "handbook", "scripts", "Makefile")
 SAMPLE_TEXT = ("X县", "X好人", "书香X", "X州", "兔街", "彝绣", "野生菌", "采茶节", "1009.19", "4130",
                "tujie-tea-festival", "culture-kids", "2023-example-")
 # a pytest started here is not one of this run's xdist workers

@@ -25,7 +25,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "tr
 
 def properdocs() -> Path:
     if not PROPERDOCS.is_file():
-        why = f"no ProperDocs venv at {PROPERDOCS} (.ci/run makes it: see README 换用 ProperDocs)"
+        why = f"no ProperDocs venv at {PROPERDOCS} (.ci/run makes it: see handbook/docs/tech/properdocs.md)"
         if os.environ.get("CI") == "true":
             pytest.fail(why)
         pytest.skip(why)

@@ -16,7 +16,7 @@ from kit.outputs import ical
 from kit.outputs import materialcss
 from kit.outputs import opendata
 from kit.outputs import tables
-from kit.pages import plan
+from kit.pages import guide, plan
 from kit.pages import render
 from kit.outputs import robots
 from kit.outputs import sitemap
@@ -40,11 +40,11 @@ def extra_specs(d: Dataset, specs: list[PageSpec], files: Files, config: MkDocsC
 
 
 def extra_files(d: Dataset, config: MkDocsConfig) -> list[File]:
-    """Calendars, open data and print downloads now; feeds get their content in prepare(), once post URLs are final."""
+    """Calendars, open data, print downloads and the editor's guide now; feeds get their content in prepare(), once post URLs are final."""
     bodies = {**ical.bodies(d), **opendata.bodies(d), **{path: b"" for path, _, _ in feeds.FEEDS},
               robots.PATH: robots.body(d)}
     return ([File.generated(config, path, content=body) for path, body in sorted(bodies.items())]
-            + downloads.files(d, config))
+            + downloads.files(d, config) + guide.files(d, config))
 
 
 def redirect_files(d: Dataset, config: MkDocsConfig, env: jinja2.Environment) -> list[File]:

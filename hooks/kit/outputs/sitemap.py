@@ -11,7 +11,7 @@ from mkdocs.structure.files import Files
 from mkdocs.utils.meta import get_data
 
 from kit.data import kinds
-from kit.pages import listing
+from kit.pages import guide, listing
 from kit.pages.news import Post
 from kit.pages.plan import PageSpec
 from kit.pages.render import page_url
@@ -71,7 +71,8 @@ def groups(specs: list[PageSpec], posts: list[Post], files: Files) -> list[Group
     news = Group("工作动态", "blog/", [(p.title, p.url) for p in posts])
     generated = {s.src_uri for s in specs} | {SRC}
     for f in sorted(files.documentation_pages(), key=lambda f: f.url):
-        if f.src_uri in generated or f.src_uri.startswith("blog/") or f.src_uri == "index.md" or f.generated_by:
+        made = f.generated_by and f.src_uri != guide.SRC      # the guide is generated, yet a page like about/
+        if f.src_uri in generated or f.src_uri.startswith("blog/") or f.src_uri == "index.md" or made:
             continue
         others.links.append((_title(f.content_string, f.url), f.url))
     result = [home, *out.values(), news, others]

@@ -4,7 +4,7 @@ qrcode's own make() tries all eight mask patterns and draws one SVG rectangle pe
 10 ms and 10 KB of path data a page. A fixed mask (every mask is valid; the best one only lowers a
 penalty score) and one path segment per run of dark modules make the code with a third of the
 path data; the hand-written encoder (qrfast.py) makes it in about 0.04 ms, the qrcode package in
-2 ms and segno in 1 ms for the very same address (why it stays: README, Performance). The
+2 ms and segno in 1 ms for the very same address (why it stays: handbook/docs/maintainers/performance-design.md). The
 template (overrides/partials/qr.html) draws the <svg> from the size and path given here.
 """
 from __future__ import annotations

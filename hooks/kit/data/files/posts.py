@@ -141,7 +141,7 @@ def read(path: Path, root: Path, report: Report) -> Post:
     found = front_matter(text)
     if found is None:
         report.add(name, 1, 1, "", "文章开头缺少前置信息。第一行写“---”，接着写 date、slug、title、authors、categories，"
-                   "再写一行“---”。示例见 docs/guide/ 里的“发布一篇工作动态”。")
+                   "再写一行“---”。示例见编辑指南（网站的 /guide/ 页面）里的“发布一篇工作动态”。")
         return post
     fm, _ = found
     if not unprintable(fm, name, report) or not check_text(fm, name, report):

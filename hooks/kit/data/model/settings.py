@@ -67,7 +67,7 @@ class Colours(Strict):
 
 class Editing(Strict):
     """Where the web forms at /admin/ save: this computer (decap-server), or the county's own
-    GitLab or Gitea/Forgejo (an OAuth application there; README, 网页编辑)."""
+    GitLab or Gitea/Forgejo (an OAuth application there; handbook/docs/tech/forms.md)."""
 
     backend: Literal["local", "gitlab", "gitea"] = "local"
     url: str = ""          # https://git.example.gov.cn

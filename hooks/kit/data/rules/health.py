@@ -112,7 +112,7 @@ def warnings(d: Dataset, news: list[tuple[str, dt.date]], today: dt.date) -> lis
         folder = folders.get(name)
         if not items and folder and not (d.data_dir / folder).exists():
             out.append(f"网站健康: 新栏目：{name}，尚无内容。这是套件新版本增加的栏目（见 CHANGELOG.md），"
-                       f"内容放在 data/{folder}/ 里，写法见 README 的数据说明；没有内容时栏目页是空的。")
+                       f"内容放在 data/{folder}/ 里，写法见编辑指南（网站的 /guide/ 页面）和手册的“字段参考”；没有内容时栏目页是空的。")
             continue
         if not items:
             empty.append(name)
