@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Optional
 
 import yaml
 
@@ -22,6 +22,7 @@ from kit.data.errors import Report
 from kit.data.model.fields import Strict, Text
 from kit.data.files.loader import validate   # the loader skips data/wording.yml; it is typed here
 from kit.data.files.yamlread import Doc, load_file
+from kit.data.rules.privacy import strings
 
 KIT_LIST = Path(__file__).with_name("wordlist.yml")
 COUNTY_FILE = "wording.yml"
@@ -154,17 +155,6 @@ def load(data_dir: Path, root: Path, report: Report) -> Words:
     return words.compile()
 
 
-def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from _strings(child, path + (key,))
-    elif isinstance(value, list):
-        for i, child in enumerate(value):
-            yield from _strings(child, path + (i,))
-
-
 def _allowed(lines: list[str], line: int) -> bool:
     return any(ALLOW.search(lines[n]) for n in (line - 1, line - 2) if 0 <= n < len(lines))
 
@@ -191,7 +181,7 @@ def scan_docs(docs: dict[str, Doc], words: Words, report: Report, hints: list[st
     for name, doc in docs.items():
         if name.endswith("/" + COUNTY_FILE):
             continue
-        for path, text in _strings(doc.data, ()):
+        for path, text in strings(doc.data, ()):
             if not search(text):
                 continue
             start = doc.where(path)[0]
