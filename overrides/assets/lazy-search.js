@@ -5,6 +5,11 @@
  * focused or opened, a search shortcut is pressed, or a highlighted search result is opened; and
  * the search worker is only started when Material first sends it something (the index, which it
  * sends once loaded).
+ *
+ * Material reads the search field on `keyup` only. Text that arrives without a key (pasted from a
+ * phone's long-press menu, chosen from some Chinese input methods' candidate bars, or typed while
+ * the index was still loading) would never be searched; every `input` on the field is therefore
+ * followed by a `keyup` of its own, which Material reads like a key.
  */
 (function () {
   var INDEX = /search\/search_index\.json(\?|$)/;
@@ -65,6 +70,11 @@
   document.addEventListener("click", function (e) {
     if (e.target && e.target.closest && e.target.closest("label[for='__search']")) release();
   }, true);
+  document.addEventListener("input", function (e) {
+    var field = e.target;
+    if (field && field.matches && field.matches("input[data-md-component=search-query]"))
+      field.dispatchEvent(new Event("keyup"));
+  });
   document.addEventListener("keydown", function (e) {
     if (e.key === "/" || e.key === "s" || e.key === "f" || e.key === "S" || e.key === "F") release();
   }, true);

@@ -55,3 +55,15 @@ def test_search_starts_its_worker_when_the_box_is_opened(visit, base):  # noqa: 
     page.wait_for_selector(".md-search-result__item", timeout=30000)
     urls = [u for u, _ in got]
     assert [u for u in urls if "/workers/wm-" in u] and [u for u in urls if "search_index.json" in u]
+
+
+def test_text_put_in_the_box_without_a_key_is_searched(visit, base):  # noqa: F811
+    """Material reads the field on keyup only; a word pasted on a phone (an `input` and no key),
+    once the index is loaded, is searched all the same (lazy-search.js)."""
+    page, _ = visit
+    page.goto(base, wait_until="networkidle")
+    page.locator("button.md-header__button[data-wm-toggle=__search]").click()
+    page.wait_for_function("() => (document.querySelector('.md-search-result__meta') || {}).textContent"
+                           " === '键入以开始搜索'", timeout=30000)
+    page.locator("input[data-md-component=search-query]").fill("茶")   # fill: an input event, no keyup
+    page.wait_for_selector(".md-search-result__item", timeout=30000)
