@@ -92,10 +92,19 @@ def _open(page, base: str, project: Path, kind: str, name: str) -> None:
     page.get_by_text(f"（{first}）").wait_for()
 
 
-def _publish(page) -> None:
+def _publish(page, path: Path) -> None:
+    """发布 and 立即发布, then wait for the file to change (the status panel may still show the
+    last save's 检查中 on a slow machine) and for the panel to follow this save."""
+    before = path.read_bytes()
     page.get_by_role("button", name="发布").first.click()
     page.get_by_text("立即发布").click()
-    page.locator("#wenming-status").get_by_text("检查中").wait_for()     # saved; the panel follows it
+    for _ in range(300):
+        if path.read_bytes() != before:
+            break
+        page.wait_for_timeout(100)
+    else:
+        raise AssertionError(f"{path.name} was not saved within 30 s")
+    page.locator("#wenming-status").get_by_text("检查中").wait_for()     # the panel follows the save
 
 
 def test_an_honoree_and_an_event_added_in_the_forms_pass_the_check_and_build(forms, project, tmp_path):
@@ -114,7 +123,7 @@ def test_an_honoree_and_an_event_added_in_the_forms_pass_the_check_and_build(for
     _choose_id(page, "荣誉编号", "qinghe-good-people-2023")
     _choose(page, "状态", "入选")
     assert page.get_by_label("姓名").last.input_value() == "李表单"
-    _publish(page)
+    _publish(page, project / "data/honorees/2024.yml")
 
     _open(page, base, project, "events", "2024")
     page.get_by_text("新增活动").click()
@@ -129,7 +138,7 @@ def test_an_honoree_and_an_event_added_in_the_forms_pass_the_check_and_build(for
     updated.locator("xpath=following::button[normalize-space()='现在'][1]").click()
     _ime(page, "地点", "青禾县文化馆")
     _ime(page, "主办单位", "青禾县文明办")
-    _publish(page)
+    _publish(page, project / "data/events/2024.yml")
 
     hosts = {urlsplit(u).hostname for u in page.requests if u.startswith("http")}
     assert hosts <= {"127.0.0.1", "localhost"}, hosts
@@ -176,7 +185,7 @@ def test_a_form_edit_changes_only_the_value_the_editor_changed(forms, project):
     summary.fill("")
     summary.press_sequentially("照顾瘫痪婆婆十二年，")
     page.keyboard.insert_text("带动全村敬老爱老。")
-    _publish(page)
+    _publish(page, path)
 
     after = path.read_text("utf-8")
     changed = [(a, b) for a, b in zip(text.splitlines(), after.splitlines()) if a != b]
@@ -277,7 +286,7 @@ def test_the_forms_refuse_what_the_check_refuses_and_tell_the_truth_after_saving
     honour.locator("button").first.click()
     honour.get_by_label("荣誉编号").first.click()
     page.locator('[class*="-menu"]').get_by_text("（qinghe-good-people-2023）").click()
-    _publish(page)
+    _publish(page, path)
     after = load_plain(path)["honorees"]
     assert after[-1]["id"] == "2024-form-zhou" and after[-1]["summary"] == "热心助人，常年照顾孤寡老人。"
     assert "minor" not in after[-1] and "draft" not in after[-1], "switches left off are not written"
@@ -293,7 +302,7 @@ def test_the_forms_refuse_what_the_check_refuses_and_tell_the_truth_after_saving
     _shot(page, "status-refused")
     _no_sideways_scroll(page)
     page.get_by_label("详细事迹").last.fill("第一段。")
-    _publish(page)
+    _publish(page, path)
     status.write_text(json.dumps({"built": dt.datetime.now(dt.timezone.utc).isoformat(), "ok": True, "errors": []}), "utf-8")
     assert "数据检查通过" in _status(page, "已保存到本机")
     _shot(page, "status-saved")
