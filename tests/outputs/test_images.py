@@ -83,7 +83,7 @@ def test_variant_names_follow_the_content():
 def photo_build(tmp_path_factory):
     """The real project with a 4032×3024 phone photo (GPS in EXIF) on the tea festival."""
     from conftest import copy_project
-    root = copy_project(tmp_path_factory.mktemp("img") / "project")
+    root = copy_project(tmp_path_factory.mktemp("img") / "project", warm=False)
     (root / "data" / "photos" / "phone.jpg").write_bytes(phone_jpeg((4032, 3024)))
     events = root / "data" / "events" / "2023.yml"
     text = events.read_text("utf-8")

@@ -113,7 +113,7 @@ def random_address(rng: random.Random) -> str:
 
 def test_seeded_random_addresses():
     rng = random.Random(20261129)
-    for _ in range(3000):
+    for _ in range(1000):       # 3,000 found nothing more and took 12 s more
         url = random_address(rng)
         assert qrfast.matrix(url) == reference(url), url
 

@@ -12,7 +12,7 @@ def test_two_builds_are_byte_identical(tmp_path):
     # day: any timestamp that leaks into the output (build time, SOURCE_DATE_EPOCH,
     # file mtimes), a temp path or hash order would make a file differ
     midnight = (int(time.time()) + 8 * 3600) // 86400 * 86400 - 8 * 3600   # Beijing midnight: "today" is China's
-    root = copy_project(tmp_path / "project")     # its own .cache: other test workers build the fixture too
+    root = copy_project(tmp_path / "project", warm=False)     # cold, its own .cache: other test workers build the fixture too
     first = run_build(root, tmp_path / "one", {"SOURCE_DATE_EPOCH": str(midnight + 60)})
     assert first.returncode == 0, first.log
     second = run_build(root, tmp_path / "two", {"SOURCE_DATE_EPOCH": str(midnight + 86340)})

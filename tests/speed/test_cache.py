@@ -34,7 +34,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 @pytest.fixture(scope="module")
 def warm(tmp_path_factory):
     """A project copy built once, so its .cache/ is warm."""
-    root = copy_project(tmp_path_factory.mktemp("cache") / "project")
+    root = copy_project(tmp_path_factory.mktemp("cache") / "project", warm=False)
     first = run_build(root, root / "site-cold")
     assert first.returncode == 0, first.log
     assert (root / ".cache" / "wenming" / "html.pickle").is_file()

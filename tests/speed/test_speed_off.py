@@ -16,7 +16,7 @@ def _files(site: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def plain_fast_warm(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("speed-off") / "project")
+    root = copy_project(tmp_path_factory.mktemp("speed-off") / "project", warm=False)
     env = {"WENMING_PARALLEL": "1"}      # the worker runs even on a small site
     plain = run_build(root, root / "site-plain", {**env, "WENMING_SPEED": "0"})
     assert plain.returncode == 0, plain.log
