@@ -114,7 +114,13 @@ def shared_once(request, tmp_path_factory, name: str, make) -> Path:
 
 @pytest.fixture(scope="session", autouse=True)
 def warm_cache(request, tmp_path_factory) -> Path:
-    """The content-keyed parts of one cold build's cache, made once per run (see WARM_PARTS)."""
+    """The content-keyed parts of one cold build's cache, made once per run (see WARM_PARTS); a
+    pytest started by a test is given its parent's (WENMING_TEST_WARM_CACHE)."""
+    given = os.environ.get("WENMING_TEST_WARM_CACHE")
+    if given and Path(given).is_dir():
+        WARM[:] = [Path(given)]
+        return WARM[0]
+
     def make(folder: Path) -> None:
         root = copy_project(folder / "project", warm=False)
         result = run_build(root, folder / "site")

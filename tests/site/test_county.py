@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, WARM
 
 COUNTY_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "handbook", "scripts", "Makefile")
 SAMPLE_TEXT = ("X县", "X好人", "书香X", "X州", "兔街", "彝绣", "野生菌", "采茶节", "1009.19", "4130",
@@ -210,6 +210,7 @@ def test_editor_changes_pass_the_kits_tests_and_the_countys_checks(tmp_path):
     practice = re.sub(r"<[^>]+>|\s", "", (tmp_path / "site/practice/index.html").read_text("utf-8"))
     assert "5000场次" in practice and "4130" not in practice
     kit = run(["-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "tests/site/test_site.py", "tests/data/test_golden.py",
-               "tests/outputs/test_opendata.py", "tests/pages/test_news.py", "tests/data/test_data.py", "-k", "not real_build"], root)
+               "tests/outputs/test_opendata.py", "tests/pages/test_news.py", "tests/data/test_data.py", "-k", "not real_build"], root,
+              WENMING_TEST_WARM_CACHE=str(WARM[0]) if WARM else "")
     assert kit.returncode == 0, kit.stdout[-3000:] + kit.stderr[-2000:]
     assert " passed" in kit.stdout and " failed" not in kit.stdout
