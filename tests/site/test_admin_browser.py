@@ -93,6 +93,8 @@ def _open(page, base: str, project: Path, kind: str, name: str) -> None:
 
 
 def _publish(page) -> None:
+    # the panel of an earlier save would say 检查中 at once: this save makes its own
+    page.evaluate("document.getElementById('wenming-status')?.remove()")
     page.get_by_role("button", name="发布").first.click()
     page.get_by_text("立即发布").click()
     page.locator("#wenming-status").get_by_text("检查中").wait_for()     # saved; the panel follows it
@@ -172,7 +174,7 @@ def test_a_form_edit_changes_only_the_value_the_editor_changed(forms, project):
     _open(page, base, project, "honorees", "2024")
     item = page.get_by_text("钱兰 （2024-qian-lan）").locator("xpath=..")
     item.locator("button").first.click()      # the item's open/close arrow
-    summary = item.get_by_label("简介", exact=True)
+    summary = item.get_by_label("简介（必填）", exact=True)
     summary.fill("")
     summary.press_sequentially("照顾瘫痪婆婆十二年，")
     page.keyboard.insert_text("带动全村敬老爱老。")

@@ -110,7 +110,7 @@ def test_a_form_in_admin(county):
     teams = next(c for c in config["collections"] if c["name"] == "teams")
     assert teams["folder"] == "data/teams" and teams["label"] == "志愿服务队"
     fields = {f["name"]: f for f in teams["fields"][0]["fields"]}
-    assert fields["members"]["label"] == "队员人数" and fields["members"]["widget"] == "number"
+    assert fields["members"]["label"] == "队员人数（必填）" and fields["members"]["widget"] == "number"
 
 
 def test_an_excel_sheet(county):

@@ -5,6 +5,8 @@
 // unknown award passed; a mended value kept its red message): such fields' rules are only here. A save with a problem is stopped here (Decap's preSave event), so
 // nothing is written, and the problems are listed with where they are.
 
+// a required field's label ends with （必填） (kit/outputs/cms.py REQUIRED); a message names the field without it
+const bare = label => String(label).replace(/（必填）$/, '');
 const empty = v => v === undefined || v === null || v === '' || (Array.isArray(v) && !v.length);
 
 function name(item, i) {
@@ -17,11 +19,12 @@ export function problems(fields, value, where = []) {
   const out = [];
   for (const f of fields || []) {
     const v = value ? value[f.name] : undefined;
-    const here = [...where, f.label || f.name];
+    const label = bare(f.label || f.name);
+    const here = [...where, label];
     const say = message => out.push(`${here.join(' › ')}：${message}`);
     const rule = f.pattern || f.wenming_rule;      // the latter: inside two lists (kit/outputs/cmsrules.py)
     if (empty(v)) {
-      if (f.required !== false && !['boolean', 'list', 'object'].includes(f.widget)) say(`“${f.label}”是必填项`);
+      if (f.required !== false && !['boolean', 'list', 'object'].includes(f.widget)) say(`“${label}”是必填项`);
       if (f.widget === 'list' && f.min && f.required !== false) say(`至少要有 ${f.min} 项`);
       continue;
     }
