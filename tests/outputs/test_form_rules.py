@@ -15,9 +15,8 @@ import pytest
 import yaml
 from conftest import FIXTURE
 from kit.data import dataset
-from kit.data.model import fields, patterns
+from kit.data.model import fields, forms, patterns, schema
 from kit.data.rules import privacy
-from kit.data.rules.civicchecks import _bad_url
 from kit.data.model.patterns import PATTERNS
 from kit.outputs import admin, cmsrules
 
@@ -100,7 +99,7 @@ def test_addresses(js):
     samples = ["https://www.example.gov.cn/", "http://example.org", "https://wenming.example.gov.cn/a/b?x=1#y",
                "https://政务.example.cn/", "https://example.org:8443/x", "www.example.gov.cn", "ftp://example.org/",
                "https://", "https:// example.org", "https://exa mple.org", "mailto:a@b.cn", "javascript:alert(1)", ""]
-    same(js, PATTERNS["url"], lambda s: not _bad_url(s.strip()), samples)
+    same(js, PATTERNS["url"], lambda s: bool(s.strip()) and accepts(fields.check_url, s), samples)
     same(js, PATTERNS["site_url"], lambda s: accepts(fields.check_site_url, s),
          samples + ["https://www.example.gov.cn/wenming/", "https://x.example.org/?a=1", "https://x.example.org/#top"])
 
@@ -184,3 +183,28 @@ def test_every_field_of_the_forms_has_its_rule(config):
             assert (spec.get("pattern") or spec.get(cmsrules.DEEP)) == [PATTERNS["date"], patterns.MESSAGES["date"]], here
     assert texts > 100
 
+
+def _shaped(fields, path=""):
+    """(path, rule) of every form field whose type checks a shape (Time, Url, SiteUrl)."""
+    for ff in fields:
+        here = f"{path}.{ff.name}" if path else ff.name
+        if ff.rule:
+            yield here, ff.rule
+        yield from _shaped(ff.children, here)
+
+
+def test_time_and_address_fields_get_their_rule_from_their_type(config):
+    """No list of field paths: a time or address field of any kind gets its pattern because of
+    its type (tests/site/test_kind_declared_once.py adds a kind with both)."""
+    _, cfg = config
+    want = {}
+    for model in [*schema.SINGLE.values(), *schema.FOLDERS.values()]:
+        want.update(_shaped(forms.form(model)))     # paths as in the config: site.services.url
+    assert {"events.weekly.start_time": "time", "events.weekly.end_time": "time", "site.site_url": "site_url",
+            "site.services.url": "url", "site.footer.error_report": "url"}.items() <= want.items()
+    got = {}
+    for here, spec in _fields(cfg):
+        rule = spec.get("pattern") or spec.get(cmsrules.DEEP)
+        if here in want:
+            got[here] = rule
+    assert got == {here: [PATTERNS[rule], patterns.MESSAGES[rule]] for here, rule in want.items()}

@@ -42,7 +42,7 @@ def widget(ff: FormField) -> dict[str, Any]:
 def _input(ff: FormField) -> dict[str, Any]:
     kind = ff.kind
     if kind == "text":
-        return {"widget": "string"}
+        return {"widget": "string", **({"pattern": [PATTERNS[ff.rule], MESSAGES[ff.rule]]} if ff.rule else {})}
     if kind == "longtext":
         return {"widget": "text"}     # kept verbatim: Decap's rich editor would rewrite the Markdown
     if kind == "slug":

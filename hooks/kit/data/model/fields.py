@@ -144,6 +144,18 @@ def check_site_url(value: str) -> str:
 
 
 SiteUrl = Annotated[str, AfterValidator(check_site_url)]
+URL = re.compile(patterns.URL)
+
+
+def check_url(value: str) -> str:
+    """A link out (a service, the national error-report page): a full address, or nothing."""
+    if value and not URL.match(value):
+        raise ValueError(f"“{_short(value)}”不是完整的网址。请写以 https:// 或 http:// 开头的完整地址，"
+                         f"例如 https://www.example.gov.cn/")
+    return value
+
+
+Url = Annotated[str, AfterValidator(check_url)]
 
 
 class Strict(BaseModel):
