@@ -61,7 +61,7 @@ def main() -> int:
             item.wait_for()
             save(page, "admin-honorees.png", GUIDE, HANDBOOK, clip=FORM)
             item.locator("button").first.click()
-            summary = item.get_by_label("简介", exact=True)
+            summary = item.get_by_label("简介（必填）", exact=True)
             summary.wait_for()
             item.evaluate("e => e.scrollIntoView()")
             page.mouse.wheel(0, -80)

@@ -2,12 +2,14 @@
 before it (cmsguard.js, the last check before a save), under Node. The git hosts' answers are
 in tests/outputs/pipelines/: GitLab's and Gitea's API responses for a saved file's commit, its
 pipeline or combined status and, for a failed GitLab job, its log, written in the documented
-shapes of GitLab 17 (REST v4) and Gitea 1.22 (API v1) with the check's own error lines."""
+shapes of GitLab 17 (REST v4) and Gitea 1.22 (API v1) with the check's own error lines; where each
+shape comes from: tests/outputs/pipelines/README.md. No host was reachable to record them live."""
 from __future__ import annotations
 
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -78,6 +80,18 @@ def test_gitlab_checking_then_live(node):
     assert live["state"] == "live" and live["text"].startswith("已上线")
 
 
+def test_gitlab_no_pipeline_yet_is_checking_and_a_canceled_one_is_not_published(node):
+    assert look(node, GITLAB, "gitlab-no-pipeline.json")["state"] == "checking"
+    canceled = look(node, GITLAB, "gitlab-canceled.json")
+    assert canceled["state"] == "refused" and "取消或跳过" in canceled["text"]
+    assert canceled["link"] == "https://git.example.gov.cn/wenming/site/-/pipelines/4712"
+
+
+def test_gitea_no_run_yet_is_checking_and_a_passed_run_is_live(node):
+    assert look(node, GITEA, "gitea-no-status.json")["state"] == "checking"
+    assert look(node, GITEA, "gitea-success.json")["state"] == "live"
+
+
 def test_gitea_pending_then_not_published_with_a_link_to_the_run(node):
     assert look(node, GITEA, "gitea-pending.json")["state"] == "checking"
     result = look(node, GITEA, "gitea-failure.json")
@@ -126,3 +140,62 @@ def test_the_last_check_before_a_save_finds_what_the_fields_missed(node, config)
         f"身边好人 › 第 1 项（{name}） › 简介：不能含有身份证号码、个人手机或电话号码、门牌地址，请删除；需要留联系方式时，请用网站设置里的单位电话",
         f"身边好人 › 第 1 项（{name}） › 获得荣誉 › 第 1 项（good-people-2024） › 荣誉编号：找不到这个荣誉。"
         "请从列表里选择荣誉称号（data/awards.yml）里已有的一项；新的荣誉请先在“荣誉称号”里添加"], found
+
+
+# the documented shapes (tests/outputs/pipelines/README.md): every key of each object
+SHAPES = {
+    "gitlab commit": {"id", "short_id", "created_at", "parent_ids", "title", "message", "author_name", "author_email",
+                      "authored_date", "committer_name", "committer_email", "committed_date", "trailers",
+                      "extended_trailers", "web_url"},
+    "gitlab pipeline": {"id", "iid", "project_id", "status", "source", "ref", "sha", "name", "web_url", "created_at",
+                        "updated_at"},
+    "gitlab job": {"commit", "coverage", "allow_failure", "created_at", "started_at", "finished_at", "duration",
+                   "queued_duration", "artifacts_expire_at", "tag_list", "id", "name", "pipeline", "ref", "artifacts",
+                   "runner", "stage", "status", "failure_reason", "tag", "web_url", "project", "user"},
+    "gitea commit": {"url", "sha", "created", "html_url", "commit", "author", "committer", "parents", "files", "stats"},
+    "gitea combined": {"state", "sha", "total_count", "statuses", "repository", "commit_url", "url"},
+    "gitea status": {"id", "status", "target_url", "description", "url", "context", "creator", "created_at",
+                     "updated_at"},
+}
+PIPELINE_STATUSES = {"created", "waiting_for_resource", "preparing", "pending", "running", "success", "failed",
+                     "canceled", "skipped", "manual", "scheduled"}
+GITEA_STATES = {"pending", "success", "error", "failure", "warning", "skipped"}
+
+
+def _answers():
+    for path in sorted(RECORDED.glob("*.json")):
+        for url, answer in json.loads(path.read_text("utf-8")).items():
+            yield path.name, url, answer
+
+
+def test_the_recorded_answers_have_the_documented_shapes():
+    seen = set()
+    for name, url, answer in _answers():
+        at = f"{name} {url}"
+        if url.endswith("/trace"):
+            assert isinstance(answer, str), at            # a job's log is plain text
+            continue
+        kind = ("gitlab commit" if "/repository/commits" in url else "gitlab pipeline" if "/pipelines?" in url
+                else "gitlab job" if "/jobs?" in url else "gitea commit" if "/commits?" in url else "gitea combined")
+        for item in answer if isinstance(answer, list) else [answer]:
+            seen.add(kind)
+            assert set(item) == SHAPES[kind], (at, set(item) ^ SHAPES[kind])
+            if kind == "gitlab pipeline":
+                assert item["status"] in PIPELINE_STATUSES, at
+            if kind == "gitea combined":
+                assert item["state"] in GITEA_STATES | {""}, at
+                for status in item["statuses"] or []:
+                    seen.add("gitea status")
+                    assert set(status) == SHAPES["gitea status"] and status["status"] in GITEA_STATES, at
+    assert seen == set(SHAPES)
+
+
+def test_status_js_reads_only_documented_fields():
+    js = (OURS / "cmsstatus.js").read_text("utf-8")
+    objects = {"pipeline": SHAPES["gitlab pipeline"], "j": SHAPES["gitlab job"], "s": SHAPES["gitea status"],
+               "combined": SHAPES["gitea combined"], "commit": SHAPES["gitlab commit"] | SHAPES["gitea commit"]}
+    reads = set(re.findall(r"\b(pipeline|j|s|combined|commit)\.([a-z_]+)", js))
+    assert {field for _, field in reads} >= {"status", "web_url", "id", "sha", "state", "statuses", "target_url"}
+    assert all(field in objects[name] for name, field in reads), reads
+    checking = json.loads(re.search(r"const CHECKING = (\[.*?\]);", js).group(1).replace("'", '"'))
+    assert set(checking) <= PIPELINE_STATUSES

@@ -64,6 +64,9 @@ def compare(model: type[BaseModel], specs: list[dict], where: str, optional_pare
         assert spec.get("required", True) == required, at
         want = expected_widget(annotation)
         got = spec["widget"]
+        # required fields are marked (Decap marks only the optional ones); a switch always has a value
+        assert spec["label"].endswith(cms.REQUIRED) == (required and got != "boolean"), at
+        assert spec["label"].count(cms.REQUIRED) <= 1, at
         assert got in want.split("|") or (name == "src" and got == "image"), (at, got, want)
         if got == "select":
             assert spec["options"] == list(typing.get_args(inner)), at

@@ -15,9 +15,8 @@ import pytest
 import yaml
 from conftest import FIXTURE
 from kit.data import dataset
-from kit.data.model import fields, patterns
+from kit.data.model import fields, forms, patterns, schema
 from kit.data.rules import privacy
-from kit.data.rules.civicchecks import _bad_url
 from kit.data.model.patterns import PATTERNS
 from kit.outputs import admin, cmsrules
 
@@ -70,19 +69,37 @@ def test_dates(js):
     same(js, PATTERNS["date"], lambda s: accepts(fields.parse_date, s), samples)
 
 
-def test_times_are_what_the_build_reads(js):
-    samples = ["09:00", "15:30", "23:59", "00:00", "9:00", "24:00", "15:60", "下午3点", "15：00", "1500", "", "09:00 ", " 09:30"]
-    got = js([(PATTERNS["time"], s) for s in samples])
-    for sample, ok in zip(samples, got):
-        readable = bool(re.fullmatch(r"\d\d:\d\d", sample.strip())) and accepts(dt.time.fromisoformat, sample)
-        assert ok == readable == bool(re.match(patterns.TIME, sample.strip())), sample
+TIMES = ["09:00", "15:30", "23:59", "00:00", "9:00", "24:00", "15:60", "1500", "", "09:00 ", " 09:30", "9",
+         "9点", "9点30", "9点30分", "9点5分", "9点半", "9点整", "9 点 半", "9时", "十点", "十二点", "两点半", "二十点",
+         "下午3点", "下午3:30", "下午 3点", "晚上7点半", "傍晚6点", "中午12点", "中午1点", "下午15点", "下午0点",
+         "上午10点", "上午12点", "上午13点", "早8点", "凌晨0:30", "上午 9:00",
+         "15：00", "１５：００", "１５:3０", " 15 : 00 ", "\u30009:00\u3000", "\t9:00\n", "9:00\u00a0", "\u06f9:00",
+         "9.30", "9:75", "25:00", "15:00:00", "9:5", "9：", "点", "下午", "下午3", "三点半", "3点60", "3点61分",
+         "abc", "9:00 下午", "下午下午3点", "9点钟"]
+
+
+def test_times_are_what_the_check_reads(js):
+    """The form's time pattern (run in Node) accepts exactly the times `make check` reads."""
+    same(js, PATTERNS["time"], lambda s: accepts_raw(fields.parse_time, s), TIMES)
+    for sample in TIMES:      # and what it reads, the build can use
+        if accepts_raw(fields.parse_time, sample):
+            written = fields.parse_time(sample)
+            assert written == "" or re.fullmatch(patterns.TIME, written) and dt.time.fromisoformat(written), sample
+
+
+def accepts_raw(rule, value) -> bool:
+    try:
+        rule(value)
+    except ValueError:
+        return False
+    return True
 
 
 def test_addresses(js):
     samples = ["https://www.example.gov.cn/", "http://example.org", "https://wenming.example.gov.cn/a/b?x=1#y",
                "https://政务.example.cn/", "https://example.org:8443/x", "www.example.gov.cn", "ftp://example.org/",
                "https://", "https:// example.org", "https://exa mple.org", "mailto:a@b.cn", "javascript:alert(1)", ""]
-    same(js, PATTERNS["url"], lambda s: not _bad_url(s.strip()), samples)
+    same(js, PATTERNS["url"], lambda s: bool(s.strip()) and accepts(fields.check_url, s), samples)
     same(js, PATTERNS["site_url"], lambda s: accepts(fields.check_site_url, s),
          samples + ["https://www.example.gov.cn/wenming/", "https://x.example.org/?a=1", "https://x.example.org/#top"])
 
@@ -165,3 +182,29 @@ def test_every_field_of_the_forms_has_its_rule(config):
         if widget == "datetime":
             assert (spec.get("pattern") or spec.get(cmsrules.DEEP)) == [PATTERNS["date"], patterns.MESSAGES["date"]], here
     assert texts > 100
+
+
+def _shaped(fields, path=""):
+    """(path, rule) of every form field whose type checks a shape (Time, Url, SiteUrl)."""
+    for ff in fields:
+        here = f"{path}.{ff.name}" if path else ff.name
+        if ff.rule:
+            yield here, ff.rule
+        yield from _shaped(ff.children, here)
+
+
+def test_time_and_address_fields_get_their_rule_from_their_type(config):
+    """No list of field paths: a time or address field of any kind gets its pattern because of
+    its type (tests/site/test_kind_declared_once.py adds a kind with both)."""
+    _, cfg = config
+    want = {}
+    for model in [*schema.SINGLE.values(), *schema.FOLDERS.values()]:
+        want.update(_shaped(forms.form(model)))     # paths as in the config: site.services.url
+    assert {"events.weekly.start_time": "time", "events.weekly.end_time": "time", "site.site_url": "site_url",
+            "site.services.url": "url", "site.footer.error_report": "url"}.items() <= want.items()
+    got = {}
+    for here, spec in _fields(cfg):
+        rule = spec.get("pattern") or spec.get(cmsrules.DEEP)
+        if here in want:
+            got[here] = rule
+    assert got == {here: [PATTERNS[rule], patterns.MESSAGES[rule]] for here, rule in want.items()}

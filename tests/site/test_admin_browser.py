@@ -93,9 +93,10 @@ def _open(page, base: str, project: Path, kind: str, name: str) -> None:
 
 
 def _publish(page, path: Path) -> None:
-    """发布 and 立即发布, then wait for the file to change (the status panel may still show the
-    last save's 检查中 on a slow machine) and for the panel to follow this save."""
+    """发布 and 立即发布, then wait for the file to change and for this save's status panel (the
+    panel of an earlier save would say 检查中 at once: it is removed first)."""
     before = path.read_bytes()
+    page.evaluate("document.getElementById('wenming-status')?.remove()")
     page.get_by_role("button", name="发布").first.click()
     page.get_by_text("立即发布").click()
     for _ in range(300):
@@ -181,7 +182,7 @@ def test_a_form_edit_changes_only_the_value_the_editor_changed(forms, project):
     _open(page, base, project, "honorees", "2024")
     item = page.get_by_text("钱兰 （2024-qian-lan）").locator("xpath=..")
     item.locator("button").first.click()      # the item's open/close arrow
-    summary = item.get_by_label("简介", exact=True)
+    summary = item.get_by_label("简介（必填）", exact=True)
     summary.fill("")
     summary.press_sequentially("照顾瘫痪婆婆十二年，")
     page.keyboard.insert_text("带动全村敬老爱老。")
@@ -227,7 +228,7 @@ def test_the_forms_refuse_what_the_check_refuses_and_tell_the_truth_after_saving
     """On an office screen and on a phone (390 px, no sideways scroll, 新增好人 tapped, Chinese
     typed through composition events): a mobile number in the summary is refused beside its
     field, an award the data does not have (an honour is a list in a list) by the last check
-    before saving, which names where it is; each time with the check's Chinese message and
+    before saving, which names where it is and shows its message beside the field; each time with the check's Chinese message and
     nothing written. Once mended, the save is followed to the preview's check: 检查中, then its
     error lines, and after a good check 数据检查通过; never 已发布."""
     page, base = screen
@@ -242,6 +243,9 @@ def test_the_forms_refuse_what_the_check_refuses_and_tell_the_truth_after_saving
     add = page.get_by_text("新增好人")
     add.tap() if page.phone else add.click()
     page.get_by_label("编号（网址）").last.fill("2024-form-zhou")
+    # required fields are marked, optional ones keep Decap's own mark (both from the models)
+    assert page.locator("label", has_text="姓名（必填）").last.is_visible()
+    assert page.locator("label", has_text="详细事迹 (可选)").last.is_visible()
     _composed(page, "姓名", "zhoushouji", "周手机")
     _choose(page, "类别", "助人为乐")
     _composed(page, "所在村（社区）或单位", "qinghexian", "青禾县柳塘镇柳塘村")
@@ -275,17 +279,24 @@ def test_the_forms_refuse_what_the_check_refuses_and_tell_the_truth_after_saving
     shown = _status(page, "没有保存")
     assert "身边好人 › 第 1 项（钱兰） › 获得荣誉 › 第 1 项（good-people-2024） › 荣誉编号：找不到这个荣誉" in shown, shown
     page.get_by_text("没有保存：").first.wait_for()         # Decap's own notice says so too
+    # ... and beside the field: 钱兰's entry and its honour opened, the message in the field's top bar
+    note = page.locator(".wenming-field-error").filter(has_text="找不到这个荣誉")
+    note.wait_for()
+    award = note.locator("xpath=ancestor::*[contains(@class, '-ControlContainer')][1]")
+    assert award.locator("label").first.inner_text().startswith("荣誉编号")
+    entry = award.locator("xpath=ancestor::*[contains(@class, '-SortableListItem')][last()]")
+    assert entry.get_by_label("姓名").first.input_value() == "钱兰"
+    page.locator("#wenming-status").get_by_role("button", name="关闭").click()
+    note.scroll_into_view_if_needed()
+    box, field = note.bounding_box(), award.locator('[class*="-control"]').first.bounding_box()
+    assert note.is_visible() and field["y"] - box["y"] < 120, "the message stands beside its field"
     _no_sideways_scroll(page)
     _shot(page, "refused-award")
     assert path.read_text("utf-8") == stale, "a refused save writes nothing"
 
-    page.locator("#wenming-status").get_by_role("button", name="关闭").click()
-    item = page.get_by_text("钱兰 （2024-qian-lan）").locator("xpath=..")
-    item.locator("button").first.click()
-    honour = item.get_by_text("good-people-2024", exact=True).locator("xpath=..")
-    honour.locator("button").first.click()
-    honour.get_by_label("荣誉编号").first.click()
+    award.locator('[class*="-control"]').first.click()
     page.locator('[class*="-menu"]').get_by_text("（qinghe-good-people-2023）").click()
+    assert not note.count(), "a mended field loses its message"
     _publish(page, path)
     after = load_plain(path)["honorees"]
     assert after[-1]["id"] == "2024-form-zhou" and after[-1]["summary"] == "热心助人，常年照顾孤寡老人。"

@@ -16,12 +16,13 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, run_build
+from kit.data.model.patterns import MESSAGES, PATTERNS
 
 MODULE = '''\
 """志愿服务队: a kind declared by a test, in this one module."""
 from __future__ import annotations
 
-from kit.data.model.fields import Text
+from kit.data.model.fields import Text, Time, Url
 from kit.data.kinds import Kind, Section, Table
 from kit.data.model.models import Publishable
 
@@ -31,6 +32,8 @@ class Team(Publishable):
     town: Text
     summary: Text
     members: int
+    meets: Time = ""
+    signup: Url = ""
 
 
 KIND = Kind(
@@ -42,7 +45,8 @@ KIND = Kind(
                   ("id|编号|string|条目编号", "name|名称|string|队名", "members|队员人数|integer|人数",
                    "url|网址|string|页面地址"),
                   lambda t, d, h: {"id": t.id, "name": t.name, "members": t.members, "url": h.url(t)}),),
-    labels={"members": ("队员人数", "只写数字，如 30")},
+    labels={"members": ("队员人数", "只写数字，如 30"), "meets": ("集合时间", "如 9:00 或 下午3点"),
+            "signup": ("报名网址", "以 https:// 开头的完整网址")},
     examples={"members": "members: 30"},
 )
 '''
@@ -56,6 +60,7 @@ teams:
     town: 清水镇
     summary: 组织青年志愿者开展助老、环保活动
     members: 36
+    meets: 下午3点
     updated: 2020-01-01
   - id: hehua-river-team
     name: 荷花村护河队
@@ -110,7 +115,11 @@ def test_a_form_in_admin(county):
     teams = next(c for c in config["collections"] if c["name"] == "teams")
     assert teams["folder"] == "data/teams" and teams["label"] == "志愿服务队"
     fields = {f["name"]: f for f in teams["fields"][0]["fields"]}
-    assert fields["members"]["label"] == "队员人数" and fields["members"]["widget"] == "number"
+    assert fields["members"]["label"] == "队员人数（必填）" and fields["members"]["widget"] == "number"
+    # its time and address fields have the check's rules because of their types, with nothing else edited
+    assert fields["meets"]["pattern"] == [PATTERNS["time"], MESSAGES["time"]]
+    assert fields["signup"]["pattern"] == [PATTERNS["url"], MESSAGES["url"]]
+    assert fields["meets"]["label"] == "集合时间"
 
 
 def test_an_excel_sheet(county):
@@ -126,12 +135,14 @@ def test_check_messages_name_file_line_and_field_and_a_health_rule(county):
     path = county.root / "data/teams/2024.yml"
     good = path.read_text("utf-8")
     try:
-        path.write_text(good.replace("members: 12", "members: 十二").replace("town: 清水镇", "twon: 清水镇"), "utf-8")
+        path.write_text(good.replace("members: 12", "members: 十二").replace("town: 清水镇", "twon: 清水镇")
+                        .replace("meets: 下午3点", "meets: 下午3.30"), "utf-8")
         bad = subprocess.run([sys.executable, "hooks/check.py", str(county.root)], cwd=county.root, capture_output=True,
                              text=True, encoding="utf-8")
         assert bad.returncode == 1
-        assert "data/teams/2024.yml:12:14: 错误: teams[1].members:" in bad.stdout, bad.stdout
+        assert "data/teams/2024.yml:13:14: 错误: teams[1].members:" in bad.stdout, bad.stdout
         assert "members: 30" in bad.stdout and "twon" in bad.stdout and "town" in bad.stdout
+        assert "data/teams/2024.yml:7:12: 错误: teams[0].meets: “下午3.30”不是可识别的时间" in bad.stdout, bad.stdout
     finally:
         path.write_text(good, "utf-8")
     ok = subprocess.run([sys.executable, "hooks/check.py", str(county.root)], cwd=county.root, capture_output=True,

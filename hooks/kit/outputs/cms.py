@@ -21,6 +21,9 @@ DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD
 TITLE_KEYS = ("name", "title", "label", "award", "weekday", "src")
 # our YAML format (kit/outputs/yamlkeep.js): a save changes only what the editor changed
 FORMAT = "yml-keep"
+# a required field's label ends with this (Decap itself only marks the optional ones, "（可选）");
+# guard.js strips it again where it names a field in a message
+REQUIRED = "（必填）"
 
 
 def widget(ff: FormField) -> dict[str, Any]:
@@ -39,7 +42,7 @@ def widget(ff: FormField) -> dict[str, Any]:
 def _input(ff: FormField) -> dict[str, Any]:
     kind = ff.kind
     if kind == "text":
-        return {"widget": "string"}
+        return {"widget": "string", **({"pattern": [PATTERNS[ff.rule], MESSAGES[ff.rule]]} if ff.rule else {})}
     if kind == "longtext":
         return {"widget": "text"}     # kept verbatim: Decap's rich editor would rewrite the Markdown
     if kind == "slug":
@@ -92,15 +95,26 @@ def collections() -> list[dict[str, Any]]:
         kind = filename.removesuffix(".yml")
         out.append({"name": kind, "label": KINDS[kind], "editor": {"preview": False}, "format": FORMAT,
                     "files": [{"name": kind, "label": KINDS[kind], "file": f"data/{filename}",
-                               "fields": [widget(ff) for ff in forms.form(model)]}]})
+                               "fields": marked([widget(ff) for ff in forms.form(model)])}]})
     for folder, model in schema.FOLDERS.items():
         out.append({"name": folder, "label": KINDS[folder], "label_singular": f"{KINDS[folder]}名单",
                     "folder": f"data/{folder}", "extension": "yml", "format": FORMAT,
                     "create": True, "slug": "{{year}}", "identifier_field": f"{folder}.0.id",
                     "summary": "{{filename}}.yml", "sortable_fields": [], "editor": {"preview": False},
                     "description": f"每个文件是一份{SINGULAR[folder]}名单（如按年份的 2024.yml），打开后在列表里添加或修改。",
-                    "fields": [_named(widget(ff), SINGULAR[folder]) for ff in forms.form(model)]})
+                    "fields": marked([_named(widget(ff), SINGULAR[folder]) for ff in forms.form(model)])})
     return out
+
+
+def marked(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each required field's label marked, as the model makes it (a field without a default,
+    inside an object that is itself required); a switch always has a value, so it is not marked.
+    Done last: an optional object's fields were made optional only after their specs."""
+    for spec in fields:
+        if spec.get("required", True) and spec["widget"] != "boolean":
+            spec["label"] += REQUIRED
+        marked(spec.get("fields", []))
+    return fields
 
 
 def _named(spec: dict[str, Any], singular: str) -> dict[str, Any]:

@@ -15,14 +15,6 @@ from kit.data.dataset import Dataset
 from kit.data.model.patterns import MESSAGES, PATTERNS
 
 TEXT = ("string", "text")
-# field paths (collection.list.field, list indexes left out) -> the rule they follow
-RULES = {
-    "events.weekly.start_time": "time",
-    "events.weekly.end_time": "time",
-    "site.site_url": "site_url",
-    "site.services.url": "url",
-    "site.footer.error_report": "url",
-}
 # Decap 3.16.3 validates a field inside a list inside a list unreliably: a new honoree's honour
 # hid another's unknown award, and a mended value kept its red message, blocking every save.
 # Such fields carry their rule under this key instead, which only guard.js reads (before a save).
@@ -90,12 +82,10 @@ def _rule(collection: str, here: str, spec: dict[str, Any], refs: dict, allowed:
         choices, message = refs[here]
         spec.update(widget="select", options=choices, pattern=[patterns.one_of([c["value"] for c in choices]), message])
         spec["hint"] = "从列表里选择" + ("，可不填" if spec.get("required") is False else "")
-    elif "pattern" in spec and widget == "string":        # an id
-        spec["pattern"] = made.setdefault("slug", [PATTERNS["slug"], MESSAGES["slug"]])
+    elif "pattern" in spec and widget == "string":        # an id, or a shape its type checks (kit/outputs/cms.py)
+        rule = next(name for name, pattern in PATTERNS.items() if pattern == spec["pattern"][0])
+        spec["pattern"] = made.setdefault(rule, [PATTERNS[rule], MESSAGES[rule]])
     elif widget == "datetime":
         spec["pattern"] = made.setdefault("date", [PATTERNS["date"], MESSAGES["date"]])
-    elif here in RULES:
-        rule = RULES[here]
-        spec["pattern"] = made.setdefault(rule, [PATTERNS[rule], MESSAGES[rule]])
     elif widget in TEXT:
         spec["pattern"] = _personal(collection, here, allowed, made)

@@ -14,7 +14,8 @@ import {guard} from './guard.js';
 export const WORDS = {
   editor: {
     editorToolbar: {published: '已保存', publishing: '正在保存……'},
-    editorControlPane: {widget: {regexPattern: '“%{fieldLabel}”：%{pattern}'}},
+    // shown beside the field, whose label (with its （必填）) stands right above: no need to repeat it
+    editorControlPane: {widget: {required: '这一项必填，请填写', regexPattern: '%{pattern}'}},
   },
   ui: {toast: {onFailToPersist: '没有保存：%{details}', entrySaved: '修改已保存，网站正在检查，结果见页面下方', entryPublished: '修改已合并，网站正在检查，结果见页面下方'}},
 };

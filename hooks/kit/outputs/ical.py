@@ -99,13 +99,18 @@ def vtimezone() -> icalendar.Timezone:
     return tz
 
 
+def _one_line(text: str) -> str:
+    """A title written over several lines (title: |), as the calendar's one-line name."""
+    return " ".join(text.split())
+
+
 def calendar(d: Dataset, events: list[Event], name: str) -> bytes:
     cal = icalendar.Calendar()
-    cal.add("prodid", f"-//{d.settings.department}//{d.settings.site_name}//ZH")
+    cal.add("prodid", _one_line(f"-//{d.settings.department}//{d.settings.site_name}//ZH"))
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", _one_line(name))      # icalendar does not escape line breaks here
     cal.add("x-wr-timezone", TZ)
     if any(e.weekly and e.weekly.start_time for e in events):
         cal.add_component(vtimezone())

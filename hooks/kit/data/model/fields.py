@@ -63,13 +63,13 @@ def _date_field(value: object, info: ValidationInfo) -> dt.date:
 
 # ---- times of day (weekly events): "15:00", as people type them ------------------------
 TIME_HINT = "时间请写成 24 小时制的“时:分”，例如 09:00 或 15:30"
-WIDE_DIGITS = str.maketrans("０１２３４５６７８９：　", "0123456789: ")
+WIDE_DIGITS = str.maketrans("０１２３４５６７８９：", "0123456789:")
 CN_HOURS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
             "九": 9, "十": 10, "十一": 11, "十二": 12}
-AFTERNOON = ("下午", "晚上", "傍晚", "晚", "中午")
-MORNING = ("上午", "早上", "早晨", "凌晨", "清晨", "早")
-TIME_COLON = re.compile(r"^(\d{1,2})\s*:\s*(\d{2})$")
-TIME_CN = re.compile(r"^(\d{1,2}|[零一二两三四五六七八九十]{1,3})\s*[点时]\s*(?:(半)|(\d{1,2})\s*分?|整)?$")
+# what is accepted is patterns.TIME_TYPED alone (the forms run it too); this only reads the parts
+TIME_TYPED = re.compile(patterns.TIME_TYPED)
+TIME_PARTS = re.compile("(" + "|".join(patterns.AFTERNOON + patterns.MORNING) + r")?([0-9]{1,2}|[零一二两三四五六七八九十]{1,3})"
+                        r"(?:[:点时]([0-9]{1,2}|半)?)?")
 
 
 def parse_time(value: object) -> str:
@@ -79,24 +79,20 @@ def parse_time(value: object) -> str:
         return f"{value.hour:02d}:{value.minute:02d}"
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise ValueError(f"这里应是一个时间。{TIME_HINT}")
-    text = re.sub(r"\s+", " ", str(value).translate(WIDE_DIGITS)).strip()
-    if not text:
+    text = str(value)
+    compact = re.sub(patterns.SPACE, "", text.translate(WIDE_DIGITS))
+    if not TIME_TYPED.match(text):
+        parts = TIME_PARTS.fullmatch(compact.removesuffix("分"))
+        known = parts and (parts[2].isdigit() or parts[2] in CN_HOURS)
+        why = "不是一天里存在的时间" if known and re.search("[:点时]", compact) else "不是可识别的时间"
+        raise ValueError(f"“{_short(text.strip())}”{why}。{TIME_HINT}")
+    if not compact:
         return ""
-    original = _short(str(value).strip())
-    part = next((p for p in AFTERNOON + MORNING if text.startswith(p)), "")
-    rest = text[len(part):].strip()
-    m = TIME_COLON.match(rest)
-    if m:
-        hour, minute = int(m.group(1)), int(m.group(2))
-    elif (m := TIME_CN.match(rest)):
-        hour = int(m.group(1)) if m.group(1).isdigit() else CN_HOURS.get(m.group(1), 99)
-        minute = 30 if m.group(2) else int(m.group(3) or 0)
-    else:
-        raise ValueError(f"“{original}”不是可识别的时间。{TIME_HINT}")
-    if part in AFTERNOON and 1 <= hour <= 11 and not (part == "中午" and hour > 2):
+    part, hour_text, minute_text = TIME_PARTS.match(compact).groups()
+    hour = int(hour_text) if hour_text.isdigit() else CN_HOURS[hour_text]
+    minute = 30 if minute_text == "半" else int(minute_text or 0)
+    if part in patterns.AFTERNOON and 1 <= hour <= 11 and not (part == "中午" and hour > 2):
         hour += 12
-    if part in MORNING and hour > 12 or hour > 23 or minute > 59:
-        raise ValueError(f"“{original}”不是一天里存在的时间。{TIME_HINT}")
     return f"{hour:02d}:{minute:02d}"
 
 
@@ -148,6 +144,18 @@ def check_site_url(value: str) -> str:
 
 
 SiteUrl = Annotated[str, AfterValidator(check_site_url)]
+URL = re.compile(patterns.URL)
+
+
+def check_url(value: str) -> str:
+    """A link out (a service, the national error-report page): a full address, or nothing."""
+    if value and not URL.match(value):
+        raise ValueError(f"“{_short(value)}”不是完整的网址。请写以 https:// 或 http:// 开头的完整地址，"
+                         f"例如 https://www.example.gov.cn/")
+    return value
+
+
+Url = Annotated[str, AfterValidator(check_url)]
 
 
 class Strict(BaseModel):

@@ -36,6 +36,11 @@ class FormField:
     min_items: int = 0
     children: tuple[FormField, ...] = field(default=())
     bounds: tuple[int | None, int | None] = (None, None)
+    rule: str = ""       # a shape rule of kit/data/model/patterns.py the type checks: time, url, site_url
+
+
+# the field types that check a shape, and the name of that shape's pattern (patterns.PATTERNS)
+SHAPES = {f.parse_time: "time", f.check_url: "url", f.check_site_url: "site_url"}
 
 
 def _parts(annotation: Any) -> tuple[Any, bool, list]:
@@ -113,4 +118,5 @@ def _field(model: str, name: str, info: FieldInfo) -> FormField:
     options = tuple(typing.get_args(annotation)) if kind == "choice" else ()
     if kind in ("date", "number") and default is not None:
         default = str(default)
-    return FormField(kind=kind, options=options, bounds=bounds, **common)
+    rule = next((SHAPES[v] for v in _validators(meta) if v in SHAPES), "")
+    return FormField(kind=kind, options=options, bounds=bounds, rule=rule, **common)

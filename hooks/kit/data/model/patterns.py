@@ -17,8 +17,26 @@ SLUG_MAX = 40
 RESERVED = ("index",)
 DATE_ISO = rf"^({D}{{4}})-({D}{{1,2}})-({D}{{1,2}})$"
 DATE_CN = rf"^({D}{{4}})\s*年\s*({D}{{1,2}})\s*月\s*({D}{{1,2}})\s*日$"
-# a time of day as the build writes it (the check also reads 9点, 下午3点 … and writes this)
+# a time of day as the build writes it
 TIME = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$"
+# ... and as people type it, all that the check reads (fields.parse_time, which writes TIME):
+# 9:00, 09:00, 15：00, 9点, 9点30(分), 9点半, 十点, 下午3点, 上午10:30; spaces (also 　) anywhere
+# between the parts; half- or full-width digits. Morning hours stop at 12, others at 23.
+SPACE = r"[ \t\r\n\u3000]*"
+AFTERNOON = ("下午", "晚上", "傍晚", "晚", "中午")       # longest first: 晚上 before 晚
+MORNING = ("上午", "早上", "早晨", "凌晨", "清晨", "早")
+CN_HOUR = "十[一二]?|[零一二两三四五六七八九]"
+MINUTE = f"[0-5０-５]{D}"
+
+
+def _clock(hour: str) -> str:
+    """9:30 or 9点(半|30分|整) with hours `hour` (a pattern)."""
+    return (rf"(?:(?:{hour}){SPACE}[:：]{SPACE}{MINUTE}"
+            rf"|(?:{hour}|{CN_HOUR}){SPACE}[点时](?:{SPACE}(?:半|整|[0-5０-５]?{D}{SPACE}分?))?)")
+
+
+TIME_TYPED = (rf"^{SPACE}(?:(?:{'|'.join(AFTERNOON)})?{SPACE}{_clock(f'[01０１]?{D}|[2２][0-3０-３]')}"
+              rf"|(?:{'|'.join(MORNING)}){SPACE}{_clock(f'[0０]?{D}|[1１][0-2０-２]')})?{SPACE}$")
 # a full address on the web: http(s), a host name (Chinese ones too), an optional port and path
 HOST = r"[A-Za-z0-9\u4e00-\u9fff](?:[A-Za-z0-9\u4e00-\u9fff.-]*[A-Za-z0-9\u4e00-\u9fff])?(?::[0-9]{1,5})?"
 URL = rf"^https?://{HOST}(?:[/?#][^\s]*)?$"
@@ -67,7 +85,7 @@ def one_of(values: list[str]) -> str:
 MESSAGES = {
     "slug": f"编号只能用小写英文字母、数字和连字符“-”，不超过 {SLUG_MAX} 个字符，不能用 index，如 2024-zhang-san",
     "date": "日期请写成 2024-07-01 的形式（可点输入框用日历选）",
-    "time": "时间请写成 24 小时制的“时:分”，如 09:00 或 15:30",
+    "time": "时间请写成 24 小时制的“时:分”，如 09:00 或 15:30（也可以写 9点、下午3点半）",
     "url": "请写以 https:// 或 http:// 开头的完整网址，如 https://www.example.gov.cn/",
     "site_url": "请写以 https:// 开头的完整网站地址，不带 ? 和 #，如 https://www.example.gov.cn/wenming/",
     "personal": "不能含有身份证号码、个人手机或电话号码、门牌地址，请删除；需要留联系方式时，请用网站设置里的单位电话",
@@ -84,7 +102,7 @@ def padded(*whole: str) -> str:
 PATTERNS: dict[str, str] = {
     "slug": padded(slug_form()),
     "date": padded(DATE_ISO, DATE_CN),
-    "time": padded(TIME),
+    "time": TIME_TYPED,
     "url": padded(URL),
     "site_url": padded(SITE_URL),
     "personal": no_personal(),

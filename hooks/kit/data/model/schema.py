@@ -67,6 +67,7 @@ EXAMPLES: dict[str, str] = {
     "image": "image: {src: photos/ads/jiang-wenming.jpg, alt: 公益广告“讲文明树新风”，画面是……}",
     "operator": "operator: 某县新时代文明实践中心",
     "url": "url: https://www.example.gov.cn/",
+    "error_report": "error_report: https://zfwzzc.www.gov.cn/",
     "qr": "qr: {src: photos/services/volunteer-qr.png, alt: 志愿服务报名小程序码}",
     "days": "days: 14",
 }

@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import BeforeValidator, Field
 
-from kit.data.model.fields import Bool, Date, Photo, SiteUrl, Strict, Text
+from kit.data.model.fields import Bool, Date, Photo, SiteUrl, Strict, Text, Url
 
 HEX = re.compile(r"^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
@@ -57,7 +57,7 @@ class Footer(Strict):
     site_id_code: str = ""
     party_mark: Bool = False
     accessibility: str = ""
-    error_report: str = ""         # 我为政府网站找错: the address of the national error-report page
+    error_report: Url = ""         # 我为政府网站找错: the address of the national error-report page
 
 
 class Colours(Strict):
@@ -84,7 +84,7 @@ class Service(Strict):
     name: Text
     summary: Text
     operator: Text
-    url: str = ""
+    url: Url = ""
     qr: Optional[Photo] = None
     example: Bool = False          # shown with 示例; left out of a production build
 
