@@ -189,3 +189,20 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
         b.close()
+
+
+# The longest test files start first, so that on two workers (pytest-xdist, --dist loadfile, which
+# hands out files in collection order) no long file is left alone at the end of the run.
+FIRST = ("outputs/test_search_ranking.py", "site/test_county.py", "site/test_admin_browser.py",
+         "editing/test_excel_update.py", "speed/test_sitefolder.py", "data/test_property_doors.py",
+         "site/test_admin_serve.py", "site/test_reproducible.py", "speed/test_parallel.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    rank = {name: n for n, name in enumerate(FIRST)}
+
+    def key(item) -> int:
+        path = Path(item.path)
+        inside = path.is_relative_to(ROOT / "tests")
+        return rank.get(path.relative_to(ROOT / "tests").as_posix() if inside else "", len(FIRST))
+    items.sort(key=key)     # stable: every other file keeps its order
