@@ -3,8 +3,9 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+.DEFAULT_GOAL := help
 
-.PHONY: setup setup-dev admin-forms serve build check review publish-check package new-county demo test clean excel-template import export edit version upgrade handbook handbook-serve
+.PHONY: help setup setup-dev admin-forms serve build check review publish-check package new-county demo test clean excel-template import export edit version upgrade handbook handbook-serve
 
 # the site generator: mkdocs (MkDocs 1.6) or properdocs (ProperDocs 1.6, its maintained continuation;
 # handbook/docs/tech/properdocs.md): make ENGINE=properdocs build, or ENGINE=properdocs in the pipeline's variables
@@ -21,6 +22,10 @@ $(BIN)/pytest: requirements-dev.txt $(BIN)/mkdocs
 	$(BIN)/pip install -q -r requirements-dev.txt
 	-command -v npm >/dev/null && npm ci --ignore-scripts --no-audit --no-fund --silent  # vnu.jar for the HTML check
 	touch $@
+
+help:  ## list the commands (make with no command does only this)
+	@echo "用法：make <命令>。常用：make serve（预览）、make check（检查数据）、make test（套件的测试）。说明见手册：技术人员。"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  \1\t/'
 
 setup: $(BIN)/$(ENGINE)
 
