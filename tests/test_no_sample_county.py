@@ -16,7 +16,7 @@ from kit.editing import sheets
 
 # the sample county's own names (data/site.yml, its entries and photos)
 SAMPLE = ("X县", "X好人", "书香X", "X州", "兔街", "tujie", "x-good-people", "采茶节现场", "1009.19", "直播观看人数")
-KIT = ("hooks", "overrides", "scripts")
+KIT = ("hooks", "overrides", "scripts", "handbook")
 TEXT = {".py", ".html", ".js", ".css", ".yml", ".yaml", ".md", ".txt", ".json", ".sh"}
 # generated benchmark data (never shown to an editor, and its words steer the seeded search-ranking tests)
 # and the upgrade, which looks for the line 0.9.0's make new-county wrote with the sample's id, to correct it
