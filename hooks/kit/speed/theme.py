@@ -33,7 +33,7 @@ from mkdocs.commands.build import get_context
 from mkdocs.utils import write_file
 
 from kit.speed import sitefolder
-from kit.speed.fork import LIVE, Forward, Split, fork, log, taken, wanted
+from kit.speed.fork import LIVE, Forward, Split, fork, freed, log, taken, wanted
 
 DISPATCH = "wenming-dispatch.html"
 
@@ -215,6 +215,8 @@ class Renderer:
                 packed = None
             conn.send(("page", i, packed, self.hosts.found[before:]))
             del self.hosts.found[before:]
+            page.content = None     # as the main process does with pages it wrote
+            freed()
         conn.close()
 
     def _render(self, page, config, nav, doc_files) -> str:
