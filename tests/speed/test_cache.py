@@ -168,3 +168,41 @@ def test_a_cache_written_by_another_version_of_the_kit_is_ignored(tmp_path):
     (tmp_path / "yaml.pickle").write_bytes(data)
     store = Store(tmp_path, "yaml", "v1")
     assert store.get("k") is None and store.old == {}
+
+
+def test_the_memo_reuses_text_only_for_equal_plain_data(tmp_path):
+    """Fast.memo (kit/outputs/memo.py): make() again unless the value is plain data with the same
+    repr; what it made is found by the next build."""
+    from markupsafe import Markup
+
+    from kit.speed.fast import Fast
+    from kit.speed.stores import plain
+
+    made = []
+
+    def make(value):
+        def run():
+            made.append(value)
+            return f"text of {value!r}"
+        return run
+
+    fast = Fast(tmp_path)
+    fast.memo_store = Store(tmp_path, "memo", "v1")
+    config = {"collections": [{"name": "honorees", "fields": [{"label": "姓名", "required": True}]}], "n": 1.5}
+    assert fast.memo("cms", config, make(config)) == f"text of {config!r}"
+    assert fast.memo("cms", {**config}, make(config)) == f"text of {config!r}"
+    assert len(made) == 1
+    for other in ({"1": 1}, {1: 1}, {"1": True}, {"1": 1.0}, {"1": None}):   # same JSON, other YAML
+        fast.memo("cms", other, make(other))
+    assert len(made) == 6
+    fast.memo("other-kind", config, make(config))     # the kind is part of the key
+    assert len(made) == 7
+    for odd in ({"t": (1, 2)}, {"m": Markup("<b>")}, [object()]):    # not plain: made every time
+        assert not plain(odd)
+        fast.memo("cms", odd, make(odd))
+        fast.memo("cms", odd, make(odd))
+    assert len(made) == 13
+    fast.memo_store.save()
+    again = Fast(tmp_path)
+    again.memo_store = Store(tmp_path, "memo", "v1")
+    assert again.memo("cms", config, make(config)) == f"text of {config!r}" and len(made) == 13
