@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import pickle
 import threading
 import traceback
 import zlib
@@ -157,7 +158,7 @@ class Renderer:
                 while self.first_result is None and not self.dead:
                     self.cond.wait()
             if self.first_result is not None:
-                return self.first_result
+                return pickle.loads(zlib.decompress(self.first_result))
         return self.first()
 
     def writes_page(self, page) -> bool:
@@ -196,7 +197,8 @@ class Renderer:
         logger.handlers = [Forward(conn)]
         logger.propagate = False
         self.output.capture = {}
-        conn.send(("first", self.first()))
+        # packed: the build holds it until the end, beside the worker, when memory is at its peak
+        conn.send(("first", zlib.compress(pickle.dumps(self.first(), pickle.HIGHEST_PROTOCOL), 1)))
         if self.writes:
             places = list(self.writes.values())
             sitefolder.write_stored(self.output.store.folder / self.blob, taken(self.write_split, places))
