@@ -45,7 +45,7 @@ class Renderer:
         self.pages: list[Any] = []
         self.index: dict[str, int] = {}
         self.real: dict[str, str] = {}  # page URL -> the template the page asked for
-        self.results: dict[int, tuple[bytes | None, list]] = {}   # page -> (compressed page, host findings)
+        self.results: dict[int, tuple[bool, list]] = {}   # page -> (delivered and stored, host findings)
         self.wrote: set[str] = set()    # pages the worker wrote into the site
         self.hosts = None               # the build's host check (kit/outputs/hostcheck.py)
         self.pid = 0
@@ -119,8 +119,11 @@ class Renderer:
                 if message[0] == "written":
                     self.written = True
                     continue
+                i, packed, found = message[1:]
+                if packed is not None:   # stored now: held until the build reaches the page, thousands
+                    self.output.store_packed(self.pages[i].url, packed)   # of them made the peak of memory
                 with self.cond:
-                    self.results[message[1]] = message[2:]
+                    self.results[i] = (packed is not None, found)
                     self.cond.notify_all()
         except (EOFError, OSError):
             pass
@@ -139,9 +142,9 @@ class Renderer:
             with self.cond:
                 while i not in self.results and not self.dead:
                     self.cond.wait()
-                packed, found = self.results.pop(i, (None, []))
-            if packed is not None:
-                self.output.take(page, packed)
+                delivered, found = self.results.pop(i, (False, []))
+            if delivered:
+                self.output.take(page)
                 self.hosts.found.extend(found)
                 self.wrote.add(page.url)
                 self.sources.add(page.file.src_uri)
