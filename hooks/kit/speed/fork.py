@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import gc
 import logging
 import multiprocessing
@@ -45,7 +44,7 @@ def wanted(count: int) -> bool:
 
 def _libc():
     try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return ctypes.CDLL(None)    # the symbols Python is linked with: glibc's malloc_trim, if any
     except OSError:
         return None
 
