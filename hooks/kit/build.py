@@ -141,9 +141,8 @@ class Build:
         for spec, body in zip(specs, bodies):
             files.append(self._generated(spec, body))
         status = self.errors if self.session.preview else None     # the preview's check, for /admin/'s panel
-        forms, left_out = admin.files(data, self.root, self.config, self.root / "overrides", status, self.speed.memo)
-        extras = publishing.extra_files(data, self.config, self.speed.memo) + publishing.redirect_files(
-            data, self.config, self.env)
+        forms, left_out = admin.files(data, self.root, self.config, self.root / "overrides", status)
+        extras = publishing.extra_files(data, self.config) + publishing.redirect_files(data, self.config, self.env)
         for extra in extras + forms:
             files.append(extra)
         if left_out:

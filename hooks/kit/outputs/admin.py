@@ -17,7 +17,6 @@ from mkdocs.structure.files import File
 from kit.data import kitconfig
 from kit.data.dataset import Dataset
 from kit.outputs import cms, cmsrules
-from kit.outputs.memo import Memo, no_memo
 
 DIR = "admin"
 PACKAGE = Path("node_modules") / "decap-cms" / "dist"
@@ -44,13 +43,11 @@ def bundle_files(dist: Path) -> list[Path]:
     return sorted(p for p in dist.iterdir() if p.name.endswith("decap-cms.js"))
 
 
-def config_text(d: Dataset, memo: Memo = no_memo) -> str:
+def config_text(d: Dataset) -> str:
     head = "# 由 hooks/kit/outputs/cms.py 根据数据模型生成，请勿手工修改。\n"
     config = cmsrules.apply(cms.config(d.settings.editing, d.settings.site_url), d)
-    # PyYAML's emitter is pure Python: half a second at 3,000 entries, for text that changes
-    # only when the forms' choices do
-    return head + memo("cms-config", config, lambda: yaml.safe_dump(config, allow_unicode=True, sort_keys=False,
-                                                                      width=1000))
+    return head + yaml.safe_dump(config,
+                                 allow_unicode=True, sort_keys=False, width=1000)
 
 
 def preview_status(errors: list[str]) -> str:
@@ -61,7 +58,7 @@ def preview_status(errors: list[str]) -> str:
 
 
 def files(d: Dataset, root: Path, config: MkDocsConfig, templates: Path,
-          preview: list[str] | None = None, memo: Memo = no_memo) -> tuple[list[File], str | None]:
+          preview: list[str] | None = None) -> tuple[list[File], str | None]:
     """The admin files, and a line for the build log when the CMS was left out. `preview`: the
     error lines of a `mkdocs serve` build (none: not a preview), written to admin/status.json."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True)
@@ -71,7 +68,7 @@ def files(d: Dataset, root: Path, config: MkDocsConfig, templates: Path,
     out = [File.generated(config, f"{DIR}/index.html", content=page)]
     if dist is None:
         return out, LEFT_OUT
-    out.append(File.generated(config, f"{DIR}/config.yml", content=config_text(d, memo)))
+    out.append(File.generated(config, f"{DIR}/config.yml", content=config_text(d)))
     if preview is not None:
         out.append(File.generated(config, f"{DIR}/status.json", content=preview_status(preview)))
     out += [File.generated(config, f"{DIR}/{p.name}", abs_src_path=str(p)) for p in bundle_files(dist)]

@@ -12,19 +12,17 @@ import json
 from typing import Any
 
 from kit.data.dataset import Dataset
-from kit.outputs.memo import Memo, no_memo
 from kit.outputs.tables import Table, tables
 
 TYPES = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean",
          "date": "string", "array": "array"}
 
 
-def to_json(t: Table, d: Dataset, memo: Memo = no_memo) -> bytes:
+def to_json(t: Table, d: Dataset) -> bytes:
     doc = {"name": t.name, "title": t.title, "description": t.description,
            "publisher": d.settings.department, "count": len(t.rows),
            "fields": [c.key for c in t.columns], "records": list(t.rows)}
-    # json's encoder is pure Python when it indents: the text is kept for the same table
-    return memo("opendata-json", doc, lambda: (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def _cell(value: Any) -> str:
@@ -71,11 +69,11 @@ def to_schema(t: Table, base: str) -> bytes:
     return (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def bodies(d: Dataset, memo: Memo = no_memo) -> dict[str, bytes]:
+def bodies(d: Dataset) -> dict[str, bytes]:
     base = d.settings.site_url.rstrip("/") + "/"
     out: dict[str, bytes] = {}
     for t in tables(d):
-        out[t.file("json")] = to_json(t, d, memo)
+        out[t.file("json")] = to_json(t, d)
         out[t.file("csv")] = to_csv(t)
         out[t.file("schema.json")] = to_schema(t, base)
     return out

@@ -11,7 +11,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from kit.outputs import downloads
-from kit.outputs.memo import Memo, no_memo
 from kit.outputs import feeds
 from kit.outputs import ical
 from kit.outputs import materialcss
@@ -40,9 +39,9 @@ def extra_specs(d: Dataset, specs: list[PageSpec], files: Files, config: MkDocsC
     return [data_page, site_map]
 
 
-def extra_files(d: Dataset, config: MkDocsConfig, memo: Memo = no_memo) -> list[File]:
+def extra_files(d: Dataset, config: MkDocsConfig) -> list[File]:
     """Calendars, open data, print downloads and the editor's guide now; feeds get their content in prepare(), once post URLs are final."""
-    bodies = {**ical.bodies(d), **opendata.bodies(d, memo), **{path: b"" for path, _, _ in feeds.FEEDS},
+    bodies = {**ical.bodies(d), **opendata.bodies(d), **{path: b"" for path, _, _ in feeds.FEEDS},
               robots.PATH: robots.body(d)}
     return ([File.generated(config, path, content=body) for path, body in sorted(bodies.items())]
             + downloads.files(d, config) + guide.files(d, config))

@@ -62,10 +62,6 @@ class Plain:
     def page_qr(self, page) -> qr.QR:
         return qr.qr_code(qr.page_address(self.site_url, page.url))
 
-    def memo(self, kind: str, value: Any, make: Callable[[], Any]) -> Any:
-        """What make() gives for this value (kit/outputs/memo.py): made here and now."""
-        return make()
-
     def bodies(self, render: Callable[[int], str], n: int) -> list[Any]:
         """Every page body (`render(i)` for i < n), as page_file takes them."""
         return [render(i) for i in range(n)]

@@ -25,7 +25,7 @@ from kit.speed import bodies, fork, jiebacut, partials, qrcache, sitefolder
 from kit.speed.door import Plain
 from kit.speed.outputcache import OutputCache, YamlCache
 from kit.speed.segments import Segmenter
-from kit.speed.stores import Store, code_version, key, plain
+from kit.speed.stores import Store, code_version, key
 from kit.speed.theme import DISPATCH, Renderer
 
 CACHE_DIR = Path(".cache") / "wenming"
@@ -72,7 +72,6 @@ class Fast(Plain):
         self.segmenter = Segmenter(self.segments, words, tokenizer.cut, tokenizer.state())
         self.md_engine = text.md_engine()
         self.md_store = Store(folder, "markdown", version)
-        self.memo_store = Store(folder, "memo", version)
         self.texts: list[str] = []
         return {"jieba.cut": tokenizer.cut_cached, "mkdocs.utils.clean_directory": sitefolder.clean}
 
@@ -84,18 +83,6 @@ class Fast(Plain):
             hit = str(text.md(value, self.md_engine))
             self.md_store.put(k, hit)
         return Markup(hit)
-
-    def memo(self, kind: str, value: Any, make: Callable[[], Any]) -> Any:
-        """make() of an equal value in an earlier build (kit/outputs/memo.py). Equal means the same
-        repr of plain data (dicts, lists, text, numbers): any other value is made here and now."""
-        if not plain(value):
-            return make()
-        k = key(kind, repr(value))
-        hit = self.memo_store.get(k)
-        if hit is None:
-            hit = make()
-            self.memo_store.put(k, hit)
-        return hit
 
     def page_qr(self, page) -> qr.QR:
         return self.qr.page_qr(page)
@@ -156,7 +143,7 @@ class Fast(Plain):
         self.renderer.finish()
         self.output.placed.save(self.output.written)
         self.images.write(site_dir)
-        for store in (self.output.store, self.segments, self.cuts, self.qr_store, self.md_store, self.memo_store):
+        for store in (self.output.store, self.segments, self.cuts, self.qr_store, self.md_store):
             store.save()
         sitefolder.finish()   # the last build's files not moved back are deleted in the background
 

@@ -38,22 +38,6 @@ def key(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
-def plain(value: Any) -> bool:
-    """Only dicts, lists, text, numbers, booleans and None: data whose repr says all of it."""
-    todo = [value]
-    while todo:
-        v = todo.pop()
-        t = type(v)
-        if t is dict:
-            todo.extend(v.keys())
-            todo.extend(v.values())
-        elif t is list:
-            todo.extend(v)
-        elif t not in (str, int, float, bool, type(None)):
-            return False
-    return True
-
-
 class Store:
     """One pickled dict per kind of work, e.g. .cache/wenming/pages.pickle."""
 
