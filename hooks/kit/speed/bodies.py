@@ -88,8 +88,9 @@ def _helper():
         return multiprocessing.get_context("fork").Pool(1)
 
 
-def render_all(render: Callable[[int], Any], n: int, md_store, images) -> list[Any]:
-    """Every body, in order. The helper process ends with its share: its memory is freed."""
+def render_all(render: Callable[[int], Any], n: int, md_store, images, first: Callable[[], None] = lambda: None) -> list[Any]:
+    """Every body, in order. The helper process ends with its share: its memory is freed.
+    `first` runs in the build once the helper has started (and takes its share of the bodies)."""
     global _JOB
     job = Job(render, n, md_store, images)
     pool, pending = None, None
@@ -101,6 +102,7 @@ def render_all(render: Callable[[int], Any], n: int, md_store, images) -> list[A
             _JOB = None
         if pool is not None:
             pending = pool.apply_async(work_back)
+    first()
     bodies: list[str | None] = [None] * n
     for i in range(n):
         if pending is not None and not job.split.claim_front(i):

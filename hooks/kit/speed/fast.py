@@ -29,6 +29,7 @@ from kit.speed.stores import Store, code_version, key
 from kit.speed.theme import DISPATCH, Renderer
 
 CACHE_DIR = Path(".cache") / "wenming"
+LATE_JIEBA = 6000    # bodies from which jieba's dictionary is loaded after the body helper (see bodies())
 
 
 class Fast(Plain):
@@ -89,12 +90,16 @@ class Fast(Plain):
 
     def bodies(self, render: Callable[[int], str], n: int) -> list[bytes]:
         """Every page body, on two cores, packed. jieba's whole dictionary, when this build needs
-        it, is loaded after the body helper has ended (loaded beside it, it made the build's peak
-        of memory) and before the render worker forks, which shares it."""
-        out = bodies.render_all(lambda i: bodies.pack(render(i)), n, self.md_store, self.images)
-        if self.cuts_everything:
+        it, is loaded before the render worker forks, which shares it: beside the body helper
+        (the helper takes more bodies, no time lost), or, with many bodies, after the helper has
+        ended (beside it, it made the peak of memory of a large site; about a second of work)."""
+        load = jiebacut.TOKENIZER.load_all if self.cuts_everything else (lambda: None)
+        late = n >= LATE_JIEBA
+        out = bodies.render_all(lambda i: bodies.pack(render(i)), n, self.md_store, self.images,
+                                (lambda: None) if late else load)
+        if late:
             fork.trim()
-            jiebacut.TOKENIZER.load_all()
+            load()
         return out
 
     def page_file(self, config, src_uri: str, body: bytes, inclusion) -> bodies.PackedFile:
