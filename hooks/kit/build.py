@@ -137,7 +137,7 @@ class Build:
         # they are published resized and without EXIF (kit/outputs/images.py), never as the editor's file
         for rel in sorted(data.public_photos()):
             self.speed.picture(rel)
-        bodies = self.speed.bodies(lambda i: self._body(specs[i]), len(specs))
+        bodies = self.speed.bodies(lambda i: f"{self._body(specs[i])}\n", len(specs))
         for spec, body in zip(specs, bodies):
             files.append(self._generated(spec, body))
         status = self.errors if self.session.preview else None     # the preview's check, for /admin/'s panel
@@ -152,12 +152,12 @@ class Build:
     def _body(self, spec: plan.PageSpec) -> str:
         return render.render(self.env, spec.template, spec.src_uri, d=self.data, **spec.context)
 
-    def _generated(self, spec: plan.PageSpec, body: str) -> File:
+    def _generated(self, spec: plan.PageSpec, body) -> File:
         # no front matter: MkDocs would parse it with the pure-Python YAML loader; the meta is
         # handed to the page in page_markdown instead, the same dict the front matter would give
         self.meta[spec.src_uri] = {"title": spec.title, "description": spec.description, **spec.meta}
         inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-        return File.generated(self.config, spec.src_uri, content=f"{body}\n", inclusion=inclusion)
+        return self.speed.page_file(self.config, spec.src_uri, body, inclusion)
 
     # -- on_nav, on_env: the theme is about to render --------------------------------------------
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from markupsafe import Markup
+from mkdocs.structure.files import File
 
 from kit.data.files import yamlread
 from kit.outputs import images
@@ -61,8 +62,13 @@ class Plain:
     def page_qr(self, page) -> qr.QR:
         return qr.qr_code(qr.page_address(self.site_url, page.url))
 
-    def bodies(self, render: Callable[[int], str], n: int) -> list[str]:
+    def bodies(self, render: Callable[[int], str], n: int) -> list[Any]:
+        """Every page body (`render(i)` for i < n), as page_file takes them."""
         return [render(i) for i in range(n)]
+
+    def page_file(self, config, src_uri: str, body: Any, inclusion) -> File:
+        """The generated page's file, with a body from bodies()."""
+        return File.generated(config, src_uri, content=body, inclusion=inclusion)
 
     # -- the theme ---------------------------------------------------------------------------
 

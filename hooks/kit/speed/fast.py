@@ -3,7 +3,8 @@
 Created fresh for every build (so `mkdocs serve` rebuilds start clean). What it keeps:
 parsed data files, compiled templates, Markdown of story fields, QR codes, search
 segmentations, jieba's cuts, photos, and whole pages kept out of the nav (the output cache,
-hit through an empty template). What it shares with a forked process: page bodies
+hit through an empty template). Page bodies are held compressed until MkDocs reads them
+(kit/speed/bodies.PackedFile). What it shares with a forked process: page bodies
 (kit/speed/bodies.py), search segmentation and the theme of entry pages (kit/speed/theme.py).
 """
 from __future__ import annotations
@@ -28,6 +29,7 @@ from kit.speed.stores import Store, code_version, key
 from kit.speed.theme import DISPATCH, Renderer
 
 CACHE_DIR = Path(".cache") / "wenming"
+LATE_JIEBA = 6000    # bodies from which jieba's dictionary is loaded after the body helper (see bodies())
 
 
 class Fast(Plain):
@@ -86,11 +88,22 @@ class Fast(Plain):
     def page_qr(self, page) -> qr.QR:
         return self.qr.page_qr(page)
 
-    def bodies(self, render: Callable[[int], str], n: int) -> list[str]:
-        """Every page body, on two cores; jieba's whole dictionary, when this build needs it, is
-        loaded meanwhile (the body helper takes more bodies), and shared with the render worker."""
+    def bodies(self, render: Callable[[int], str], n: int) -> list[bytes]:
+        """Every page body, on two cores, packed. jieba's whole dictionary, when this build needs
+        it, is loaded before the render worker forks, which shares it: beside the body helper
+        (the helper takes more bodies, no time lost), or, with many bodies, after the helper has
+        ended (beside it, it made the peak of memory of a large site; about a second of work)."""
         load = jiebacut.TOKENIZER.load_all if self.cuts_everything else (lambda: None)
-        return bodies.render_all(render, n, self.md_store, self.images, load)
+        late = n >= LATE_JIEBA
+        out = bodies.render_all(lambda i: bodies.pack(render(i)), n, self.md_store, self.images,
+                                (lambda: None) if late else load)
+        if late:
+            fork.trim()
+            load()
+        return out
+
+    def page_file(self, config, src_uri: str, body: bytes, inclusion) -> bodies.PackedFile:
+        return bodies.PackedFile.generated(config, src_uri, content=body, inclusion=inclusion)
 
     def sign(self, nav, config, data) -> None:
         """The site signature for the output cache: everything but the page itself."""
@@ -119,6 +132,7 @@ class Fast(Plain):
             output = self.output.output(page, output)
         if self.cacheable(page):
             page.content = None   # written and stored: ten thousand page bodies need not stay in memory
+            fork.freed()
         return output
 
     def checks_here(self, page) -> bool:

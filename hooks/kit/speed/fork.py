@@ -9,6 +9,7 @@ WENMING_PARALLEL=0 turns the workers off; =1 uses them even for a handful of pag
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import logging
 import multiprocessing
@@ -41,12 +42,43 @@ def wanted(count: int) -> bool:
     return (os.cpu_count() or 1) > 1 and count >= MIN_PAGES
 
 
+def _libc():
+    try:
+        return ctypes.CDLL(None)    # the symbols Python is linked with: glibc's malloc_trim, if any
+    except OSError:
+        return None
+
+
+_LIBC = _libc()
+
+
+def trim() -> None:
+    """Give memory freed by this process back to the system (glibc keeps freed blocks in its
+    heaps otherwise): a fork then shares less, and the build's own peak is lower."""
+    if _LIBC is not None and hasattr(_LIBC, "malloc_trim"):
+        _LIBC.malloc_trim(0)
+
+
+_FREED = [0]
+TRIM_EVERY = 500
+
+
+def freed() -> None:
+    """A page's content was let go: every TRIM_EVERY pages, the memory goes back to the system
+    (most of it was shared with the other process, which now holds it alone)."""
+    _FREED[0] += 1
+    if _FREED[0] % TRIM_EVERY == 0:
+        trim()
+
+
 @contextlib.contextmanager
 def frozen():
     """Around a fork: the parent's objects are frozen for the child, whose garbage collector
     then never walks (and so never copies) the memory it shares with the parent; only the
     parent unfreezes its own."""
     parent = os.getpid()
+    gc.collect()
+    trim()
     gc.freeze()
     try:
         yield

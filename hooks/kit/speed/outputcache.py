@@ -49,11 +49,13 @@ class OutputCache:
         page.meta["template"] = self.TEMPLATE
         return True
 
-    def take(self, page, packed: bytes) -> None:
-        """A page the render worker made (compressed): stored, and used like a hit."""
-        k = self.keys.pop(page.url)
-        self.store.put(k, packed)
-        self.hits[page.url] = k
+    def store_packed(self, url: str, packed: bytes) -> None:
+        """A page the render worker made (compressed), stored as it arrives (another thread)."""
+        self.store.put(self.keys[url], packed)
+
+    def take(self, page) -> None:
+        """A page the render worker made, stored already: used like a hit."""
+        self.hits[page.url] = self.keys.pop(page.url)
 
     def stored_places(self, doc_files) -> dict[str, tuple[str, int, int, str | None]]:
         """Pages to be written from the stored copy: URL -> (file, offset, length in the old blob

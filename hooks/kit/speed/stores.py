@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +92,7 @@ class BlobStore:
         self.reader = None
         self.writer = None
         self.new_reader = None
+        self.lock = threading.Lock()    # the render worker's pages are put by another thread
         self.blob = f"{name}-{os.getpid()}-{os.urandom(4).hex()}.blobs"
         self.old_blob = ""
         try:
@@ -126,18 +128,20 @@ class BlobStore:
         return k in self.new or (k in self.old and self.reader is not None)
 
     def _read_new(self, where: tuple[int, int]) -> bytes:
-        self.writer.flush()
-        if self.new_reader is None:
-            self.new_reader = (self.folder / self.blob).open("rb")
-        self.new_reader.seek(where[0])
-        return self.new_reader.read(where[1])
+        with self.lock:
+            self.writer.flush()
+            if self.new_reader is None:
+                self.new_reader = (self.folder / self.blob).open("rb")
+            self.new_reader.seek(where[0])
+            return self.new_reader.read(where[1])
 
     def put(self, k: str, value: bytes) -> None:
-        if self.writer is None:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self.writer = (self.folder / self.blob).open("wb")
-        self.new[k] = (self.writer.tell(), len(value))
-        self.writer.write(value)
+        with self.lock:
+            if self.writer is None:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self.writer = (self.folder / self.blob).open("wb")
+            self.new[k] = (self.writer.tell(), len(value))
+            self.writer.write(value)
 
     def save(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)

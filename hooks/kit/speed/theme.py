@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import pickle
 import threading
 import traceback
 import zlib
@@ -33,7 +34,7 @@ from mkdocs.commands.build import get_context
 from mkdocs.utils import write_file
 
 from kit.speed import sitefolder
-from kit.speed.fork import LIVE, Forward, Split, fork, log, taken, wanted
+from kit.speed.fork import LIVE, Forward, Split, fork, freed, log, taken, wanted
 
 DISPATCH = "wenming-dispatch.html"
 
@@ -44,7 +45,7 @@ class Renderer:
         self.pages: list[Any] = []
         self.index: dict[str, int] = {}
         self.real: dict[str, str] = {}  # page URL -> the template the page asked for
-        self.results: dict[int, tuple[bytes | None, list]] = {}   # page -> (compressed page, host findings)
+        self.results: dict[int, tuple[bool, list]] = {}   # page -> (delivered and stored, host findings)
         self.wrote: set[str] = set()    # pages the worker wrote into the site
         self.hosts = None               # the build's host check (kit/outputs/hostcheck.py)
         self.pid = 0
@@ -118,8 +119,11 @@ class Renderer:
                 if message[0] == "written":
                     self.written = True
                     continue
+                i, packed, found = message[1:]
+                if packed is not None:   # stored now: held until the build reaches the page, thousands
+                    self.output.store_packed(self.pages[i].url, packed)   # of them made the peak of memory
                 with self.cond:
-                    self.results[message[1]] = message[2:]
+                    self.results[i] = (packed is not None, found)
                     self.cond.notify_all()
         except (EOFError, OSError):
             pass
@@ -138,9 +142,9 @@ class Renderer:
             with self.cond:
                 while i not in self.results and not self.dead:
                     self.cond.wait()
-                packed, found = self.results.pop(i, (None, []))
-            if packed is not None:
-                self.output.take(page, packed)
+                delivered, found = self.results.pop(i, (False, []))
+            if delivered:
+                self.output.take(page)
                 self.hosts.found.extend(found)
                 self.wrote.add(page.url)
                 self.sources.add(page.file.src_uri)
@@ -157,7 +161,7 @@ class Renderer:
                 while self.first_result is None and not self.dead:
                     self.cond.wait()
             if self.first_result is not None:
-                return self.first_result
+                return pickle.loads(zlib.decompress(self.first_result))
         return self.first()
 
     def writes_page(self, page) -> bool:
@@ -196,7 +200,8 @@ class Renderer:
         logger.handlers = [Forward(conn)]
         logger.propagate = False
         self.output.capture = {}
-        conn.send(("first", self.first()))
+        # packed: the build holds it until the end, beside the worker, when memory is at its peak
+        conn.send(("first", zlib.compress(pickle.dumps(self.first(), pickle.HIGHEST_PROTOCOL), 1)))
         if self.writes:
             places = list(self.writes.values())
             sitefolder.write_stored(self.output.store.folder / self.blob, taken(self.write_split, places))
@@ -215,6 +220,8 @@ class Renderer:
                 packed = None
             conn.send(("page", i, packed, self.hosts.found[before:]))
             del self.hosts.found[before:]
+            page.content = None     # as the main process does with pages it wrote
+            freed()
         conn.close()
 
     def _render(self, page, config, nav, doc_files) -> str:
