@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import PHONE, SHOTS, Visit, _open, base, phone  # noqa: F401  (base, phone: the same fixtures)
+from test_browser import PHONE, SHOTS, Visit, _open, base, own_phone, phone, phone_tab  # noqa: F401  (the same fixtures)
 
 PAGES = {
     "knowledge": "knowledge/",
@@ -91,7 +91,8 @@ def test_without_javascript_every_answer_is_one_tap_away(browser, base):
         v.close()
 
 
-def test_read_aloud_reads_the_page_block_by_block_pauses_and_stops(phone, base):
+def test_read_aloud_reads_the_page_block_by_block_pauses_and_stops(own_phone, base):
+    phone = own_phone
     phone.context.add_init_script(FAKE_SPEECH)
     _open(phone, base + "stations/qinghe-practice-centre/")
     page = phone.page
@@ -113,7 +114,8 @@ def test_read_aloud_reads_the_page_block_by_block_pauses_and_stops(phone, base):
     assert not any("手机扫码" in s for s in spoken)      # the QR poster text is not read
 
 
-def test_read_aloud_stays_hidden_without_speech_synthesis(phone, base):
+def test_read_aloud_stays_hidden_without_speech_synthesis(own_phone, base):
+    phone = own_phone
     phone.context.add_init_script('Object.defineProperty(window, "speechSynthesis", {configurable: true, value: undefined});')
     _open(phone, base + "knowledge/")
     assert not phone.page.locator("[data-wm-readaloud]").is_visible()
@@ -122,9 +124,10 @@ def test_read_aloud_stays_hidden_without_speech_synthesis(phone, base):
 
 @pytest.mark.parametrize("path", ["knowledge/quiz/", "knowledge/", "ads/civility-poster/", "", "events/"])
 def test_large_text_mode_sizes_text_line_height_and_targets(phone, base, path):
-    phone.context.add_init_script("localStorage.setItem('wm-large', '1')")
     _open(phone, base + path)
     page = phone.page
+    page.evaluate("() => localStorage.setItem('wm-large', '1')")   # as a returning visitor has it
+    page.reload(wait_until="load")
     sizes = page.evaluate("""() => Array.from(document.querySelectorAll('.md-content p, .md-content li, .md-content legend'))
         .filter(e => e.offsetParent && e.textContent.trim())
         .map(e => { const s = getComputedStyle(e); return [parseFloat(s.fontSize), parseFloat(s.lineHeight) / parseFloat(s.fontSize)]; })""")

@@ -24,8 +24,9 @@ WATCH = """() => { window.__violations = [];
     e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI)); }"""
 
 
-@pytest.fixture
-def visit(browser):
+@pytest.fixture(scope="module")
+def tab(browser):
+    """One tab for the module's tests (a new context per test costs 0.7 s; see test_browser.Tab)."""
     context = browser.new_context(viewport={"width": 375, "height": 812}, locale="zh-CN")
     page = context.new_page()
     page.errors, page.requests, page.failed = [], [], {}
@@ -36,6 +37,16 @@ def visit(browser):
     page.on("requestfailed", lambda r: page.failed.__setitem__(r.url, r.failure))
     yield page
     context.close()
+
+
+@pytest.fixture
+def visit(tab):
+    yield tab
+    if tab.url.startswith("http"):
+        tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    tab.errors.clear()
+    tab.requests.clear()
+    tab.failed.clear()
 
 
 def _search(page, query: str) -> list[str]:
