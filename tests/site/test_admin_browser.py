@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser_server import DECAP_SERVER as SERVER, decap_proxy, serve
-from conftest import ROOT, run_build
+from conftest import ROOT, copy_project, run_build
 import yaml
 
 CMS = ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
@@ -32,26 +32,35 @@ DESKTOP = {"viewport": {"width": 1366, "height": 768}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 
 
-@pytest.fixture
-def forms(project, tmp_path, browser):
-    yield from _forms(project, tmp_path, browser, DESKTOP)
-
-
-@pytest.fixture(params=["desktop", "phone"])
-def screen(request, project, tmp_path, browser):
-    """The forms on an office screen and on a phone; the page has `.phone` set."""
-    yield from _forms(project, tmp_path, browser, PHONE if request.param == "phone" else DESKTOP)
-
-
-def _forms(project, tmp_path, browser, size):
+@pytest.fixture(scope="module")
+def forms_site(tmp_path_factory) -> Path:
+    """The fixture county's site with its forms, built once: every test's project starts as the
+    same copy of the fixture, so each test gets a copy of this site (its forms save into the
+    test's own project through its own decap-server)."""
     why = "" if shutil.which("node") and SERVER.is_file() and CMS.is_file() else "node or decap-cms/decap-server missing (npm ci)"
     if why:
         if os.environ.get("CI") == "true":
             pytest.fail(why)
         pytest.skip(why)
-    site = tmp_path / "site"
-    result = run_build(project, site, {"WENMING_NODE_MODULES": str(ROOT / "node_modules")})
+    folder = tmp_path_factory.mktemp("forms-site")
+    result = run_build(copy_project(folder / "project"), folder / "site", {"WENMING_NODE_MODULES": str(ROOT / "node_modules")})
     assert result.returncode == 0, result.log
+    return folder / "site"
+
+
+@pytest.fixture
+def forms(forms_site, project, tmp_path, browser):
+    yield from _forms(forms_site, project, tmp_path, browser, DESKTOP)
+
+
+@pytest.fixture(params=["desktop", "phone"])
+def screen(request, forms_site, project, tmp_path, browser):
+    """The forms on an office screen and on a phone; the page has `.phone` set."""
+    yield from _forms(forms_site, project, tmp_path, browser, PHONE if request.param == "phone" else DESKTOP)
+
+
+def _forms(forms_site, project, tmp_path, browser, size):
+    site = shutil.copytree(forms_site, tmp_path / "site")
     with decap_proxy(site, project):
         context = browser.new_context(**size, locale="zh-CN", timezone_id="Asia/Shanghai")
         page = context.new_page()
