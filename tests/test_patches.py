@@ -8,12 +8,14 @@ import pkgutil
 import jieba
 import pytest
 from mkdocs import utils
+from mkdocs.structure.files import Files
 
 import kit
 from kit import patches
 
 ORIGINAL_CUT = jieba.cut
 ORIGINAL_CLEAN = utils.clean_directory
+ORIGINAL_THEME_FILES = Files.add_files_from_theme
 
 
 def test_importing_every_module_of_the_kit_patches_nothing():
@@ -21,6 +23,7 @@ def test_importing_every_module_of_the_kit_patches_nothing():
         importlib.import_module(info.name)
     assert jieba.cut == ORIGINAL_CUT
     assert utils.clean_directory is ORIGINAL_CLEAN
+    assert Files.add_files_from_theme is ORIGINAL_THEME_FILES
     assert patches.active() == {}
 
 
@@ -68,4 +71,5 @@ def test_a_build_leaves_no_patch_behind(project, tmp_path, monkeypatch):
     assert (tmp_path / "site" / "index.html").is_file()
     assert jieba.cut == ORIGINAL_CUT
     assert utils.clean_directory is ORIGINAL_CLEAN
+    assert Files.add_files_from_theme is ORIGINAL_THEME_FILES
     assert patches.active() == {}

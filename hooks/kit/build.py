@@ -107,7 +107,7 @@ class Build:
         config.extra["csp"] = csp.policy(self.session.preview)   # these three are read by overrides/main.html
         self.hosts = hostcheck.HostCheck(self.root, Path(config.docs_dir), s.site_url)
         blogcats.configure(config)
-        self.env = render.environment(county.content_dirs(self.root), self.speed.jinja_cache)
+        self.env = render.environment(county.content_dirs(self.root), self.speed.jinja_cache, self.root)
         self.env.filters.update(charts.FILTERS)
         patches.apply(self.speed.begin(config, s.site_url, search_words.words(self.data), self.cacheable))
         self.session.running = self

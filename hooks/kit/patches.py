@@ -1,6 +1,6 @@
 """Library patches: the only place where the kit replaces another library's function.
 
-Two are made, for one build at a time: applied when the build starts (Build.start) and undone
+Three are made, for one build at a time: applied when the build starts (Build.start) and undone
 when it ends (on_post_build or on_build_error), so importing any module of the kit, as the tests
 do, changes neither library.
 
@@ -9,6 +9,8 @@ do, changes neither library.
   again on every `mkdocs serve` rebuild); with speed on it is also cached (kit/speed/jiebacut.py).
 - `mkdocs.utils.clean_directory` (speed on only): the old site moved aside in one rename per
   entry instead of deleted file by file (kit/speed/sitefolder.py).
+- `mkdocs.structure.files.Files.add_files_from_theme` (speed on only): MkDocs' own, with the
+  theme's hidden folders (Material's 14,300 icons) not listed only to be dropped (kit/speed/themefiles.py).
 
 Each replaced function must still have the signature we were written against: an upgrade that
 changes one stops the build here, loudly, instead of patching something else.
@@ -20,12 +22,15 @@ from typing import Callable
 
 import jieba
 from mkdocs import utils
+from mkdocs.structure import files
 
 EXPECTED = {
     "jieba.cut": "(sentence, cut_all=False, HMM=True, use_paddle=False)",
     "mkdocs.utils.clean_directory": "(directory: 'str') -> 'None'",
+    "mkdocs.structure.files.Files.add_files_from_theme": "(self, env: 'jinja2.Environment', config: 'MkDocsConfig') -> 'None'",
 }
-_TARGETS = {"jieba.cut": (jieba, "cut"), "mkdocs.utils.clean_directory": (utils, "clean_directory")}
+_TARGETS = {"jieba.cut": (jieba, "cut"), "mkdocs.utils.clean_directory": (utils, "clean_directory"),
+            "mkdocs.structure.files.Files.add_files_from_theme": (files.Files, "add_files_from_theme")}
 _SAVED: dict[str, Callable] = {}
 
 

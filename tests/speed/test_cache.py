@@ -53,6 +53,21 @@ def test_a_warm_build_equals_a_cold_build(warm, tmp_path):
         (again.site / "search" / "search_index.json").read_bytes()
 
 
+def test_compiled_templates_are_found_by_a_copy_in_another_folder(warm, tmp_path):
+    """Jinja's compiled templates are named by their path inside the project: a checkout in
+    another folder (a CI runner's, a test's copy) compiles none again, and builds the same site."""
+    import shutil
+    root, cold = warm
+    moved = copy_project(tmp_path / "elsewhere", warm=False)
+    shutil.copytree(root / ".cache/wenming/jinja", moved / ".cache/wenming/jinja")
+    before = {p.name: p.stat().st_mtime_ns for p in (moved / ".cache/wenming/jinja").iterdir()}
+    again = run_build(moved, tmp_path / "site")
+    assert again.returncode == 0, again.log
+    after = {p.name: p.stat().st_mtime_ns for p in (moved / ".cache/wenming/jinja").iterdir()}
+    assert after == before, sorted(set(after) - set(before))[:5]
+    assert _html_pages(again.site) == _html_pages(cold.site)
+
+
 def test_changed_removed_and_added_entries(warm, tmp_path):
     root, _ = warm
     honorees = root / "data" / "honorees" / "2023.yml"

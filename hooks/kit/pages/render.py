@@ -12,14 +12,31 @@ from kit.pages import filterform
 from kit.pages import text
 
 
-def compiled_cache(folder: Path) -> jinja2.BytecodeCache:
+class _Compiled(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, with a template inside the project named by its path
+    there rather than on this disk: a copy of the project in another folder (a CI runner's
+    checkout, a test's copy) finds what the last build compiled. Jinja checks each stored
+    template against its source's hash, so a changed template is compiled again."""
+
+    def __init__(self, folder: Path, root: Path | None) -> None:
+        super().__init__(str(folder))
+        self.root = str(root.resolve()) + "/" if root else None
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        if filename and self.root and filename.startswith(self.root):
+            filename = filename[len(self.root):]
+        return super().get_cache_key(name, filename)
+
+
+def compiled_cache(folder: Path, root: Path | None = None) -> jinja2.BytecodeCache:
     """Compiled templates, keyed by their source's hash: Jinja compiles Material's and our
     templates anew in every process, about a second of every build."""
     folder.mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return _Compiled(folder, root)
 
 
-def environment(template_dir: Path | list[Path], cache_dir: Path | None = None) -> jinja2.Environment:
+def environment(template_dir: Path | list[Path], cache_dir: Path | None = None,
+                root: Path | None = None) -> jinja2.Environment:
     """`template_dir`: one folder, or several searched in order (the county's own first)."""
     dirs = template_dir if isinstance(template_dir, list) else [template_dir]
     env = jinja2.Environment(
@@ -29,7 +46,7 @@ def environment(template_dir: Path | list[Path], cache_dir: Path | None = None) 
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,   # one environment per build: no stat() of the template per page
-        bytecode_cache=compiled_cache(cache_dir) if cache_dir else None,
+        bytecode_cache=compiled_cache(cache_dir, root) if cache_dir else None,
     )
     env.filters.update(md=text.md, date_cn=text.date_cn, status_cn=text.status_cn,
                        filter_choices=filterform.choices,

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from kit import engine
 from kit.outputs import images
 from kit.pages import qr, render, text
-from kit.speed import bodies, fork, jiebacut, partials, qrcache, sitefolder
+from kit.speed import bodies, fork, jiebacut, partials, qrcache, sitefolder, themefiles
 from kit.speed.door import Plain
 from kit.speed.outputcache import OutputCache, YamlCache
 from kit.speed.segments import Segmenter
@@ -74,7 +74,8 @@ class Fast(Plain):
         self.md_engine = text.md_engine()
         self.md_store = Store(folder, "markdown", version)
         self.texts: list[str] = []
-        return {"jieba.cut": tokenizer.cut_cached, "mkdocs.utils.clean_directory": sitefolder.clean}
+        return {"jieba.cut": tokenizer.cut_cached, "mkdocs.utils.clean_directory": sitefolder.clean,
+                "mkdocs.structure.files.Files.add_files_from_theme": themefiles.add_files_from_theme}
 
     def md(self, value: str) -> Markup:
         """The Markdown filter, cached by text (a pure function of it)."""
@@ -114,7 +115,7 @@ class Fast(Plain):
         """Before the theme renders pages: the render worker segments our search entries first,
         then renders entry pages (kit/speed/theme.py)."""
         with_cached_template(env)
-        env.bytecode_cache = render.compiled_cache(self.jinja_cache)
+        env.bytecode_cache = render.compiled_cache(self.jinja_cache, self.root)
         self.partials = partials.Partials(env, self.cacheable)   # the menu and lang.t once per distinct input
         self.texts = texts
         self.renderer.start(env, config, nav, files, lambda: self.segmenter.resolve(texts), len(texts), hosts)
