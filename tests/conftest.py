@@ -44,13 +44,47 @@ class Build:
         return sorted(p for p in self.site.rglob("*") if p.is_file())
 
 
-def run_build(root: Path, site: Path, env: dict[str, str] | None = None) -> Build:
+def run_build(root: Path, site: Path, env: dict[str, str] | None = None, fresh: bool = False) -> Build:
+    """`mkdocs build --strict` of the project at root into site: forked from the test process's
+    build server (tests/buildserver.py: MkDocs already imported), or with `fresh` (a test of
+    reproducibility: its own hash seed) a new Python process."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
-        cwd=root, env=full_env, capture_output=True, text=True,
-    )
-    return Build(root, site, proc.returncode, proc.stdout + proc.stderr)
+    args = ["build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
+    if fresh or not hasattr(os, "fork"):
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=root, env=full_env,
+                              capture_output=True, text=True)
+        return Build(root, site, proc.returncode, proc.stdout + proc.stderr)
+    log = site.parent / f".{site.name}-build.log"
+    site.parent.mkdir(parents=True, exist_ok=True)
+    code = _build_server().ask({"cwd": str(root), "env": full_env, "args": args, "log": str(log)})
+    text = log.read_text("utf-8", errors="replace")
+    log.unlink()
+    return Build(root, site, code, text)
+
+
+class _BuildServer:
+    def __init__(self) -> None:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
+        self.proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("buildserver.py"))],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True)
+
+    def ask(self, request: dict) -> int:
+        import json
+        self.proc.stdin.write(json.dumps(request) + "\n")
+        self.proc.stdin.flush()
+        answer = self.proc.stdout.readline()
+        if not answer:
+            raise RuntimeError("the build server stopped (tests/buildserver.py)")
+        return json.loads(answer)["code"]
+
+
+_SERVER: list[_BuildServer] = []
+
+
+def _build_server() -> _BuildServer:
+    if not _SERVER or _SERVER[0].proc.poll() is not None:
+        _SERVER[:] = [_BuildServer()]
+    return _SERVER[0]
 
 
 # The parts of a build's .cache/wenming/ that every copy of the fixture would remake alike, each

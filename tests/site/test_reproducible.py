@@ -13,9 +13,9 @@ def test_two_builds_are_byte_identical(tmp_path):
     # file mtimes), a temp path or hash order would make a file differ
     midnight = (int(time.time()) + 8 * 3600) // 86400 * 86400 - 8 * 3600   # Beijing midnight: "today" is China's
     root = copy_project(tmp_path / "project", warm=False)     # cold, its own .cache: other test workers build the fixture too
-    first = run_build(root, tmp_path / "one", {"SOURCE_DATE_EPOCH": str(midnight + 60)})
+    first = run_build(root, tmp_path / "one", {"SOURCE_DATE_EPOCH": str(midnight + 60)}, fresh=True)
     assert first.returncode == 0, first.log
-    second = run_build(root, tmp_path / "two", {"SOURCE_DATE_EPOCH": str(midnight + 86340)})
+    second = run_build(root, tmp_path / "two", {"SOURCE_DATE_EPOCH": str(midnight + 86340)}, fresh=True)
     assert second.returncode == 0, second.log
     one = {p.relative_to(first.site).as_posix(): p for p in first.all_files()}
     two = {p.relative_to(second.site).as_posix(): p for p in second.all_files()}
