@@ -6,6 +6,7 @@ CI=true: then a missing browser fails the run.
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -13,9 +14,17 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser_server import serve
-from conftest import ROOT, copy_project, run_build
+from conftest import copy_project, run_build
 
-SHOTS = ROOT / "tests" / "artifacts" / "screenshots"
+# screenshots to look at, made only when asked: WENMING_SHOTS=tests/artifacts/screenshots make test
+# (a full-page phone screenshot costs about 0.4 s; nobody looks at them on every run)
+SHOTS = Path(os.environ["WENMING_SHOTS"]) if os.environ.get("WENMING_SHOTS") else None
+
+
+def shot(page, name: str, **kw) -> None:
+    if SHOTS:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"{name}.png"), **kw)
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -151,9 +160,8 @@ def test_phone_page_renders_without_errors_overflow_or_outside_requests(phone, b
     assert page.locator("h1").first.is_visible()
     width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1], f"{name}: horizontal scrolling ({width[0]} > {width[1]} px)"
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"phone-{name}.png"), full_page=True)
-    page.screenshot(path=str(SHOTS / f"phone-{name}-screen.png"))   # what the first screen shows
+    shot(page, f"phone-{name}", full_page=True)
+    shot(page, f"phone-{name}-screen")   # what the first screen shows
     assert not phone.errors, phone.errors
     assert not phone.outside, phone.outside
 
@@ -163,8 +171,7 @@ def test_desktop_page_renders_without_errors_or_outside_requests(desktop, base, 
     _open(desktop, base + path)
     assert desktop.page.locator("h1").first.is_visible()
     if name in ("home", "honoree", "campaign"):
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        desktop.page.screenshot(path=str(SHOTS / f"desktop-{name}.png"), full_page=True)
+        shot(desktop.page, f"desktop-{name}", full_page=True)
     assert not desktop.errors, desktop.errors
     assert not desktop.outside, desktop.outside
 
@@ -237,8 +244,7 @@ def test_large_text_mode_applies_before_first_paint(own_phone, base):
     assert seen and "wm-large" in seen[0]
     width = phone.page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1]
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    phone.page.screenshot(path=str(SHOTS / "phone-large-events.png"), full_page=False)
+    shot(phone.page, "phone-large-events")
 
 
 def test_controls_are_keyboard_reachable_with_visible_focus(desktop, base):
@@ -369,8 +375,7 @@ def test_mourning_day_greys_the_site_in_the_visitors_china_date(browser, tmp_pat
                 f = v.page.evaluate("() => getComputedStyle(document.documentElement).filter")
                 assert (f == "grayscale(1)") is grey, (when, f)
                 if grey:
-                    SHOTS.mkdir(parents=True, exist_ok=True)
-                    v.page.screenshot(path=str(SHOTS / "phone-mourning.png"))
+                    shot(v.page, "phone-mourning")
             finally:
                 v.close()
 

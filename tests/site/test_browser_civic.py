@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import PHONE, SHOTS, Visit, _open, base, own_phone, phone, phone_tab  # noqa: F401  (the same fixtures)
+from test_browser import PHONE, Visit, _open, base, own_phone, phone, phone_tab, shot  # noqa: F401  (the same fixtures)
 
 PAGES = {
     "knowledge": "knowledge/",
@@ -40,8 +40,7 @@ def test_phone_page_without_errors_overflow_outside_requests_or_serious_axe_viol
     page = phone.page
     width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1], f"{name}: horizontal scrolling ({width[0]} > {width[1]} px)"
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"phone-{name}.png"), full_page=True)
+    shot(page, f"phone-{name}", full_page=True)
     for large in (False, True):
         if large:
             page.evaluate("() => document.documentElement.classList.add('wm-large')")
