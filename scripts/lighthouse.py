@@ -240,7 +240,7 @@ def main() -> None:
 
     def wanted(pages: list[tuple[str, str]]) -> list[tuple[str, str]]:
         keys = [k for k in args.only.split(",") if k]
-        return [(n, p) for n, p in pages if not keys or any(k in n or k == (p or "home") for k in keys)]
+        return [(n, p) for n, p in pages if not keys or any(k in n or k in (p or "home") for k in keys)]
 
     site = args.site
     if site is None:
