@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 .DEFAULT_GOAL := help
 
-.PHONY: help setup setup-dev admin-forms serve build check review publish-check package new-county demo test clean excel-template import export edit version upgrade handbook handbook-serve
+.PHONY: help setup setup-dev admin-forms serve build check review publish-check package new-county demo test clean excel-template import export edit version upgrade handbook handbook-serve lighthouse
 
 # the site generator: mkdocs (MkDocs 1.6) or properdocs (ProperDocs 1.6, its maintained continuation;
 # handbook/docs/tech/properdocs.md): make ENGINE=properdocs build, or ENGINE=properdocs in the pipeline's variables
@@ -103,6 +103,11 @@ TEST_WORKERS ?= auto
 test: setup-dev  ## the kit's tests (never reads data/ or docs/), in parallel: make test TEST_WORKERS=1 for one process
 	$(BIN)/python hooks/check.py tests/fixture
 	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile
+
+# Lighthouse on one page of every page type (maintainers only, never in CI): pinned in scripts/lighthouse/,
+# installed on demand (npm ci) into .cache/lighthouse/; handbook/docs/maintainers/performance.md
+lighthouse: setup-dev  ## Lighthouse (phone, simulated throttling) on every page type of the sample site, median of 3; LARGE=3000 adds a generated site
+	nice $(BIN)/python scripts/lighthouse.py $(if $(LARGE),--large $(LARGE)) $(ARGS)
 
 # The kit's handbook (handbook/): editors, technicians, the generated reference, maintainers
 handbook: setup  ## the kit's handbook into site-handbook/ (strict): open site-handbook/index.html
