@@ -97,6 +97,7 @@ class Tab:
     def take(self) -> Visit:
         if self.visit is None:
             self.visit = self.make()
+            self.visit.context = _Shared(self.visit.context)
         return self.visit
 
     def give_back(self) -> None:
@@ -109,6 +110,20 @@ class Tab:
         if self.visit is not None:
             self.visit.close()
             self.visit = None
+
+
+class _Shared:
+    """A shared tab's context: what would outlive the test (init scripts, exposed functions,
+    routes) is refused, so such a test takes a Visit of its own (`own_phone`)."""
+    LASTING = ("add_init_script", "expose_function", "expose_binding", "route")
+
+    def __init__(self, context) -> None:
+        self._context = context
+
+    def __getattr__(self, name: str):
+        if name in self.LASTING:
+            raise AssertionError(f"context.{name} on a shared tab would reach the next tests: use own_phone")
+        return getattr(self._context, name)
 
 
 def _phone(browser) -> Visit:

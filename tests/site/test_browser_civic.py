@@ -158,10 +158,11 @@ def test_knowledge_page_prints_on_one_a4_sheet_without_buttons(browser, base):
 
 @pytest.mark.parametrize("path", ["honorees/2023-sample-sun/", "events/yunwu-tea-fair/", "villages/liutang-village/",
                                   "stations/qinghe-practice-centre/", "knowledge/"])
-def test_the_read_aloud_button_appears_without_moving_the_page(phone, base, path):
+def test_the_read_aloud_button_appears_without_moving_the_page(own_phone, base, path):
     """readaloud.js shows the 朗读 button after the first paint can have happened; its place is kept
     from the start (main.html's head script, kit.css), so the heading and the text below do not jump
     when it appears (Lighthouse: a layout shift of 0.058 on every entry page before)."""
+    phone = own_phone
     phone.context.add_init_script(FAKE_SPEECH)
     page = phone.page
     top = "() => Math.round(document.querySelector('.md-content h1').getBoundingClientRect().top)"
