@@ -10,6 +10,7 @@ hit through an empty template). Page bodies are held compressed until MkDocs rea
 from __future__ import annotations
 
 import json
+import os
 import re
 from importlib.metadata import version as package_version
 from pathlib import Path
@@ -21,7 +22,7 @@ from markupsafe import Markup
 from kit import engine
 from kit.outputs import images
 from kit.pages import qr, render, text
-from kit.speed import bodies, fork, jiebacut, partials, qrcache, sitefolder
+from kit.speed import bodies, bodycache, fork, jiebacut, partials, qrcache, sitefolder
 from kit.speed.door import Plain
 from kit.speed.outputcache import OutputCache, YamlCache
 from kit.speed.segments import Segmenter
@@ -73,6 +74,9 @@ class Fast(Plain):
         self.segmenter = Segmenter(self.segments, words, tokenizer.cut, tokenizer.state())
         self.md_engine = text.md_engine()
         self.md_store = Store(folder, "markdown", version)
+        self.body_store = Store(folder, "bodies", version)
+        self.memo = Store(folder, "memo", version)
+        self.reading: set[str] | None = None
         self.texts: list[str] = []
         return {"jieba.cut": tokenizer.cut_cached, "mkdocs.utils.clean_directory": sitefolder.clean}
 
@@ -88,18 +92,38 @@ class Fast(Plain):
     def page_qr(self, page) -> qr.QR:
         return self.qr.page_qr(page)
 
-    def bodies(self, render: Callable[[int], str], n: int) -> list[bytes]:
-        """Every page body, on two cores, packed. jieba's whole dictionary, when this build needs
-        it, is loaded before the render worker forks, which shares it: beside the body helper
-        (the helper takes more bodies, no time lost), or, with many bodies, after the helper has
-        ended (beside it, it made the peak of memory of a large site; about a second of work)."""
+    def picture(self, photo) -> images.ImageSet:
+        if self.reading is not None:    # a body is rendering: it depends on this photo (bodycache.py)
+            self.reading.add(bodycache.PHOTO + getattr(photo, "src", photo))
+        return self.images.picture(photo)
+
+    def bodies(self, render: Callable[[int, Any], str], specs: list, data) -> list[bytes]:
+        """Every page body, packed: from the last build's when nothing it read has changed
+        (kit/speed/bodycache.py), the others on two cores. jieba's whole dictionary, when this
+        build needs it, is loaded before the render worker forks, which shares it: beside the body
+        helper (the helper takes more bodies, no time lost), or, with many bodies, after the
+        helper has ended (beside it, it made the peak of memory of a large site; about a second)."""
+        cache = bodycache.BodyCache(self.body_store, data, self.images.picture)
+        keys = [cache.static_key(s.template, s.src_uri, s.context) for s in specs]
+        out = [cache.get(k) for k in keys]
+        todo = [i for i, body in enumerate(out) if body is None]
+
+        def tracked(j: int) -> tuple[bytes, set[str]]:
+            self.reading = seen = set()
+            try:
+                return bodies.pack(render(todo[j], bodycache.Reads(data, seen))), seen
+            finally:
+                self.reading = None
         load = jiebacut.TOKENIZER.load_all if self.cuts_everything else (lambda: None)
-        late = n >= LATE_JIEBA
-        out = bodies.render_all(lambda i: bodies.pack(render(i)), n, self.md_store, self.images,
-                                (lambda: None) if late else load)
+        late = len(todo) >= LATE_JIEBA
+        made = bodies.render_all(tracked, len(todo), self.md_store, self.images, (lambda: None) if late else load)
         if late:
             fork.trim()
             load()
+        for i, (body, seen) in zip(todo, made):
+            cache.put(keys[i], seen, body)
+            out[i] = body
+        fork.log.info("正文：%d 篇沿用上次构建，%d 篇重新渲染。", len(out) - len(todo), len(todo))
         return out
 
     def page_file(self, config, src_uri: str, body: bytes, inclusion) -> bodies.PackedFile:
@@ -144,11 +168,36 @@ class Fast(Plain):
         self.segmenter.learn_resolved(self.texts, self.renderer.first_done())
         return self.segmenter.segment
 
+    def remember(self, name: str, value: Any, make: Callable[[Any], str]) -> str:
+        text = repr(value)
+        k = None if " at 0x" in text else key(name, text)
+        hit = self.memo.get(k) if k else None
+        if hit is None:
+            hit = make(value)
+            if k:
+                self.memo.put(k, hit)
+        return hit
+
+    def write_file(self, path: Path, text: str) -> None:
+        """The last build's file moved back when it holds these bytes, untouched (sitefolder.py)."""
+        data = text.encode("utf-8")
+        dest = os.path.abspath(path)
+        k = key(data)
+        prev = self.output.placed.unchanged(dest, k)
+        try:
+            if prev is None:
+                raise OSError
+            os.rename(prev, dest)
+        except OSError:
+            path.write_bytes(data)
+        self.output.written[dest] = k
+
     def finish(self, site_dir: str) -> None:
         self.renderer.finish()
         self.output.placed.save(self.output.written)
         self.images.write(site_dir)
-        for store in (self.output.store, self.segments, self.cuts, self.qr_store, self.md_store):
+        for store in (self.output.store, self.segments, self.cuts, self.qr_store, self.md_store, self.body_store,
+                      self.memo):
             store.save()
         sitefolder.finish()   # the last build's files not moved back are deleted in the background
 
