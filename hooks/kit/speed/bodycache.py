@@ -25,6 +25,17 @@ EVERYTHING = "*"    # a template went through all parts of the dataset
 PHOTO = "photo:"
 
 
+def stable(value: Any) -> str:
+    """repr, with the members of sets in order (a set's order changes from process to process)."""
+    if isinstance(value, (set, frozenset)):
+        return f"{type(value).__name__}({sorted(stable(v) for v in value)})"
+    if isinstance(value, (list, tuple)):
+        return f"{type(value).__name__}({[stable(v) for v in value]})"
+    if isinstance(value, dict):
+        return f"dict({[(stable(k), stable(v)) for k, v in value.items()]})"
+    return repr(value)
+
+
 class _Parts(Mapping):
     """The dataset's `parts` as its methods read them: each key read is noted."""
 
@@ -81,18 +92,18 @@ class BodyCache:
         if name not in self.digests:
             try:
                 if name == EVERYTHING:
-                    value = repr(sorted(self.d.parts.items()))
+                    value = stable(sorted(self.d.parts.items()))
                 elif name.startswith(PHOTO):
-                    value = repr(self.picture(name[len(PHOTO):]))
+                    value = stable(self.picture(name[len(PHOTO):]))
                 else:
-                    value = repr(getattr(self.d, name))
+                    value = stable(getattr(self.d, name))
                 self.digests[name] = None if " at 0x" in value else key(value)
             except Exception:   # a photo gone: the body is rendered again and reports it
                 self.digests[name] = None
         return self.digests[name]
 
     def static_key(self, template: str, src_uri: str, context: dict[str, Any]) -> str | None:
-        text = repr(sorted(context.items()))
+        text = stable(sorted(context.items()))
         return None if " at 0x" in text else key("body", template, src_uri, text)
 
     def get(self, k: str | None) -> bytes | None:
