@@ -1,6 +1,6 @@
 """Library patches: the only place where the kit replaces another library's function.
 
-Two are made, for one build at a time: applied when the build starts (Build.start) and undone
+Three are made, for one build at a time: applied when the build starts (Build.start) and undone
 when it ends (on_post_build or on_build_error), so importing any module of the kit, as the tests
 do, changes neither library.
 
@@ -9,6 +9,8 @@ do, changes neither library.
   again on every `mkdocs serve` rebuild); with speed on it is also cached (kit/speed/jiebacut.py).
 - `mkdocs.utils.clean_directory` (speed on only): the old site moved aside in one rename per
   entry instead of deleted file by file (kit/speed/sitefolder.py).
+- Material's `SearchIndex.add_entry_from_context` (speed on only): a page's search entries kept
+  between builds while the page is the same (kit/speed/searchcache.py).
 
 Each replaced function must still have the signature we were written against: an upgrade that
 changes one stops the build here, loudly, instead of patching something else.
@@ -19,13 +21,16 @@ import inspect
 from typing import Callable
 
 import jieba
+from material.plugins.search.plugin import SearchIndex
 from mkdocs import utils
 
 EXPECTED = {
     "jieba.cut": "(sentence, cut_all=False, HMM=True, use_paddle=False)",
     "mkdocs.utils.clean_directory": "(directory: 'str') -> 'None'",
+    "material.search.add_entry_from_context": "(self, page)",
 }
-_TARGETS = {"jieba.cut": (jieba, "cut"), "mkdocs.utils.clean_directory": (utils, "clean_directory")}
+_TARGETS = {"jieba.cut": (jieba, "cut"), "mkdocs.utils.clean_directory": (utils, "clean_directory"),
+            "material.search.add_entry_from_context": (SearchIndex, "add_entry_from_context")}
 _SAVED: dict[str, Callable] = {}
 
 

@@ -9,22 +9,18 @@ hit through an empty template). Page bodies are held compressed until MkDocs rea
 """
 from __future__ import annotations
 
-import json
 import os
-import re
-from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
 from markupsafe import Markup
 
-from kit import engine
 from kit.outputs import images
 from kit.pages import qr, render, text
-from kit.speed import bodies, bodycache, fork, jiebacut, partials, qrcache, sitefolder
+from kit.speed import bodies, bodycache, fork, jiebacut, partials, qrcache, searchcache, sitefolder
 from kit.speed.door import Plain
-from kit.speed.outputcache import OutputCache, YamlCache
+from kit.speed.outputcache import OutputCache, YamlCache, site_signature
 from kit.speed.segments import Segmenter
 from kit.speed.stores import Store, code_version, key
 from kit.speed.theme import DISPATCH, Renderer
@@ -78,7 +74,9 @@ class Fast(Plain):
         self.memo = Store(folder, "memo", version)
         self.reading: set[str] | None = None
         self.texts: list[str] = []
-        return {"jieba.cut": tokenizer.cut_cached, "mkdocs.utils.clean_directory": sitefolder.clean}
+        self.search_store = Store(folder, "search", version)
+        return {"jieba.cut": tokenizer.cut_cached, "mkdocs.utils.clean_directory": sitefolder.clean,
+                searchcache.NAME: searchcache.cached(self.search_store, tokenizer.words_state())}
 
     def md(self, value: str) -> Markup:
         """The Markdown filter, cached by text (a pure function of it)."""
@@ -197,39 +195,13 @@ class Fast(Plain):
         self.output.placed.save(self.output.written)
         self.images.write(site_dir)
         for store in (self.output.store, self.segments, self.cuts, self.qr_store, self.md_store, self.body_store,
-                      self.memo):
+                      self.memo, self.search_store):
             store.save()
         sitefolder.finish()   # the last build's files not moved back are deleted in the background
 
     def abort(self) -> None:
         fork.stop_all()
         sitefolder.finish()
-
-
-SKIP_EXTRA = {"wenming", "content_env", "wenming_build"}
-# a theme template reading entries from the dataset would make every page depend on all data
-READS_DATA = re.compile(r"config\.extra\.wenming\b(?!\.settings\b|_)|config\.extra\[")
-
-
-def _nav(items) -> list:
-    return [(type(i).__name__, str(i.title), getattr(i, "url", None), _nav(i.children or [])) for i in items]
-
-
-def site_signature(root: Path, nav, config, data) -> str:
-    theme_files = [p for p in (root / "overrides").rglob("*") if p.is_file() and "content" not in p.parts]
-    reads_data = any(READS_DATA.search(p.read_text("utf-8", errors="replace")) for p in theme_files)
-    data_hash = ""
-    if reads_data:
-        data_hash = key(*(p.read_bytes() for p in sorted((root / "data").rglob("*")) if p.is_file()))
-    extra = {k: v for k, v in config.extra.items() if k not in SKIP_EXTRA}
-    fields = {k: config.get(k) for k in ("site_name", "site_url", "site_description", "site_author", "copyright",
-                                         "repo_url", "repo_name", "edit_uri", "extra_css", "extra_javascript",
-                                         "use_directory_urls")}
-    signed = json.dumps([engine.label(), package_version("mkdocs-material"), fields, extra,
-                         dict(config.theme), data.settings.model_dump(mode="json"), _nav(nav.items),
-                         nav.homepage.url if nav.homepage else None, data_hash],
-                        sort_keys=True, default=str, ensure_ascii=False)
-    return key(re.sub(r" at 0x[0-9a-f]+", "", signed))
 
 
 def with_cached_template(env: jinja2.Environment) -> None:
