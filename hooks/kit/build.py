@@ -137,8 +137,7 @@ class Build:
         # they are published resized and without EXIF (kit/outputs/images.py), never as the editor's file
         for rel in sorted(data.public_photos()):
             self.speed.picture(rel)
-        # a body reads the dataset it is given: the speed door may hand it one that notes what is read
-        bodies = self.speed.bodies(lambda i, d: f"{self._body(specs[i], d)}\n", specs, data)
+        bodies = self.speed.bodies(lambda i, d: f"{self._body(specs[i], d)}\n", specs, data)   # d: maybe a Reads
         for spec, body in zip(specs, bodies):
             files.append(self._generated(spec, body))
         status = self.errors if self.session.preview else None     # the preview's check, for /admin/'s panel
