@@ -54,6 +54,10 @@ def test_a_one_line_change_rebuilds_to_the_cold_build(tmp_path, change):
     assert same_folder.returncode == 0, same_folder.log
     reused, rendered = _rendered(same_folder.log)
     assert 0 < rendered <= most and reused > rendered, (reused, rendered)
+    again = run_build(root, site)     # nothing changed since: nothing to render, nothing to cut
+    assert again.returncode == 0, again.log
+    assert _rendered(again.log)[1] == 0
+    assert "Building prefix dict" not in again.log + same_folder.log   # jieba's whole dictionary: not loaded
     # a fresh `mkdocs build` into a new folder, with the warm cache of the first build
     shutil.rmtree(root / ".cache" / "wenming")
     shutil.copytree(tmp_path / "warm-cache", root / ".cache" / "wenming")

@@ -63,7 +63,9 @@ class Fast(Plain):
         # whole dictionary before the render worker forks, one that cuts a few sentences looks up their words
         self.cuts = Store(folder, "cuts", f"{version}:{tokenizer.words_state()}")
         tokenizer.store = self.cuts
-        self.cuts_everything = not self.segments.old or not self.cuts.old   # see bodies()
+        # Material's search entries of unchanged pages are kept whole (searchcache.py): their cuts are not asked for
+        self.search_store = Store(folder, "search", version)
+        self.cuts_everything = not self.segments.old or not (self.cuts.old or self.search_store.old)   # see bodies()
         self.qr_store = Store(folder, "qr", version)
         self.qr = qrcache.QRCodes(self.qr_store, site_url, lambda page: not cacheable(page))
         self.renderer = Renderer(self.output)
@@ -74,7 +76,6 @@ class Fast(Plain):
         self.memo = Store(folder, "memo", version)
         self.reading: set[str] | None = None
         self.texts: list[str] = []
-        self.search_store = Store(folder, "search", version)
         return {"jieba.cut": tokenizer.cut_cached, "mkdocs.utils.clean_directory": sitefolder.clean,
                 searchcache.NAME: searchcache.cached(self.search_store, tokenizer.words_state())}
 
