@@ -137,11 +137,12 @@ class Build:
         # they are published resized and without EXIF (kit/outputs/images.py), never as the editor's file
         for rel in sorted(data.public_photos()):
             self.speed.picture(rel)
-        bodies = self.speed.bodies(lambda i: f"{self._body(specs[i])}\n", len(specs))
+        bodies = self.speed.bodies(lambda i, d: f"{self._body(specs[i], d)}\n", specs, data)   # d: maybe a Reads
         for spec, body in zip(specs, bodies):
             files.append(self._generated(spec, body))
         status = self.errors if self.session.preview else None     # the preview's check, for /admin/'s panel
-        forms, left_out = admin.files(data, self.root, self.config, self.root / "overrides", status)
+        forms, left_out = admin.files(data, self.root, self.config, self.root / "overrides", status,
+                                      lambda cms: self.speed.remember("cms", cms, admin.yaml_text))
         extras = publishing.extra_files(data, self.config) + publishing.redirect_files(data, self.config, self.env)
         for extra in extras + forms:
             files.append(extra)
@@ -149,8 +150,8 @@ class Build:
             log.info(left_out)
         return files
 
-    def _body(self, spec: plan.PageSpec) -> str:
-        return render.render(self.env, spec.template, spec.src_uri, d=self.data, **spec.context)
+    def _body(self, spec: plan.PageSpec, d) -> str:
+        return render.render(self.env, spec.template, spec.src_uri, d=d, **spec.context)
 
     def _generated(self, spec: plan.PageSpec, body) -> File:
         # no front matter: MkDocs would parse it with the pure-Python YAML loader; the meta is
@@ -222,7 +223,7 @@ class Build:
                 raise PluginError(f"有 {len(problems)} 处要从其他网站加载资源，网站未生成完整。请按上面每一行的提示修改。")
             separator = search_words.separator(self.config.plugins)
             segment = self.speed.segmentations()
-            searchindex.write(self.config.site_dir, self.search.entries(segment, separator))
+            searchindex.write(self.config.site_dir, self.search.entries(segment, separator), self.speed.write_file)
             publishing.finish(self.config)
             searchworker.write(self.config.site_dir, self.config.extra["search_worker"])
             self.speed.finish(self.config.site_dir)

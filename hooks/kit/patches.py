@@ -1,6 +1,6 @@
 """Library patches: the only place where the kit replaces another library's function.
 
-Three are made, for one build at a time: applied when the build starts (Build.start) and undone
+Four are made, for one build at a time: applied when the build starts (Build.start) and undone
 when it ends (on_post_build or on_build_error), so importing any module of the kit, as the tests
 do, changes neither library.
 
@@ -11,6 +11,8 @@ do, changes neither library.
   entry instead of deleted file by file (kit/speed/sitefolder.py).
 - `mkdocs.structure.files.Files.add_files_from_theme` (speed on only): MkDocs' own, with the
   theme's hidden folders (Material's 14,300 icons) not listed only to be dropped (kit/speed/themefiles.py).
+- Material's `SearchIndex.add_entry_from_context` (speed on only): a page's search entries kept
+  between builds while the page is the same (kit/speed/searchcache.py).
 
 Each replaced function must still have the signature we were written against: an upgrade that
 changes one stops the build here, loudly, instead of patching something else.
@@ -21,6 +23,7 @@ import inspect
 from typing import Callable
 
 import jieba
+from material.plugins.search.plugin import SearchIndex
 from mkdocs import utils
 from mkdocs.structure import files
 
@@ -28,9 +31,11 @@ EXPECTED = {
     "jieba.cut": "(sentence, cut_all=False, HMM=True, use_paddle=False)",
     "mkdocs.utils.clean_directory": "(directory: 'str') -> 'None'",
     "mkdocs.structure.files.Files.add_files_from_theme": "(self, env: 'jinja2.Environment', config: 'MkDocsConfig') -> 'None'",
+    "material.search.add_entry_from_context": "(self, page)",
 }
 _TARGETS = {"jieba.cut": (jieba, "cut"), "mkdocs.utils.clean_directory": (utils, "clean_directory"),
-            "mkdocs.structure.files.Files.add_files_from_theme": (files.Files, "add_files_from_theme")}
+            "mkdocs.structure.files.Files.add_files_from_theme": (files.Files, "add_files_from_theme"),
+            "material.search.add_entry_from_context": (SearchIndex, "add_entry_from_context")}
 _SAVED: dict[str, Callable] = {}
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any, Callable
 
 import jinja2
 import yaml
@@ -43,11 +44,14 @@ def bundle_files(dist: Path) -> list[Path]:
     return sorted(p for p in dist.iterdir() if p.name.endswith("decap-cms.js"))
 
 
-def config_text(d: Dataset) -> str:
+def yaml_text(config: dict[str, Any]) -> str:
     head = "# 由 hooks/kit/outputs/cms.py 根据数据模型生成，请勿手工修改。\n"
-    config = cmsrules.apply(cms.config(d.settings.editing, d.settings.site_url), d)
-    return head + yaml.safe_dump(config,
-                                 allow_unicode=True, sort_keys=False, width=1000)
+    return head + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def config_text(d: Dataset, dump: Callable[[dict[str, Any]], str] = yaml_text) -> str:
+    """`dump`: yaml_text, or the build's, which remembers its last text (the YAML takes time)."""
+    return dump(cmsrules.apply(cms.config(d.settings.editing, d.settings.site_url), d))
 
 
 def preview_status(errors: list[str]) -> str:
@@ -58,7 +62,8 @@ def preview_status(errors: list[str]) -> str:
 
 
 def files(d: Dataset, root: Path, config: MkDocsConfig, templates: Path,
-          preview: list[str] | None = None) -> tuple[list[File], str | None]:
+          preview: list[str] | None = None, dump: Callable[[dict[str, Any]], str] = yaml_text,
+          ) -> tuple[list[File], str | None]:
     """The admin files, and a line for the build log when the CMS was left out. `preview`: the
     error lines of a `mkdocs serve` build (none: not a preview), written to admin/status.json."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True)
@@ -68,7 +73,7 @@ def files(d: Dataset, root: Path, config: MkDocsConfig, templates: Path,
     out = [File.generated(config, f"{DIR}/index.html", content=page)]
     if dist is None:
         return out, LEFT_OUT
-    out.append(File.generated(config, f"{DIR}/config.yml", content=config_text(d)))
+    out.append(File.generated(config, f"{DIR}/config.yml", content=config_text(d, dump)))
     if preview is not None:
         out.append(File.generated(config, f"{DIR}/status.json", content=preview_status(preview)))
     out += [File.generated(config, f"{DIR}/{p.name}", abs_src_path=str(p)) for p in bundle_files(dist)]

@@ -75,14 +75,14 @@ def entry(location: str, title: str, summary: str, rest: str, segment: Callable[
     return {"location": location, "title": segment(title), "text": head + ZWSP + ZWSP.join(words) + ZWSP}
 
 
-def write(site_dir: str, entries: list[dict]) -> None:
+def write(site_dir: str, entries: list[dict], write_file: Callable[[Path, str], None] = searchshards.write_text) -> None:
     """Add our entries to the index Material wrote, and store it without \\u escapes (half the size);
-    a large index is split in shards (kit/outputs/searchshards.py)."""
+    a large index is split in shards (kit/outputs/searchshards.py), each written by `write_file`."""
     path = Path(site_dir) / "search" / "search_index.json"
     if not path.is_file():
         return
     index = json.loads(path.read_text("utf-8"))
-    if searchshards.split(site_dir, index, entries):
+    if searchshards.split(site_dir, index, entries, write_file):
         return
     index["docs"].extend(entries)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from kit.data import kitconfig
 
@@ -86,8 +86,13 @@ def postings(grouped: list[list[dict]], separator: re.Pattern) -> list[dict[str,
     return shards
 
 
-def split(site_dir: str, index: dict, entries: list[dict]) -> bool:
-    """Write the index in shards if it is large; False (nothing written) if it is not."""
+def write_text(path: Path, text: str) -> None:
+    path.write_text(text, "utf-8")
+
+
+def split(site_dir: str, index: dict, entries: list[dict], write: Callable[[Path, str], None] = write_text) -> bool:
+    """Write the index in shards if it is large; False (nothing written) if it is not. `write`
+    writes one file (the build's may move back an unchanged file of the last build instead)."""
     grouped = units(index["docs"] + entries)
     if len(dumps(grouped).encode("utf-8")) <= threshold():
         return False
@@ -97,11 +102,11 @@ def split(site_dir: str, index: dict, entries: list[dict]) -> bool:
         (folder / sub).mkdir(parents=True, exist_ok=True)
     for k, shard in enumerate(postings(grouped, separator)):
         if shard:
-            (folder / "terms" / f"{k}.json").write_text(dumps(shard), "utf-8")
+            write(folder / "terms" / f"{k}.json", dumps(shard))
     for j in range(0, len(grouped), CHUNK):
-        (folder / "docs" / f"{j // CHUNK}.json").write_text(dumps(grouped[j:j + CHUNK]), "utf-8")
+        write(folder / "docs" / f"{j // CHUNK}.json", dumps(grouped[j:j + CHUNK]))
     config = dict(index["config"], wm={"terms": TERM_SHARDS, "chunk": CHUNK, "top": TOP, "units": len(grouped)})
-    (folder / "search_index.json").write_text(dumps({**index, "config": config, "docs": []}), "utf-8")
+    write(folder / "search_index.json", dumps({**index, "config": config, "docs": []}))
     return True
 
 

@@ -69,8 +69,18 @@ def _figures(d: Dataset) -> Iterator[dict[str, Any]]:
                    "scale": f.scale, "unit": f.unit, "approx": f.approx, "text": f.display, "note": f.note}
 
 
+_LAST: list[tuple[Dataset, list[Table]]] = []    # the last dataset's tables: asked for three times a build
+
+
 def tables(d: Dataset) -> list[Table]:
     """One table per open-data table of the registry of kinds, then the figures of every section."""
+    if _LAST and _LAST[0][0] is d:
+        return _LAST[0][1]
+    _LAST[:] = [(d, _tables(d))]
+    return _LAST[0][1]
+
+
+def _tables(d: Dataset) -> list[Table]:
     h = Helpers(d)
     out: list[Table] = []
     for kind, t in kinds.tables():

@@ -62,9 +62,10 @@ class Plain:
     def page_qr(self, page) -> qr.QR:
         return qr.qr_code(qr.page_address(self.site_url, page.url))
 
-    def bodies(self, render: Callable[[int], str], n: int) -> list[Any]:
-        """Every page body (`render(i)` for i < n), as page_file takes them."""
-        return [render(i) for i in range(n)]
+    def bodies(self, render: Callable[[int, Any], str], specs: list, data) -> list[Any]:
+        """Every page body (`render(i, data)` for each page spec i: its template, src_uri and
+        context), as page_file takes them."""
+        return [render(i, data) for i in range(len(specs))]
 
     def page_file(self, config, src_uri: str, body: Any, inclusion) -> File:
         """The generated page's file, with a body from bodies()."""
@@ -90,6 +91,14 @@ class Plain:
         return True
 
     # -- the end -------------------------------------------------------------------------------
+
+    def remember(self, name: str, value: Any, make: Callable[[Any], str]) -> str:
+        """make(value): a text that is a pure function of a plain value (dicts, lists, strings …)."""
+        return make(value)
+
+    def write_file(self, path: Path, text: str) -> None:
+        """One output file of the end of the build (search shards), in UTF-8."""
+        path.write_text(text, "utf-8")
 
     def segmentations(self) -> Callable[[str], str]:
         """The segmentation of every text given to theme(), as a function of the text."""

@@ -9,21 +9,18 @@ hit through an empty template). Page bodies are held compressed until MkDocs rea
 """
 from __future__ import annotations
 
-import json
-import re
-from importlib.metadata import version as package_version
+import os
 from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
 from markupsafe import Markup
 
-from kit import engine
 from kit.outputs import images
 from kit.pages import qr, render, text
-from kit.speed import bodies, fork, jiebacut, partials, qrcache, sitefolder, themefiles
+from kit.speed import bodies, bodycache, fork, jiebacut, partials, qrcache, searchcache, sitefolder, themefiles
 from kit.speed.door import Plain
-from kit.speed.outputcache import OutputCache, YamlCache
+from kit.speed.outputcache import OutputCache, YamlCache, site_signature
 from kit.speed.segments import Segmenter
 from kit.speed.stores import Store, code_version, key
 from kit.speed.theme import DISPATCH, Renderer
@@ -66,16 +63,22 @@ class Fast(Plain):
         # whole dictionary before the render worker forks, one that cuts a few sentences looks up their words
         self.cuts = Store(folder, "cuts", f"{version}:{tokenizer.words_state()}")
         tokenizer.store = self.cuts
-        self.cuts_everything = not self.segments.old or not self.cuts.old   # see bodies()
+        # Material's search entries of unchanged pages are kept whole (searchcache.py): their cuts are not asked for
+        self.search_store = Store(folder, "search", version)
+        self.cuts_everything = not self.segments.old or not (self.cuts.old or self.search_store.old)   # see bodies()
         self.qr_store = Store(folder, "qr", version)
         self.qr = qrcache.QRCodes(self.qr_store, site_url, lambda page: not cacheable(page))
         self.renderer = Renderer(self.output)
         self.segmenter = Segmenter(self.segments, words, tokenizer.cut, tokenizer.state())
         self.md_engine = text.md_engine()
         self.md_store = Store(folder, "markdown", version)
+        self.body_store = Store(folder, "bodies", version)
+        self.memo = Store(folder, "memo", version)
+        self.reading: set[str] | None = None
         self.texts: list[str] = []
         return {"jieba.cut": tokenizer.cut_cached, "mkdocs.utils.clean_directory": sitefolder.clean,
-                "mkdocs.structure.files.Files.add_files_from_theme": themefiles.add_files_from_theme}
+                "mkdocs.structure.files.Files.add_files_from_theme": themefiles.add_files_from_theme,
+                searchcache.NAME: searchcache.cached(self.search_store, tokenizer.words_state())}
 
     def md(self, value: str) -> Markup:
         """The Markdown filter, cached by text (a pure function of it)."""
@@ -89,18 +92,38 @@ class Fast(Plain):
     def page_qr(self, page) -> qr.QR:
         return self.qr.page_qr(page)
 
-    def bodies(self, render: Callable[[int], str], n: int) -> list[bytes]:
-        """Every page body, on two cores, packed. jieba's whole dictionary, when this build needs
-        it, is loaded before the render worker forks, which shares it: beside the body helper
-        (the helper takes more bodies, no time lost), or, with many bodies, after the helper has
-        ended (beside it, it made the peak of memory of a large site; about a second of work)."""
+    def picture(self, photo) -> images.ImageSet:
+        if self.reading is not None:    # a body is rendering: it depends on this photo (bodycache.py)
+            self.reading.add(bodycache.PHOTO + getattr(photo, "src", photo))
+        return self.images.picture(photo)
+
+    def bodies(self, render: Callable[[int, Any], str], specs: list, data) -> list[bytes]:
+        """Every page body, packed: from the last build's when nothing it read has changed
+        (kit/speed/bodycache.py), the others on two cores. jieba's whole dictionary, when this
+        build needs it, is loaded before the render worker forks, which shares it: beside the body
+        helper (the helper takes more bodies, no time lost), or, with many bodies, after the
+        helper has ended (beside it, it made the peak of memory of a large site; about a second)."""
+        cache = bodycache.BodyCache(self.body_store, data, self.images.picture)
+        keys = [cache.static_key(s.template, s.src_uri, s.context) for s in specs]
+        out = [cache.get(k) for k in keys]
+        todo = [i for i, body in enumerate(out) if body is None]
+
+        def tracked(j: int) -> tuple[bytes, set[str]]:
+            self.reading = seen = set()
+            try:
+                return bodies.pack(render(todo[j], bodycache.Reads(data, seen))), seen
+            finally:
+                self.reading = None
         load = jiebacut.TOKENIZER.load_all if self.cuts_everything else (lambda: None)
-        late = n >= LATE_JIEBA
-        out = bodies.render_all(lambda i: bodies.pack(render(i)), n, self.md_store, self.images,
-                                (lambda: None) if late else load)
+        late = len(todo) >= LATE_JIEBA
+        made = bodies.render_all(tracked, len(todo), self.md_store, self.images, (lambda: None) if late else load)
         if late:
             fork.trim()
             load()
+        for i, (body, seen) in zip(todo, made):
+            cache.put(keys[i], seen, body)
+            out[i] = body
+        fork.log.info("正文：%d 篇沿用上次构建，%d 篇重新渲染。", len(out) - len(todo), len(todo))
         return out
 
     def page_file(self, config, src_uri: str, body: bytes, inclusion) -> bodies.PackedFile:
@@ -145,43 +168,42 @@ class Fast(Plain):
         self.segmenter.learn_resolved(self.texts, self.renderer.first_done())
         return self.segmenter.segment
 
+    def remember(self, name: str, value: Any, make: Callable[[Any], str]) -> str:
+        text = repr(value)
+        k = None if " at 0x" in text else key(name, text)
+        hit = self.memo.get(k) if k else None
+        if hit is None:
+            hit = make(value)
+            if k:
+                self.memo.put(k, hit)
+        return hit
+
+    def write_file(self, path: Path, text: str) -> None:
+        """The last build's file moved back when it holds these bytes, untouched (sitefolder.py)."""
+        data = text.encode("utf-8")
+        dest = os.path.abspath(path)
+        k = key(data)
+        prev = self.output.placed.unchanged(dest, k)
+        try:
+            if prev is None:
+                raise OSError
+            os.rename(prev, dest)
+        except OSError:
+            path.write_bytes(data)
+        self.output.written[dest] = k
+
     def finish(self, site_dir: str) -> None:
         self.renderer.finish()
         self.output.placed.save(self.output.written)
         self.images.write(site_dir)
-        for store in (self.output.store, self.segments, self.cuts, self.qr_store, self.md_store):
+        for store in (self.output.store, self.segments, self.cuts, self.qr_store, self.md_store, self.body_store,
+                      self.memo, self.search_store):
             store.save()
         sitefolder.finish()   # the last build's files not moved back are deleted in the background
 
     def abort(self) -> None:
         fork.stop_all()
         sitefolder.finish()
-
-
-SKIP_EXTRA = {"wenming", "content_env", "wenming_build"}
-# a theme template reading entries from the dataset would make every page depend on all data
-READS_DATA = re.compile(r"config\.extra\.wenming\b(?!\.settings\b|_)|config\.extra\[")
-
-
-def _nav(items) -> list:
-    return [(type(i).__name__, str(i.title), getattr(i, "url", None), _nav(i.children or [])) for i in items]
-
-
-def site_signature(root: Path, nav, config, data) -> str:
-    theme_files = [p for p in (root / "overrides").rglob("*") if p.is_file() and "content" not in p.parts]
-    reads_data = any(READS_DATA.search(p.read_text("utf-8", errors="replace")) for p in theme_files)
-    data_hash = ""
-    if reads_data:
-        data_hash = key(*(p.read_bytes() for p in sorted((root / "data").rglob("*")) if p.is_file()))
-    extra = {k: v for k, v in config.extra.items() if k not in SKIP_EXTRA}
-    fields = {k: config.get(k) for k in ("site_name", "site_url", "site_description", "site_author", "copyright",
-                                         "repo_url", "repo_name", "edit_uri", "extra_css", "extra_javascript",
-                                         "use_directory_urls")}
-    signed = json.dumps([engine.label(), package_version("mkdocs-material"), fields, extra,
-                         dict(config.theme), data.settings.model_dump(mode="json"), _nav(nav.items),
-                         nav.homepage.url if nav.homepage else None, data_hash],
-                        sort_keys=True, default=str, ensure_ascii=False)
-    return key(re.sub(r" at 0x[0-9a-f]+", "", signed))
 
 
 def with_cached_template(env: jinja2.Environment) -> None:

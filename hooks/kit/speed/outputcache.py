@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import json
+import re
 import zlib
+from importlib.metadata import version as package_version
 from pathlib import Path
 
+from kit import engine
 from kit.speed import sitefolder
 from kit.speed.stores import BlobStore, Store, key
 
@@ -112,3 +115,29 @@ class YamlCache:
         if doc is not None and len(report.lines()) == before:
             self.store.put(k, doc)
         return doc
+
+
+SKIP_EXTRA = {"wenming", "content_env", "wenming_build"}
+# a theme template reading entries from the dataset would make every page depend on all data
+READS_DATA = re.compile(r"config\.extra\.wenming\b(?!\.settings\b|_)|config\.extra\[")
+
+
+def _nav(items) -> list:
+    return [(type(i).__name__, str(i.title), getattr(i, "url", None), _nav(i.children or [])) for i in items]
+
+
+def site_signature(root: Path, nav, config, data) -> str:
+    theme_files = [p for p in (root / "overrides").rglob("*") if p.is_file() and "content" not in p.parts]
+    reads_data = any(READS_DATA.search(p.read_text("utf-8", errors="replace")) for p in theme_files)
+    data_hash = ""
+    if reads_data:
+        data_hash = key(*(p.read_bytes() for p in sorted((root / "data").rglob("*")) if p.is_file()))
+    extra = {k: v for k, v in config.extra.items() if k not in SKIP_EXTRA}
+    fields = {k: config.get(k) for k in ("site_name", "site_url", "site_description", "site_author", "copyright",
+                                         "repo_url", "repo_name", "edit_uri", "extra_css", "extra_javascript",
+                                         "use_directory_urls")}
+    signed = json.dumps([engine.label(), package_version("mkdocs-material"), fields, extra,
+                         dict(config.theme), data.settings.model_dump(mode="json"), _nav(nav.items),
+                         nav.homepage.url if nav.homepage else None, data_hash],
+                        sort_keys=True, default=str, ensure_ascii=False)
+    return key(re.sub(r" at 0x[0-9a-f]+", "", signed))

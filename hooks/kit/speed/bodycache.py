@@ -1,0 +1,157 @@
+"""Page bodies kept between builds, each with the parts of the data it read.
+
+A body is a function of its template (our code and templates: the cache's version), its page's
+path, its context (the entry, a list page's entries …) and whatever the template reads from the
+dataset `d`. While a body renders, `d` is a `Reads`: it notes each part of the dataset read
+(`d.events`, `d.today`, `d.settings` …, also what the dataset's own methods read, as they run
+on the `Reads` too) and each photo shown. The cache keeps the body under a key of template, path
+and context (by `repr`: an object without a full repr, "… at 0x…", is never kept), with a
+digest of every part and photo it read. The next build takes the body when each of those
+digests is still the same; otherwise the body is rendered again (and read again).
+
+So a one-line change to one honoree renders that honoree's page and the pages that read the
+honorees (lists, sections), not the three thousand others.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import inspect
+import types
+from collections.abc import Mapping
+from typing import Any, Callable, Iterator
+
+from pydantic import BaseModel
+
+from kit.speed.stores import Store, key
+
+EVERYTHING = "*"    # a template went through all parts of the dataset
+PHOTO = "photo:"
+
+
+PLAIN = (str, int, float, bool, type(None))
+
+
+def stable(value: Any, memo: dict[int, tuple[Any, str]] | None = None) -> str:
+    """repr, with the members of sets in order (a set's order changes from process to process).
+    `memo`: reprs of objects already seen this build (an entry is in its page's context, its
+    list page's and its part of the dataset)."""
+    kind = type(value)
+    if kind in PLAIN:
+        return repr(value)
+    if kind in (list, tuple):
+        return f"{kind.__name__}(" + ", ".join([stable(v, memo) for v in value]) + ")"
+    if kind is dict:
+        return "dict(" + ", ".join([f"{stable(k, memo)}: {stable(v, memo)}" for k, v in value.items()]) + ")"
+    if kind in (set, frozenset):
+        return f"{kind.__name__}(" + ", ".join(sorted(stable(v, memo) for v in value)) + ")"
+    if memo is None:
+        return _repr(value, memo)
+    hit = memo.get(id(value))
+    if hit is None or hit[0] is not value:
+        hit = memo[id(value)] = (value, _repr(value, memo))
+    return hit[1]
+
+
+def _repr(value: Any, memo: dict[int, tuple[Any, str]] | None) -> str:
+    """A model's every field, as its JSON (pydantic writes it in Rust, ten times faster than repr)."""
+    if isinstance(value, BaseModel):
+        return f"{type(value).__qualname__}{value.model_dump_json(round_trip=True)}"
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):   # a list page: its entries
+        return f"{type(value).__qualname__}(" + ", ".join(
+            f"{f.name}={stable(getattr(value, f.name), memo)}" for f in dataclasses.fields(value)) + ")"
+    return repr(value)
+
+
+class _Parts(Mapping):
+    """The dataset's `parts` as its methods read them: each key read is noted."""
+
+    def __init__(self, parts: dict[str, Any], seen: set[str]) -> None:
+        self._parts, self._seen = parts, seen
+
+    def __getitem__(self, name: str) -> Any:
+        self._seen.add(name)
+        return self._parts[name]
+
+    def __iter__(self) -> Iterator[str]:
+        self._seen.add(EVERYTHING)
+        return iter(self._parts)
+
+    def __len__(self) -> int:
+        self._seen.add(EVERYTHING)
+        return len(self._parts)
+
+
+@functools.lru_cache(maxsize=None)
+def _static(cls: type, name: str) -> Any:
+    return inspect.getattr_static(cls, name, None)
+
+
+class Reads:
+    """The dataset as one body's template sees it, noting what it reads into `seen`."""
+
+    __slots__ = ("_d", "_seen")
+
+    def __init__(self, d: Any, seen: set[str]) -> None:
+        object.__setattr__(self, "_d", d)
+        object.__setattr__(self, "_seen", seen)
+
+    def __getattr__(self, name: str) -> Any:
+        d = self._d
+        found = _static(type(d), name)
+        if isinstance(found, property):
+            return found.fget(self)
+        if inspect.isfunction(found):     # a method reads the dataset through this object too
+            return types.MethodType(found, self)
+        if name == "parts":
+            return _Parts(d.parts, self._seen)
+        self._seen.add(name)
+        return getattr(d, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"the dataset is read-only while a body renders ({name})")
+
+
+class BodyCache:
+    """Bodies of the last build, checked against this build's data (see the module's text)."""
+
+    def __init__(self, store: Store, d: Any, picture: Callable[[Any], Any]) -> None:
+        self.store, self.d, self.picture = store, d, picture
+        self.digests: dict[str, str | None] = {}
+        self.memo: dict[int, tuple[Any, str]] = {}
+
+    def digest(self, name: str) -> str | None:
+        """This build's digest of one part of the dataset, or photo; None: it cannot be known."""
+        if name not in self.digests:
+            try:
+                if name == EVERYTHING:
+                    value = stable(sorted(self.d.parts.items()), self.memo)
+                elif name.startswith(PHOTO):
+                    value = stable(self.picture(name[len(PHOTO):]), self.memo)
+                else:
+                    value = stable(getattr(self.d, name), self.memo)
+                self.digests[name] = None if " at 0x" in value else key(value)
+            except Exception:   # a photo gone: the body is rendered again and reports it
+                self.digests[name] = None
+        return self.digests[name]
+
+    def static_key(self, template: str, src_uri: str, context: dict[str, Any]) -> str | None:
+        text = stable(sorted(context.items()), self.memo)
+        return None if " at 0x" in text else key("body", template, src_uri, text)
+
+    def get(self, k: str | None) -> bytes | None:
+        if k is None:
+            return None
+        hit = self.store.old.get(k)
+        if hit is None:
+            return None
+        reads, body = hit
+        if any(self.digest(name) != digest for name, digest in reads):
+            return None
+        self.store.put(k, hit)
+        return body
+
+    def put(self, k: str | None, seen: set[str], body: bytes) -> None:
+        reads = tuple((name, self.digest(name)) for name in sorted(seen))
+        if k is not None and all(digest is not None for _, digest in reads):
+            self.store.put(k, (reads, body))

@@ -1,0 +1,119 @@
+"""A rebuild after a one-line change of the data remakes only what depends on it (page bodies
+kept with the parts of the data they read, hooks/kit/speed/bodycache.py; unchanged search shards
+moved back) and ends byte for byte as a cold build of the changed data: in the last build's site
+folder, and in a fresh folder with the warm .cache/."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kit.speed import bodycache
+from conftest import copy_project, run_build
+
+REUSED = re.compile(r"正文：(\d+) 篇沿用上次构建，(\d+) 篇重新渲染")
+
+# (file in data/, old text, new text, a page that must show the new text, the most bodies rendered again)
+CHANGES = {
+    # on its page, the lists of its award, search, open data
+    "honoree-name": ("honorees/2023.yml", "name: 孙某某", "name: 孙某甲", "honorees/2023-sample-sun/", 12),
+    # moves the event from the 2024 list page to the 2023 one
+    "event-date": ("events/2024.yml", "start: 2024-02-24\n    end: 2024-02-24",
+                   "start: 2023-02-24\n    end: 2023-02-24", "events/2023/", 12),
+    # read by every honoree page holding the award, through the dataset (d.awards)
+    "award-name": ("awards.yml", "name: 2023年“青禾好人”", "name: 2023年度“青禾好人”",
+                   "honorees/2023-sample-sun/", 40),
+}
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def _clear_cache(root: Path) -> None:
+    """Every store; the trash is still being deleted by the last build's deleter (sitefolder.py)."""
+    for stored in (root / ".cache" / "wenming").iterdir():
+        if stored.name != "trash":
+            shutil.rmtree(stored) if stored.is_dir() else stored.unlink()
+
+
+def _rendered(log: str) -> tuple[int, int]:
+    found = REUSED.findall(log)
+    assert found, log[-2000:]
+    return int(found[-1][0]), int(found[-1][1])
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_a_one_line_change_rebuilds_to_the_cold_build(tmp_path, change):
+    name, old, new, page, most = CHANGES[change]
+    root = copy_project(tmp_path / "project", warm=False)
+    site = root / "site"
+    assert run_build(root, site).returncode == 0
+    path = root / "data" / name
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    shutil.copytree(root / ".cache" / "wenming", tmp_path / "warm-cache", ignore=shutil.ignore_patterns("trash"))
+
+    same_folder = run_build(root, site)
+    assert same_folder.returncode == 0, same_folder.log
+    reused, rendered = _rendered(same_folder.log)
+    assert 0 < rendered <= most and reused > rendered, (reused, rendered)
+    again = run_build(root, site)     # nothing changed since: nothing to render, nothing to cut
+    assert again.returncode == 0, again.log
+    assert _rendered(again.log)[1] == 0
+    assert "Building prefix dict" not in again.log + same_folder.log   # jieba's whole dictionary: not loaded
+    # a fresh `mkdocs build` into a new folder, with the warm cache of the first build
+    _clear_cache(root)
+    shutil.copytree(tmp_path / "warm-cache", root / ".cache" / "wenming", dirs_exist_ok=True)
+    fresh = run_build(root, tmp_path / "fresh")
+    assert fresh.returncode == 0, fresh.log
+    assert _rendered(fresh.log) == (reused, rendered)
+
+    _clear_cache(root)
+    cold = run_build(root, tmp_path / "cold")
+    assert cold.returncode == 0, cold.log
+    assert _rendered(cold.log)[0] == 0
+    cold_files = _files(cold.site)
+    for built in (site, fresh.site):
+        files = _files(built)
+        assert sorted(files) == sorted(cold_files)
+        assert [rel for rel in files if files[rel] != cold_files[rel]] == []
+    shown = new.split(": ", 1)[1].split("\n")[0].strip("\"")
+    if change != "event-date":
+        assert shown in fresh.html(page).get_text()
+    else:
+        assert "lantern-riddles-2024/" in str(fresh.html(page))
+
+
+def test_what_a_body_reads_of_the_dataset_is_noted():
+    class Data:
+        def __init__(self):
+            self.parts = {"events": [1, 2], "awards": {"a": 1}}
+            self.today = "2026-12-03"
+
+        def __getattr__(self, name):
+            parts = self.__dict__.get("parts")
+            if parts is not None and name in parts:
+                return parts[name]
+            raise AttributeError(name)
+
+        def first(self):
+            return self.parts["events"][0]
+
+        def status(self):
+            return self.today
+
+        @property
+        def every(self):
+            return list(self.parts)
+
+    seen: set[str] = set()
+    d = bodycache.Reads(Data(), seen)
+    assert d.awards == {"a": 1} and seen == {"awards"}
+    assert d.first() == 1 and d.status() == "2026-12-03" and seen == {"awards", "events", "today"}
+    assert d.every == ["events", "awards"] and bodycache.EVERYTHING in seen
+    with pytest.raises(AttributeError):
+        d.today = "2027-01-01"
