@@ -73,3 +73,20 @@ def test_a_build_leaves_no_patch_behind(project, tmp_path, monkeypatch):
     assert utils.clean_directory is ORIGINAL_CLEAN
     assert Files.add_files_from_theme is ORIGINAL_THEME_FILES
     assert patches.active() == {}
+
+
+def test_only_the_replaced_functions_are_checked(monkeypatch):
+    """The plain door replaces jieba.cut alone, also on engines the fast door was not tested with
+    (ProperDocs names MkDocs' config class differently): their other functions do not stop it."""
+    def other(self, env, config: "ProperDocsConfig") -> None:   # noqa: F821
+        return None
+
+    monkeypatch.setattr(Files, "add_files_from_theme", other)
+    cut = lambda sentence, cut_all=False, HMM=True, use_paddle=False: []   # noqa: E731
+    patches.apply({"jieba.cut": cut})
+    try:
+        assert jieba.cut is cut
+    finally:
+        patches.undo()
+    with pytest.raises(RuntimeError, match="add_files_from_theme"):
+        patches.apply({"mkdocs.structure.files.Files.add_files_from_theme": lambda *a: None})
