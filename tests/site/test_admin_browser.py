@@ -68,6 +68,7 @@ def _forms(forms_site, project, tmp_path, browser, size):
         page.site = site
         page.requests = []
         page.on("request", lambda r: page.requests.append(r.url))
+        page.clock.install()     # time flows as usual; a test may jump to the status panel's next look
         with serve(site, "/wenming/") as base:
             page.goto(base + "admin/")
             page.get_by_role("button", name="登录").click()
@@ -211,6 +212,16 @@ def _shot(page, name: str) -> None:
         page.screenshot(path=f"{os.environ['WENMING_SHOTS']}/{name}-{'phone' if page.phone else 'desktop'}.png")
 
 
+def _page_now(page) -> str:
+    """The page's clock (which a test may have moved on), as the preview writes it into status.json."""
+    return dt.datetime.fromtimestamp(page.evaluate("Date.now()") / 1000, dt.timezone.utc).isoformat()
+
+
+def _next_look(page) -> None:
+    """The status panel reads status.json 3 s after a save, then every 5 s: its next look, now."""
+    page.clock.fast_forward(5000)
+
+
 def _status(page, text: str) -> str:
     panel = page.locator("#wenming-status")
     panel.get_by_text(text).first.wait_for()
@@ -315,15 +326,16 @@ def test_the_forms_refuse_what_the_check_refuses_and_tell_the_truth_after_saving
     # the preview rebuilt: its check refused something (as `mkdocs serve` writes admin/status.json)
     line = "data/honorees/2024.yml:40:14: 错误: honorees[4].summary: 示例错误行"
     status = page.site / "admin" / "status.json"
-    built = dt.datetime.now(dt.timezone.utc).isoformat()
-    status.write_text(json.dumps({"built": built, "ok": False, "errors": [line]}, ensure_ascii=False), "utf-8")
+    status.write_text(json.dumps({"built": _page_now(page), "ok": False, "errors": [line]}, ensure_ascii=False), "utf-8")
+    _next_look(page)
     shown = _status(page, "未通过检查")
     assert line in shown and "已发布" not in shown
     _shot(page, "status-refused")
     _no_sideways_scroll(page)
     page.get_by_label("详细事迹").last.fill("第一段。")
     _publish(page, path)
-    status.write_text(json.dumps({"built": dt.datetime.now(dt.timezone.utc).isoformat(), "ok": True, "errors": []}), "utf-8")
+    status.write_text(json.dumps({"built": _page_now(page), "ok": True, "errors": []}), "utf-8")
+    _next_look(page)
     assert "数据检查通过" in _status(page, "已保存到本机")
     _shot(page, "status-saved")
     assert not page.get_by_text("已发布").count()

@@ -6,6 +6,7 @@ CI=true: then a missing browser fails the run.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from pathlib import Path
@@ -381,18 +382,20 @@ def test_mourning_day_greys_the_site_in_the_visitors_china_date(browser, tmp_pat
     site = _mourning_site(tmp_path)
     with serve(site, "/wenming/") as url:
         # 2024-04-03 17:30 UTC is already 4 April in Beijing time
-        for when, grey in (("2024-04-03T17:30:00Z", True), ("2024-04-03T15:00:00Z", False),
-                           ("2024-04-05T12:00:00+08:00", False)):
-            v = Visit(browser, PHONE)
-            try:
+        v = Visit(browser, PHONE)
+        try:
+            for when, grey in (("2024-04-03T17:30:00Z", True), ("2024-04-03T15:00:00Z", False),
+                               ("2024-04-05T12:00:00+08:00", False)):
                 v.page.clock.set_fixed_time(when)
                 _open(v, url + "events/")
+                assert v.page.evaluate("() => new Date().toISOString()") == \
+                    dt.datetime.fromisoformat(when.replace("Z", "+00:00")).astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
                 f = v.page.evaluate("() => getComputedStyle(document.documentElement).filter")
                 assert (f == "grayscale(1)") is grey, (when, f)
                 if grey:
                     shot(v.page, "phone-mourning")
-            finally:
-                v.close()
+        finally:
+            v.close()
 
 
 def test_event_and_honoree_pages_print_as_a_poster(desktop, base):
