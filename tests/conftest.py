@@ -227,11 +227,9 @@ def browser():
 
 # The longest test files start first, so that on two workers (pytest-xdist, --dist loadfile, which
 # hands out files in collection order) no long file is left alone at the end of the run.
-FIRST = ("site/test_browser.py", "site/test_admin_browser.py", "outputs/test_search_ranking.py",
-         "site/test_browser_civic.py", "site/test_browser_csp.py", "site/test_county.py",
-         "editing/test_excel_update.py", "data/test_property_doors.py", "site/test_validators.py",
-         "speed/test_sitefolder.py", "pages/test_qr.py", "data/test_golden.py", "site/test_browser_validators.py",
-         "outputs/test_generated_search.py", "speed/test_cache.py", "editing/test_word.py")
+FIRST = ("outputs/test_search_ranking.py", "site/test_county.py", "site/test_admin_browser.py",
+         "editing/test_excel_update.py", "speed/test_sitefolder.py", "data/test_property_doors.py",
+         "site/test_admin_serve.py", "site/test_reproducible.py", "speed/test_parallel.py")
 
 
 def pytest_collection_modifyitems(config, items):
