@@ -20,7 +20,7 @@ changes one stops the build here, loudly, instead of patching something else.
 from __future__ import annotations
 
 import inspect
-from typing import Callable
+from typing import Callable, Iterable
 
 import jieba
 from material.plugins.search.plugin import SearchIndex
@@ -45,7 +45,7 @@ def original(name: str) -> Callable:
     return _SAVED.get(name, getattr(owner, attr))
 
 
-def signature_problems(names=None) -> list[str]:
+def signature_problems(names: Iterable[str] | None = None) -> list[str]:
     """Functions (the named ones, or all we may patch) whose signature is not the one this module
     was written against."""
     out = []

@@ -26,6 +26,7 @@ from pydantic import BaseModel
 from kit.speed.stores import Store, key
 
 EVERYTHING = "*"    # a template went through all parts of the dataset
+ADDRESS = " at 0x"  # in a repr: an object without a full repr, whose text says nothing of its value
 PHOTO = "photo:"
 
 
@@ -130,14 +131,14 @@ class BodyCache:
                     value = stable(self.picture(name[len(PHOTO):]), self.memo)
                 else:
                     value = stable(getattr(self.d, name), self.memo)
-                self.digests[name] = None if " at 0x" in value else key(value)
+                self.digests[name] = None if ADDRESS in value else key(value)
             except Exception:   # a photo gone: the body is rendered again and reports it
                 self.digests[name] = None
         return self.digests[name]
 
     def static_key(self, template: str, src_uri: str, context: dict[str, Any]) -> str | None:
         text = stable(sorted(context.items()), self.memo)
-        return None if " at 0x" in text else key("body", template, src_uri, text)
+        return None if ADDRESS in text else key("body", template, src_uri, text)
 
     def get(self, k: str | None) -> bytes | None:
         if k is None:

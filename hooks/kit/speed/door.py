@@ -17,7 +17,7 @@ from markupsafe import Markup
 from mkdocs.structure.files import File
 
 from kit.data.files import yamlread
-from kit.outputs import images
+from kit.outputs import images, searchshards
 from kit.pages import qr, text
 from kit.speed.jiebacut import PlainCut
 from kit.speed.segments import Segmenter
@@ -96,9 +96,8 @@ class Plain:
         """make(value): a text that is a pure function of a plain value (dicts, lists, strings …)."""
         return make(value)
 
-    def write_file(self, path: Path, text: str) -> None:
-        """One output file of the end of the build (search shards), in UTF-8."""
-        path.write_text(text, "utf-8")
+    # one output file of the end of the build (search shards), in UTF-8
+    write_file = staticmethod(searchshards.write_text)
 
     def segmentations(self) -> Callable[[str], str]:
         """The segmentation of every text given to theme(), as a function of the text."""

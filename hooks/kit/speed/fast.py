@@ -169,8 +169,8 @@ class Fast(Plain):
         return self.segmenter.segment
 
     def remember(self, name: str, value: Any, make: Callable[[Any], str]) -> str:
-        text = repr(value)
-        k = None if " at 0x" in text else key(name, text)
+        text = bodycache.stable(value)     # a set's members in order, as the body cache keys them
+        k = None if bodycache.ADDRESS in text else key(name, text)
         hit = self.memo.get(k) if k else None
         if hit is None:
             hit = make(value)
