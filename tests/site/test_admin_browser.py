@@ -102,11 +102,19 @@ def _open(page, base: str, project: Path, kind: str, name: str) -> None:
     page.get_by_text(f"（{first}）").wait_for()
 
 
+def _close_notices(page) -> None:
+    """Decap's notices stay about 8 s; on a phone one covers 发布 (Playwright would wait for it to
+    go): tapped away, as an editor does (a notice closes when tapped)."""
+    for notice in page.locator(".Toastify__toast:not([data-in=false])").all():   # not those leaving
+        notice.dispatch_event("click")
+
+
 def _publish(page, path: Path) -> None:
     """发布 and 立即发布, then wait for the file to change and for this save's status panel (the
     panel of an earlier save would say 检查中 at once: it is removed first)."""
     before = path.read_bytes()
     page.evaluate("document.getElementById('wenming-status')?.remove()")
+    _close_notices(page)
     page.get_by_role("button", name="发布").first.click()
     page.get_by_text("立即发布").click()
     for _ in range(300):
