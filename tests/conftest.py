@@ -105,16 +105,24 @@ def copy_project(dest: Path, county: Path = FIXTURE, warm: bool = True) -> Path:
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
         else:
             shutil.copy2(src, dest / part)
-    if warm and WARM:
-        cache = dest / ".cache" / "wenming"
-        cache.mkdir(parents=True, exist_ok=True)
-        for part in WARM_PARTS:
-            src = WARM[0] / part
-            if src.is_dir():
-                shutil.copytree(src, cache / part)
-            elif src.is_file():
-                shutil.copy2(src, cache / part)
+    if warm:
+        warm_up(dest)
     return dest
+
+
+def warm_up(root: Path) -> None:
+    """The content-keyed parts of the run's one cold build (resized photos, compiled templates,
+    jieba cuts) into a project's empty cache: the site is the same (tests/speed/test_cache.py)."""
+    if not WARM:
+        return
+    cache = root / ".cache" / "wenming"
+    cache.mkdir(parents=True, exist_ok=True)
+    for part in WARM_PARTS:
+        src = WARM[0] / part
+        if src.is_dir():
+            shutil.copytree(src, cache / part)
+        elif src.is_file():
+            shutil.copy2(src, cache / part)
 
 
 def shared_once(request, tmp_path_factory, name: str, make) -> Path:
