@@ -154,6 +154,40 @@ def shared_once(request, tmp_path_factory, name: str, make) -> Path:
     return shared
 
 
+# ---- the kit's tests never read the county's own content (an editor's commit cannot fail them) ----
+COUNTY_OWN = tuple(str(ROOT / part) for part in COUNTY_PARTS)
+READ: list[str] = []
+WATCH = [False]
+
+
+def _audit(event: str, args: tuple) -> None:
+    """Every file or folder this process opens or lists, while a test runs (sys.addaudithook)."""
+    if WATCH[0] and event in ("open", "os.listdir", "os.scandir") and isinstance(args[0], (str, bytes, os.PathLike)):
+        path = os.path.abspath(os.fsdecode(args[0]))
+        if path.startswith(COUNTY_OWN) and (path in COUNTY_OWN or path[len(str(ROOT)) + 1:].split(os.sep)[0]
+                                            in COUNTY_PARTS):
+            READ.append(path)
+
+
+sys.addaudithook(_audit)
+
+
+@pytest.fixture(autouse=True)
+def county_untouched(request):
+    """A test reads data/, docs/ or mkdocs.yml of the repository's county only when marked
+    `county` (tests/site/test_county.py: the county's own checks on a copy of it)."""
+    if request.node.get_closest_marker("county"):
+        yield
+        return
+    READ.clear()
+    WATCH[0] = True
+    try:
+        yield
+    finally:
+        WATCH[0] = False
+    assert not READ, f"the test read the county's own content: {sorted(set(READ))[:5]}"
+
+
 @pytest.fixture(scope="session", autouse=True)
 def warm_cache(request, tmp_path_factory) -> Path:
     """The content-keyed parts of one cold build's cache, made once per run (see WARM_PARTS); a

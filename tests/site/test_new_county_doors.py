@@ -7,10 +7,13 @@ import importlib.util
 import subprocess
 import sys
 
+import pytest
 import yaml
 
 from conftest import ROOT
 from test_county import NEW_COUNTY, copy_county
+
+pytestmark = pytest.mark.county     # `make new-county` on a copy of the repository's county
 
 
 def _script():
