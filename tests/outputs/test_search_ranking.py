@@ -8,11 +8,9 @@ of this session hold theirs). Skips without Playwright or Chromium, except when 
 """
 from __future__ import annotations
 
-import json
 import os
 import random
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -85,16 +83,12 @@ def typed(typed_raw):
 
 
 @pytest.fixture(scope="session")
-def typed_raw(generated_site, tmp_path_factory):
-    """bench_search's report on every query of this module, typed in order into one page."""
+def typed_raw(generated_site, browser):
+    """bench_search's report on every query of this module, typed in order into one page (in the
+    session's Chromium)."""
     site, out, index = generated_site
     queries = [q for group in _queries(out, index).values() for q, _ in group]
-    path = tmp_path_factory.mktemp("queries") / "queries.json"
-    path.write_text(json.dumps(queries, ensure_ascii=False), "utf-8")
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_search.py"), str(site), "--queries", str(path)],
-                          capture_output=True, text=True, timeout=900)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    result = json.loads(proc.stdout)
+    result = bench_search.run_queries(site, queries, browser=browser)
     assert not result["outside"], result["outside"]
     assert not result["errors"], result["errors"]
     return result
