@@ -18,7 +18,8 @@ from markupsafe import Markup
 
 from kit.outputs import images
 from kit.pages import qr, render, text
-from kit.speed import bodies, bodycache, fork, jiebacut, partials, qrcache, searchcache, sitefolder, themefiles
+from kit.speed import (bodies, bodycache, fork, jiebacut, pageskip, partials, qrcache, searchcache, sitefolder,
+                       themefiles)
 from kit.speed.door import Plain
 from kit.speed.outputcache import OutputCache, YamlCache, site_signature
 from kit.speed.segments import Segmenter
@@ -69,6 +70,7 @@ class Fast(Plain):
         self.qr_store = Store(folder, "qr", version)
         self.qr = qrcache.QRCodes(self.qr_store, site_url, lambda page: not cacheable(page))
         self.renderer = Renderer(self.output)
+        self.pageskip = pageskip.PageSkip(self.output, self.renderer, cacheable)
         self.segmenter = Segmenter(self.segments, words, tokenizer.cut, tokenizer.state())
         self.md_engine = text.md_engine()
         self.md_store = Store(folder, "markdown", version)
@@ -78,7 +80,8 @@ class Fast(Plain):
         self.texts: list[str] = []
         return {"jieba.cut": tokenizer.cut_cached, "mkdocs.utils.clean_directory": sitefolder.clean,
                 "mkdocs.structure.files.Files.add_files_from_theme": themefiles.add_files_from_theme,
-                searchcache.NAME: searchcache.cached(self.search_store, tokenizer.words_state())}
+                searchcache.NAME: searchcache.cached(self.search_store, tokenizer.words_state()),
+                **self.pageskip.replacements()}
 
     def md(self, value: str) -> Markup:
         """The Markdown filter, cached by text (a pure function of it)."""
@@ -142,6 +145,7 @@ class Fast(Plain):
         self.partials = partials.Partials(env, self.cacheable)   # the menu and lang.t once per distinct input
         self.texts = texts
         self.renderer.start(env, config, nav, files, lambda: self.segmenter.resolve(texts), len(texts), hosts)
+        self.pageskip.ready(config)   # stored pages past MkDocs' _build_page (pageskip.py)
 
     def page_content(self, page, html: str) -> str:
         if self.cacheable(page) and self.output.check(page, html) and (page.meta.get("search") or {}).get("exclude"):
@@ -194,6 +198,8 @@ class Fast(Plain):
 
     def finish(self, site_dir: str) -> None:
         self.renderer.finish()
+        if self.pageskip.skipped:
+            fork.log.info("页面：%d 个没变的条目页面从缓存直接放进网站。", self.pageskip.skipped)
         self.output.placed.save(self.output.written)
         self.images.write(site_dir)
         for store in (self.output.store, self.segments, self.cuts, self.qr_store, self.md_store, self.body_store,
