@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from typing import Callable
 
 from kit import patches
@@ -39,6 +40,7 @@ from kit.speed.stores import Store, key
 
 POPULATE = "mkdocs.commands.build._populate_page"
 BUILD = "mkdocs.commands.build._build_page"
+HOOKS = os.path.realpath(os.path.join(os.path.dirname(__file__), "..", "..", "wenming.py"))   # the kit's hook module
 EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "page_context", "post_page")
 
 
@@ -52,7 +54,7 @@ def known_handlers_only(config) -> bool:
             if isinstance(getattr(handler, "__self__", None), (SearchPlugin, BlogPlugin)):
                 continue
             code = getattr(handler, "__code__", None)
-            if code is None or code.co_filename.rsplit("/", 1)[-1] != "wenming.py":
+            if code is None or os.path.realpath(code.co_filename) != HOOKS:
                 return False
     return True
 
