@@ -158,7 +158,7 @@ class Build:
         # handed to the page in page_markdown instead, the same dict the front matter would give
         self.meta[spec.src_uri] = {"title": spec.title, "description": spec.description, **spec.meta}
         inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-        return self.speed.page_file(self.config, spec.src_uri, body, inclusion)
+        return self.speed.page_file(self.config, spec.src_uri, body, inclusion, self.meta[spec.src_uri], self.errors)
 
     # -- on_nav, on_env: the theme is about to render --------------------------------------------
 

@@ -1,6 +1,6 @@
 """Library patches: the only place where the kit replaces another library's function.
 
-Four are made, for one build at a time: applied when the build starts (Build.start) and undone
+Six are made, for one build at a time: applied when the build starts (Build.start) and undone
 when it ends (on_post_build or on_build_error), so importing any module of the kit, as the tests
 do, changes neither library.
 
@@ -13,6 +13,8 @@ do, changes neither library.
   theme's hidden folders (Material's 14,300 icons) not listed only to be dropped (kit/speed/themefiles.py).
 - Material's `SearchIndex.add_entry_from_context` (speed on only): a page's search entries kept
   between builds while the page is the same (kit/speed/searchcache.py).
+- MkDocs' `_populate_page` and `_build_page` (speed on only): they pass over the unchanged entry
+  pages whose stored output goes into the site from the cache (kit/speed/pageskip.py).
 
 Each replaced function must still have the signature we were written against: an upgrade that
 changes one stops the build here, loudly, instead of patching something else.
@@ -25,6 +27,7 @@ from typing import Callable, Iterable
 import jieba
 from material.plugins.search.plugin import SearchIndex
 from mkdocs import utils
+from mkdocs.commands import build
 from mkdocs.structure import files
 
 EXPECTED = {
@@ -32,10 +35,17 @@ EXPECTED = {
     "mkdocs.utils.clean_directory": "(directory: 'str') -> 'None'",
     "mkdocs.structure.files.Files.add_files_from_theme": "(self, env: 'jinja2.Environment', config: 'MkDocsConfig') -> 'None'",
     "material.search.add_entry_from_context": "(self, page)",
+    "mkdocs.commands.build._populate_page":
+        "(page: 'Page', config: 'MkDocsConfig', files: 'Files', dirty: 'bool' = False) -> 'None'",
+    "mkdocs.commands.build._build_page":
+        "(page: 'Page', config: 'MkDocsConfig', doc_files: 'Sequence[File]', nav: 'Navigation', "
+        "env: 'jinja2.Environment', dirty: 'bool' = False, excluded: 'bool' = False) -> 'None'",
 }
 _TARGETS = {"jieba.cut": (jieba, "cut"), "mkdocs.utils.clean_directory": (utils, "clean_directory"),
             "mkdocs.structure.files.Files.add_files_from_theme": (files.Files, "add_files_from_theme"),
-            "material.search.add_entry_from_context": (SearchIndex, "add_entry_from_context")}
+            "material.search.add_entry_from_context": (SearchIndex, "add_entry_from_context"),
+            "mkdocs.commands.build._populate_page": (build, "_populate_page"),
+            "mkdocs.commands.build._build_page": (build, "_build_page")}
 _SAVED: dict[str, Callable] = {}
 
 

@@ -147,3 +147,29 @@ def test_the_quick_prefilter_never_hides_a_finding(monkeypatch):
     monkeypatch.setattr(privacy, "CANDIDATE", re.compile(""))
     assert quick == [privacy.findings(t) for t in texts]
     assert sum(1 for f in quick if f) > 1000
+
+
+def test_a_file_found_clean_is_scanned_again_only_under_other_rules():
+    """The fast door keeps parsed files between builds (.cache/), with the checks that found
+    nothing in them (Doc.clean): the same file under other rules is scanned again."""
+    from kit.data.files.yamlread import load_file
+    from kit.data.errors import Report
+    from kit.data.rules import wording
+    doc = load_file("hotline: 咨询电话 0879-7654321\nstory: 他说要好好学习\n".encode(), "data/x.yml", Report())
+    settings = load_file("phone: 0879-7654321\n".encode(), "data/site.yml", Report())
+    report = Report()
+    privacy.scan({"data/x.yml": doc, "data/site.yml": settings}, report)
+    assert not report and any(mark.startswith("privacy:") for mark in doc.clean)
+    privacy.scan({"data/x.yml": doc, "data/site.yml": settings}, report)      # skipped, still nothing
+    assert not report
+    privacy.scan({"data/x.yml": doc}, report)        # the number no longer the department's own
+    assert [p.path for p in report.problems] == ["hotline"]
+
+    term = wording.Term.model_construct(word="好好学习", right="", source="测试")
+    words = wording.Words(terms={"好好学习": ("错误", term)})
+    hints: list[str] = []
+    wording.scan_docs({"data/x.yml": doc}, wording.Words(terms={"别的词": ("错误", term)}).compile(), report, hints)
+    assert any(mark.startswith("wording:") for mark in doc.clean)
+    before = len(report.problems)
+    wording.scan_docs({"data/x.yml": doc}, words.compile(), report, hints)
+    assert len(report.problems) == before + 1 and report.problems[-1].path == ""

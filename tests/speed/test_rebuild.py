@@ -1,7 +1,8 @@
 """A rebuild after a one-line change of the data remakes only what depends on it (page bodies
 kept with the parts of the data they read, hooks/kit/speed/bodycache.py; unchanged search shards
-moved back) and ends byte for byte as a cold build of the changed data: in the last build's site
-folder, and in a fresh folder with the warm .cache/."""
+moved back; unchanged entry pages past MkDocs' _build_page, hooks/kit/speed/pageskip.py) and ends
+byte for byte as a cold build of the changed data: in the last build's site folder, and in a fresh
+folder with the warm .cache/."""
 from __future__ import annotations
 
 import re
@@ -14,6 +15,7 @@ from kit.speed import bodycache
 from conftest import copy_project, run_build, warm_up
 
 REUSED = re.compile(r"正文：(\d+) 篇沿用上次构建，(\d+) 篇重新渲染")
+SKIPPED = re.compile(r"页面：(\d+) 个没变的条目页面从缓存直接放进网站（(\d+) 个不再读取）")
 
 # (file in data/, old text, new text, a page that must show the new text, the most bodies rendered again)
 CHANGES = {
@@ -37,6 +39,12 @@ def _clear_cache(root: Path) -> None:
     for stored in (root / ".cache" / "wenming").iterdir():
         if stored.name != "trash":
             shutil.rmtree(stored) if stored.is_dir() else stored.unlink()
+
+
+def _skipped(log: str, read: bool = False) -> int:
+    """Entry pages past MkDocs' _build_page (`read`: past its _populate_page too)."""
+    found = SKIPPED.findall(log)
+    return int(found[-1][1 if read else 0]) if found else 0
 
 
 def _rendered(log: str) -> tuple[int, int]:
@@ -75,18 +83,26 @@ def test_a_one_line_change_rebuilds_to_the_cold_build(tmp_path, first_build, cha
     assert again.returncode == 0, again.log
     assert _rendered(again.log)[1] == 0
     assert "Building prefix dict" not in again.log + same_folder.log   # jieba's whole dictionary: not loaded
+    # the unchanged entry pages went into the site past MkDocs' _build_page, and past its
+    # _populate_page (the cold build noted their inputs): most pages, not all
+    skipped = _skipped(same_folder.log)
+    assert skipped > 0 and _skipped(again.log) >= skipped, (skipped, _skipped(again.log))
+    assert 0 < _skipped(same_folder.log, read=True) <= skipped
+    assert _skipped(again.log, read=True) == _skipped(again.log)
     # a fresh `mkdocs build` into a new folder, with the warm cache of the first build
     _clear_cache(root)
     shutil.copytree(tmp_path / "warm-cache", root / ".cache" / "wenming", dirs_exist_ok=True)
     fresh = run_build(root, tmp_path / "fresh")
     assert fresh.returncode == 0, fresh.log
     assert _rendered(fresh.log) == (reused, rendered)
+    assert _skipped(fresh.log) == skipped
 
     _clear_cache(root)
     warm_up(root)     # the content-keyed stores only: no body, page or output of an earlier build
     cold = run_build(root, tmp_path / "cold")
     assert cold.returncode == 0, cold.log
     assert _rendered(cold.log)[0] == 0
+    assert _skipped(cold.log) == 0
     cold_files = _files(cold.site)
     for built in (site, fresh.site):
         files = _files(built)
@@ -97,6 +113,35 @@ def test_a_one_line_change_rebuilds_to_the_cold_build(tmp_path, first_build, cha
         assert shown in fresh.html(page).get_text()
     else:
         assert "lantern-riddles-2024/" in str(fresh.html(page))
+
+
+COUNTY_HOOK = """from pathlib import Path
+
+
+def on_page_context(context, page, config, nav):
+    with (Path(config.config_file_path).parent / "seen.txt").open("a", encoding="utf-8") as f:
+        f.write(page.url + "\\n")
+    return context
+"""
+
+
+def test_a_county_hook_on_page_events_sees_every_page_in_a_rebuild(tmp_path):
+    """Entry pages skip MkDocs' _build_page only while no hook but the kit's handles its events."""
+    root = copy_project(tmp_path / "project", warm=False)
+    (root / "hooks" / "county").mkdir()
+    (root / "hooks" / "county" / "seen.py").write_text(COUNTY_HOOK, "utf-8")
+    site = root / "site"
+    assert run_build(root, site).returncode == 0
+    cold_seen = (root / "seen.txt").read_text("utf-8").split()
+    (root / "seen.txt").unlink()
+    path = root / "data" / "honorees" / "2023.yml"
+    path.write_text(path.read_text("utf-8").replace("name: 孙某某", "name: 孙某甲", 1), "utf-8")
+    again = run_build(root, site)
+    assert again.returncode == 0, again.log
+    assert _skipped(again.log) == 0
+    assert "honorees/2023-sample-sun/" in cold_seen
+    # (a page the render worker made in the cold build was seen there and in the build)
+    assert set((root / "seen.txt").read_text("utf-8").split()) == set(cold_seen)
 
 
 def test_what_a_body_reads_of_the_dataset_is_noted():

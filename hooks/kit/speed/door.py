@@ -67,8 +67,9 @@ class Plain:
         context), as page_file takes them."""
         return [render(i, data) for i in range(len(specs))]
 
-    def page_file(self, config, src_uri: str, body: Any, inclusion) -> File:
-        """The generated page's file, with a body from bodies()."""
+    def page_file(self, config, src_uri: str, body: Any, inclusion, meta: dict, errors: list[str]) -> File:
+        """The generated page's file, with a body from bodies(); `meta` is what page_markdown will
+        hand the page, `errors` what the preview's banner on every page shows."""
         return File.generated(config, src_uri, content=body, inclusion=inclusion)
 
     # -- the theme ---------------------------------------------------------------------------

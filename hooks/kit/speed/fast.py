@@ -18,7 +18,8 @@ from markupsafe import Markup
 
 from kit.outputs import images
 from kit.pages import qr, render, text
-from kit.speed import bodies, bodycache, fork, jiebacut, partials, qrcache, searchcache, sitefolder, themefiles
+from kit.speed import (bodies, bodycache, fork, jiebacut, pageskip, partials, qrcache, searchcache, sitefolder,
+                       themefiles)
 from kit.speed.door import Plain
 from kit.speed.outputcache import OutputCache, YamlCache, site_signature
 from kit.speed.segments import Segmenter
@@ -53,6 +54,7 @@ class Fast(Plain):
         sitefolder.prepare(self.root)
         folder, version = self.folder, self.version
         self.site_url = site_url
+        self.config = config
         self.cacheable = cacheable
         self.output = OutputCache(folder, version)
         self.images = images.Images(self.root / "data", folder)
@@ -69,6 +71,8 @@ class Fast(Plain):
         self.qr_store = Store(folder, "qr", version)
         self.qr = qrcache.QRCodes(self.qr_store, site_url, lambda page: not cacheable(page))
         self.renderer = Renderer(self.output)
+        self.page_keys = Store(folder, "pagekeys", version)
+        self.pageskip = pageskip.PageSkip(self.output, self.renderer, cacheable, self.page_keys)
         self.segmenter = Segmenter(self.segments, words, tokenizer.cut, tokenizer.state())
         self.md_engine = text.md_engine()
         self.md_store = Store(folder, "markdown", version)
@@ -78,7 +82,8 @@ class Fast(Plain):
         self.texts: list[str] = []
         return {"jieba.cut": tokenizer.cut_cached, "mkdocs.utils.clean_directory": sitefolder.clean,
                 "mkdocs.structure.files.Files.add_files_from_theme": themefiles.add_files_from_theme,
-                searchcache.NAME: searchcache.cached(self.search_store, tokenizer.words_state())}
+                searchcache.NAME: searchcache.cached(self.search_store, tokenizer.words_state()),
+                **self.pageskip.replacements()}
 
     def md(self, value: str) -> Markup:
         """The Markdown filter, cached by text (a pure function of it)."""
@@ -126,7 +131,8 @@ class Fast(Plain):
         fork.log.info("正文：%d 篇沿用上次构建，%d 篇重新渲染。", len(out) - len(todo), len(todo))
         return out
 
-    def page_file(self, config, src_uri: str, body: bytes, inclusion) -> bodies.PackedFile:
+    def page_file(self, config, src_uri: str, body: bytes, inclusion, meta: dict, errors: list[str]) -> bodies.PackedFile:
+        self.pageskip.page(src_uri, meta, errors)
         return bodies.PackedFile.generated(config, src_uri, content=body, inclusion=inclusion)
 
     def sign(self, nav, config, data) -> None:
@@ -144,8 +150,11 @@ class Fast(Plain):
         self.renderer.start(env, config, nav, files, lambda: self.segmenter.resolve(texts), len(texts), hosts)
 
     def page_content(self, page, html: str) -> str:
-        if self.cacheable(page) and self.output.check(page, html) and (page.meta.get("search") or {}).get("exclude"):
-            return ""   # the stored page is written instead, and search skips it: nobody reads this body
+        if self.cacheable(page):
+            hit = self.output.check(page, html)
+            self.pageskip.note(page, self.config)    # the next build may skip this page's pipeline
+            if hit and (page.meta.get("search") or {}).get("exclude"):
+                return ""   # the stored page is written instead, and search skips it: nobody reads this body
         return html
 
     def post_page(self, page, output: str) -> str:
@@ -194,10 +203,13 @@ class Fast(Plain):
 
     def finish(self, site_dir: str) -> None:
         self.renderer.finish()
+        if self.pageskip.skipped:
+            fork.log.info("页面：%d 个没变的条目页面从缓存直接放进网站（%d 个不再读取）。",
+                          self.pageskip.skipped, self.pageskip.populated)
         self.output.placed.save(self.output.written)
         self.images.write(site_dir)
         for store in (self.output.store, self.segments, self.cuts, self.qr_store, self.md_store, self.body_store,
-                      self.memo, self.search_store):
+                      self.memo, self.search_store, self.page_keys):
             store.save()
         sitefolder.finish()   # the last build's files not moved back are deleted in the background
 

@@ -24,6 +24,9 @@ class Doc:
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
+    # checks that found nothing in this file, each named with its rules (kit/data/rules/privacy.py,
+    # wording.py): a file kept parsed between builds (.cache/) is not scanned again under the same rules
+    clean: set[str] = field(default_factory=set)
 
     def where(self, path: Path, key: bool = False) -> tuple[int, int]:
         """Line and column of a path; a missing one points at its nearest parent."""

@@ -136,7 +136,12 @@ def scan(docs: dict[str, Doc], report: Report) -> None:
     settings = next((d for name, d in docs.items() if name.endswith("/" + SETTINGS_FILE)), None)
     allowed = allowed_numbers(settings)
     hints = dict(KINDS)
+    rules = f"privacy:{sorted(allowed)}"
     for name, doc in docs.items():
+        mark = rules + (":settings" if doc is settings else "")
+        if mark in doc.clean:       # this file, parsed as it is, had nothing under these rules
+            continue
+        before = len(report.problems)
         for path, text in strings(doc.data, ()):
             for _, kind, found in findings(text, allowed):
                 if doc is settings and kind != KINDS[0][0]:
@@ -146,6 +151,8 @@ def scan(docs: dict[str, Doc], report: Report) -> None:
                 line, col = _locate(doc, path, found)
                 report.add(name, line, col, dotted(path),
                            f"含有{kind}“{mask(kind, found)}”。{hints[kind]}。")
+        if len(report.problems) == before:
+            doc.clean.add(mark)
 
 
 def scan_lines(name: str, lines: list[str], report: Report, allowed: frozenset[str] = frozenset()) -> None:

@@ -178,18 +178,23 @@ def scan_docs(docs: dict[str, Doc], words: Words, report: Report, hints: list[st
     if words.pattern is None:
         return
     search = words.pattern.search
+    mark = f"wording:{words.pattern.pattern}"     # a file none of whose values the pattern finds
     for name, doc in docs.items():
-        if name.endswith("/" + COUNTY_FILE):
+        if name.endswith("/" + COUNTY_FILE) or mark in doc.clean:
             continue
+        found = False
         for path, text in strings(doc.data, ()):
             if not search(text):
                 continue
+            found = True
             start = doc.where(path)[0]
             for h in hits(text, words):
                 line, col = _locate(doc, path, text, h)
                 if _allowed(doc.lines, line) or _allowed(doc.lines, start):
                     continue
                 _add(report, hints, name, line, col, h)
+        if not found:
+            doc.clean.add(mark)
 
 
 def scan_lines(name: str, lines: list[str], words: Words, report: Report, hints: list[str]) -> None:
