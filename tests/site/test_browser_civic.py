@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import PHONE, Visit, _open, base, own_phone, phone, phone_tab, shot  # noqa: F401  (the same fixtures)
+from test_browser import (PHONE, Tab, Visit, _open, _phone, base, own_phone, phone, phone_tab,  # noqa: F401  (the same fixtures)
+                          shot)
 
 PAGES = {
     "knowledge": "knowledge/",
@@ -31,6 +32,24 @@ Object.defineProperty(window, "speechSynthesis", {configurable: true, value: {
   next: function () { var u = this.current; if (u && u.onend) u.onend(); }
 }});
 """
+
+
+@pytest.fixture(scope="module")
+def speech_tab(browser):
+    def make() -> Visit:
+        v = _phone(browser)
+        v.context.add_init_script(FAKE_SPEECH)     # before the tab is shared: it holds for every test here
+        return v
+    tab = Tab(make)
+    yield tab
+    tab.close()
+
+
+@pytest.fixture
+def speaking_phone(speech_tab):
+    """A shared phone tab whose browser can speak (FAKE_SPEECH)."""
+    yield speech_tab.take()
+    speech_tab.give_back()
 
 
 @pytest.mark.parametrize("name,path", PAGES.items())
@@ -90,9 +109,8 @@ def test_without_javascript_every_answer_is_one_tap_away(browser, base):
         v.close()
 
 
-def test_read_aloud_reads_the_page_block_by_block_pauses_and_stops(own_phone, base):
-    phone = own_phone
-    phone.context.add_init_script(FAKE_SPEECH)
+def test_read_aloud_reads_the_page_block_by_block_pauses_and_stops(speaking_phone, base):
+    phone = speaking_phone
     _open(phone, base + "stations/qinghe-practice-centre/")
     page = phone.page
     play = page.locator("[data-wm-read=play]")
@@ -158,19 +176,20 @@ def test_knowledge_page_prints_on_one_a4_sheet_without_buttons(browser, base):
 
 @pytest.mark.parametrize("path", ["honorees/2023-sample-sun/", "events/yunwu-tea-fair/", "villages/liutang-village/",
                                   "stations/qinghe-practice-centre/", "knowledge/"])
-def test_the_read_aloud_button_appears_without_moving_the_page(own_phone, base, path):
+def test_the_read_aloud_button_appears_without_moving_the_page(speaking_phone, base, path):
     """readaloud.js shows the 朗读 button after the first paint can have happened; its place is kept
     from the start (main.html's head script, kit.css), so the heading and the text below do not jump
     when it appears (Lighthouse: a layout shift of 0.058 on every entry page before)."""
-    phone = own_phone
-    phone.context.add_init_script(FAKE_SPEECH)
+    phone = speaking_phone
     page = phone.page
     top = "() => Math.round(document.querySelector('.md-content h1').getBoundingClientRect().top)"
     page.route("**/readaloud.js", lambda route: route.abort())     # the page as painted before the script runs
-    _open(phone, base + path)
-    before = page.evaluate(top)
-    assert not page.locator("[data-wm-read=play]").is_visible()
-    page.unroute("**/readaloud.js")
+    try:
+        _open(phone, base + path)
+        before = page.evaluate(top)
+        assert not page.locator("[data-wm-read=play]").is_visible()
+    finally:
+        page.unroute("**/readaloud.js")     # the tab is shared
     _open(phone, base + path)
     assert page.locator("[data-wm-read=play]").is_visible()
     assert page.evaluate(top) == before
