@@ -101,15 +101,19 @@ def test_a_custom_jieba_dictionary_is_refused(project):
     assert "mkdocs.yml 的 search 设置里不要写 jieba_dict_user" in b.log
 
 
-def test_a_cold_build_loads_the_same_dictionary_from_the_split_file(corpus):
+def test_a_cold_build_loads_the_same_dictionary_from_the_split_file(corpus, caplog):
     """load_all reads the dictionary split by first character (written once from jieba's own
-    words) instead of jieba's cache: the same words, counts and total as jieba's."""
+    words) instead of jieba's cache: the same words, counts and total as jieba's. It still logs
+    jieba's line, which the rebuild tests look for (test_rebuild.py, test_sitefolder.py)."""
     _, names = corpus
     jiebacut.Tokenizer().load_all()     # writes the split file if this machine has none yet
     whole = jiebacut.Tokenizer()
     whole.configure(names)
     assert whole._open()
-    whole.load_all()
+    caplog.clear()
+    with caplog.at_level("DEBUG", logger=jieba.default_logger.name):
+        whole.load_all()
+    assert "Building prefix dict" in caplog.text
     ref = _reference(names)
     assert whole.tok.FREQ == ref.FREQ and whole.tok.total == ref.total
     broken = jiebacut.Tokenizer()

@@ -103,7 +103,9 @@ class Tokenizer:
         if self.complete:
             return
         freq = self._split_all() if self._open() else None
-        if freq is None:
+        if freq is not None:     # the line jieba logs for its whole dictionary (tests look for it)
+            jieba.default_logger.debug("Building prefix dict from %s (split by first character) ...", self._path())
+        else:
             full = jieba.Tokenizer()
             full.initialize()
             _write_split(self._path(), full.FREQ, full.total)   # for builds that cut a few sentences
