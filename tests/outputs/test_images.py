@@ -132,3 +132,40 @@ def test_processed_photos_are_reused_from_the_cache(photo_build):
     assert second.returncode == 0, second.log
     assert {p: p.stat().st_mtime_ns for p in cached} == stamps
     assert (second.site / "photos" / "phone.jpg").read_bytes() == (first.site / "photos" / "phone.jpg").read_bytes()
+
+
+def _clean_copy_as_encoded_separately(raw: bytes, s: images.ImageSet, fmt: str) -> bytes:
+    """The published copy made on its own: resized again from the decoded photo and encoded."""
+    from PIL import ImageOps
+    with Image.open(io.BytesIO(raw)) as img:
+        target = s.jpeg[-1]
+        if img.format == "JPEG":
+            box = (target.height, target.width) if images.upright_size(img) != img.size else (target.width, target.height)
+            img.draft("RGB", box)
+        img = ImageOps.exif_transpose(img)
+        if img.mode not in ("RGB", "RGBA", "L"):
+            img = img.convert("RGBA" if "transparency" in img.info or img.mode in ("P", "LA") else "RGB")
+        img.info.clear()
+        largest = img if img.size == (target.width, target.height) else img.resize(
+            (target.width, target.height), Image.LANCZOS, reducing_gap=3.0)
+        return images._encode(largest, fmt)
+
+
+@pytest.mark.parametrize("fmt,size,orientation", [
+    ("JPEG", (2400, 1800), 1), ("JPEG", (2400, 1800), 6), ("JPEG", (900, 600), 1),
+    ("PNG", (1700, 1000), 1), ("WEBP", (2000, 1500), 1)])
+def test_the_clean_copy_reuses_the_largest_variant(fmt, size, orientation):
+    """render() encodes the largest size once and reuses it for the copy at the data's path: the
+    bytes equal the copy resized and encoded on its own (what the build did before)."""
+    if fmt == "JPEG":
+        raw = phone_jpeg(size, orientation)
+    else:
+        img = Image.new("RGBA" if fmt == "PNG" else "RGB", size, (200, 60, 40))
+        img.paste((20, 90, 200), (0, 0, size[0] // 2, size[1] // 3))
+        out = io.BytesIO()
+        img.save(out, fmt)
+        raw = out.getvalue()
+    src = f"photos/copy.{fmt.lower().replace('jpeg', 'jpg')}"
+    s = images.plan(src, raw)
+    files = images.render(raw, s)
+    assert files[src] == _clean_copy_as_encoded_separately(raw, s, fmt)

@@ -99,3 +99,26 @@ def test_a_custom_jieba_dictionary_is_refused(project):
     b = run_build(project, project / "site")
     assert b.returncode != 0
     assert "mkdocs.yml 的 search 设置里不要写 jieba_dict_user" in b.log
+
+
+def test_a_cold_build_loads_the_same_dictionary_from_the_split_file(corpus, caplog):
+    """load_all reads the dictionary split by first character (written once from jieba's own
+    words) instead of jieba's cache: the same words, counts and total as jieba's. It still logs
+    jieba's line, which the rebuild tests look for (test_rebuild.py, test_sitefolder.py)."""
+    _, names = corpus
+    jiebacut.Tokenizer().load_all()     # writes the split file if this machine has none yet
+    whole = jiebacut.Tokenizer()
+    whole.configure(names)
+    assert whole._open()
+    caplog.clear()
+    with caplog.at_level("DEBUG", logger=jieba.default_logger.name):
+        whole.load_all()
+    assert "Building prefix dict" in caplog.text
+    ref = _reference(names)
+    assert whole.tok.FREQ == ref.FREQ and whole.tok.total == ref.total
+    broken = jiebacut.Tokenizer()
+    assert broken._open()
+    broken.blob = broken.blob[:len(broken.blob) // 2]    # a damaged file: jieba's own load, as before
+    broken.load_all()
+    plain = _reference([])
+    assert broken.tok.FREQ == plain.FREQ and broken.tok.total == plain.total

@@ -97,16 +97,18 @@ def render(raw: bytes, s: ImageSet) -> dict[str, bytes]:
             img = img.convert("RGBA" if "transparency" in img.info or img.mode in ("P", "LA") else "RGB")
         img.info.clear()            # no EXIF, XMP, ICC or comments are carried into the output
         out: dict[str, bytes] = {}
-        current = img
+        current = largest = img
         for v_webp, v_jpeg in reversed(list(zip(s.webp, s.jpeg))):
             if current.size != (v_jpeg.width, v_jpeg.height):
                 current = current.resize((v_jpeg.width, v_jpeg.height), Image.LANCZOS, reducing_gap=3.0)
+            if v_jpeg is target:
+                largest = current   # the first pass: img itself or img resized to the largest variant
             out[v_webp.path] = _encode(current, "WEBP")
             out[v_jpeg.path] = _encode(current, "JPEG")
         fmt = SAME_FORMAT.get(PurePosixPath(s.src).suffix.lower())
-        largest = img if img.size == (target.width, target.height) else img.resize(
-            (target.width, target.height), Image.LANCZOS, reducing_gap=3.0)
-        out[s.src] = _encode(largest, fmt) if fmt else out[target.path]
+        # the same pixels encoded the same way are the same bytes: JPEG and WebP copies are reused
+        same = {"JPEG": target.path, "WEBP": s.webp[-1].path}.get(fmt) if fmt else target.path
+        out[s.src] = out[same] if same else _encode(largest, fmt)
     return out
 
 

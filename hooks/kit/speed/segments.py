@@ -41,10 +41,11 @@ class Segmenter:
         """(cache key, segmentation) of every text, from the cache or jieba: the whole job, so
         it can run in the render worker (kit/speed/theme.py) and the build only learns the result."""
         out = []
+        cut = _memo(self.cut)
         for text in texts:
             k = self._key(text)
             hit = self.store.get(k)
-            out.append((k, hit if hit is not None else segment_raw(text, self.cut)))
+            out.append((k, hit if hit is not None else segment_raw(text, cut)))
         return out
 
     def learn_resolved(self, texts: list[str], resolved: list[tuple[str, str]]) -> None:
@@ -56,3 +57,17 @@ class Segmenter:
         if text not in self.known:
             self.learn_resolved([text], self.resolve([text]))
         return self.known[text]
+
+
+def _memo(cut: Callable[[str], Iterable[str]]) -> Callable[[str], list[str]]:
+    """One batch's cut, once per distinct Han run: a run's cut depends only on the run while
+    the batch lasts (same dictionary, same added words), and entries repeat many runs (award
+    and place names, years, set phrases)."""
+    done: dict[str, list[str]] = {}
+
+    def once(run: str) -> list[str]:
+        hit = done.get(run)
+        if hit is None:
+            hit = done[run] = list(cut(run))
+        return hit
+    return once
