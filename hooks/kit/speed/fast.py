@@ -47,7 +47,7 @@ class Fast(Plain):
     def data_read(self) -> None:
         # saved now, and let go: the parsed files with their line marks are not needed again,
         # and a smaller process forks smaller helpers
-        self.yaml.store.save()
+        self.yaml.save()
         self.yaml = None
 
     def begin(self, config, site_url: str, words: set[str], cacheable: Callable[[Any], bool]) -> dict[str, Callable]:
