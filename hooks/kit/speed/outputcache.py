@@ -111,6 +111,7 @@ class YamlCache:
         self.read = read
         self.used: set[str] = set()
         self.changed: dict[Path, tuple[str, object]] = {}
+        self.hits: list[tuple[Path, str, object, frozenset]] = []   # with the marks it was loaded with
 
     def load_file(self, raw: bytes, name: str, report):
         k = key("yaml", self.version, name, raw)
@@ -120,6 +121,7 @@ class YamlCache:
             with path.open("rb") as f:
                 saved, doc = pickle.load(f)
             if saved == k:
+                self.hits.append((path, k, doc, frozenset(getattr(doc, "clean", ()))))
                 return doc
         except Exception:   # no pickle, a damaged one, or one naming classes that moved
             pass
@@ -130,8 +132,11 @@ class YamlCache:
         return doc
 
     def save(self) -> None:
-        """Write the files parsed anew; forget the pickles of files this build did not read."""
+        """Write the files parsed anew or newly marked clean; forget the pickles of files this build did not read."""
         self.folder.mkdir(parents=True, exist_ok=True)
+        for path, k, doc, marks in self.hits:   # the data check marked it clean under new rules (privacy.py)
+            if frozenset(getattr(doc, "clean", ())) != marks:
+                self.changed[path] = (k, doc)
         for path, entry in self.changed.items():
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             with tmp.open("wb") as f:
