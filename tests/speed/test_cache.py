@@ -297,3 +297,20 @@ def test_a_data_file_newly_marked_clean_is_saved_again(tmp_path):
     cache.load_file(b"a: 1", "a.yml", Report()).clean.add("privacy:new rules")
     cache.save()
     assert YamlCache(tmp_path, "v1", None).load_file(b"a: 1", "a.yml", Report()).clean == {"privacy:new rules"}
+
+
+def test_a_rebuild_with_its_texts_stored_has_no_segmentation_for_a_worker(tmp_path):
+    """The fork decision (kit/speed/theme.py) counts search segmentation as work only when an
+    even sample of the texts misses the cache: one changed story does not, an added name does."""
+    from kit.speed.segments import Segmenter
+
+    def cut(text):
+        return list(text)
+    texts = [f"第{i}段文字，某某做了好事。" for i in range(200)]
+    first = Segmenter(Store(tmp_path, "segments", "v1"), ["某某"], cut, "words:1")
+    first.learn_resolved(texts, first.resolve(texts))
+    first.store.save()
+    changed = texts[:7] + ["改过的一段文字。"] + texts[8:]
+    assert Segmenter(Store(tmp_path, "segments", "v1"), ["某某"], cut, "words:1").stored(changed)
+    assert not Segmenter(Store(tmp_path, "segments", "v1"), ["某某"], cut, "words:1").stored(["全新的一段。"] * 200)
+    assert not Segmenter(Store(tmp_path, "segments", "v1"), ["某某", "新名字"], cut, "words:2").stored(texts)
