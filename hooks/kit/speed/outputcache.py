@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+import pickle
 import re
 import zlib
 from importlib.metadata import version as package_version
@@ -9,7 +11,7 @@ from pathlib import Path
 
 from kit import engine
 from kit.speed import sitefolder
-from kit.speed.stores import BlobStore, Store, key
+from kit.speed.stores import BlobStore, key
 
 
 def toc_tokens(toc) -> list[dict]:
@@ -98,23 +100,52 @@ class OutputCache:
 class YamlCache:
     """Parsed data files by content: an unchanged file is not parsed again.
 
-    Only files that parsed without a problem are kept, so every error is still reported from
-    a fresh parse, with its exact message."""
+    One small pickle a data file (.cache/wenming/yaml/<name hash>.pickle, keyed by the file's
+    bytes and the code version): a rebuild after a change to one file rewrites that file's
+    pickle only, not every file's parse. Only files that parsed without a problem are kept, so
+    every error is still reported from a fresh parse, with its exact message."""
 
     def __init__(self, folder: Path, version: str, read) -> None:
-        self.store = Store(folder, "yaml", version)
+        self.folder = folder / "yaml"
+        self.version = version
         self.read = read
+        self.used: set[str] = set()
+        self.changed: dict[Path, tuple[str, object]] = {}
+        self.hits: list[tuple[Path, str, object, frozenset]] = []   # with the marks it was loaded with
 
     def load_file(self, raw: bytes, name: str, report):
-        k = key("yaml", name, raw)
-        hit = self.store.get(k)
-        if hit is not None:
-            return hit
+        k = key("yaml", self.version, name, raw)
+        path = self.folder / f"{key('yaml-file', name)[:32]}.pickle"
+        self.used.add(path.name)
+        try:
+            with path.open("rb") as f:
+                saved, doc = pickle.load(f)
+            if saved == k:
+                self.hits.append((path, k, doc, frozenset(getattr(doc, "clean", ()))))
+                return doc
+        except Exception:   # no pickle, a damaged one, or one naming classes that moved
+            pass
         before = len(report.lines())
         doc = self.read(raw, name, report)
         if doc is not None and len(report.lines()) == before:
-            self.store.put(k, doc)
+            self.changed[path] = (k, doc)
         return doc
+
+    def save(self) -> None:
+        """Write the files parsed anew or newly marked clean; forget the pickles of files this build did not read."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for path, k, doc, marks in self.hits:   # the data check marked it clean under new rules (privacy.py)
+            if frozenset(getattr(doc, "clean", ())) != marks:
+                self.changed[path] = (k, doc)
+        for path, entry in self.changed.items():
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as f:
+                pickle.dump(entry, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        for path in self.folder.glob("*.pickle"):
+            if path.name not in self.used:
+                path.unlink(missing_ok=True)
+        (self.folder.parent / "yaml.pickle").unlink(missing_ok=True)   # the single pickle of earlier kits
 
 
 SKIP_EXTRA = {"wenming", "content_env", "wenming_build"}

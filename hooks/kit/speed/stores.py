@@ -7,6 +7,7 @@ build, and the cache never grows beyond one build's worth.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import pickle
@@ -65,7 +66,13 @@ class Store:
     def put(self, k: str, value: Any) -> None:
         self.new[k] = value
 
+    def unchanged(self) -> bool:
+        """This build used exactly the stored entries, as they were: the file holds them already."""
+        return self.new.keys() == self.old.keys() and all(v is self.old[k] for k, v in self.new.items())
+
     def save(self) -> None:
+        if self.old and self.unchanged() and self.path.is_file():
+            return     # a rebuild that changed nothing here does not rewrite it (the memo, QR codes, ...)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as f:
@@ -95,6 +102,7 @@ class BlobStore:
         self.lock = threading.Lock()    # the render worker's pages are put by another thread
         self.blob = f"{name}-{os.getpid()}-{os.urandom(4).hex()}.blobs"
         self.old_blob = ""
+        self.appending = False
         try:
             with self.path.open("rb") as f:
                 saved_version, blob, entries = pickle.load(f)
@@ -102,8 +110,27 @@ class BlobStore:
                 self.reader = (folder / blob).open("rb")
                 self.old = entries
                 self.old_blob = blob
+                self._append(folder / blob)
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
             self.old = {}
+
+    def _append(self, path: Path) -> None:
+        """Write on at the end of the last build's file while most of it is still in use: a
+        rebuild that changed a few pages does not copy every stored page into a new file. Its
+        values keep their places (a build reading them is not disturbed); a file with more than
+        half of it unused is compacted into a new one. Only the build holding the file's lock appends."""
+        size = os.fstat(self.reader.fileno()).st_size
+        if any(start + length > size for start, length in self.old.values()):
+            self.old = {}     # cut short: a damaged cache is a cold one
+            return
+        if size > 2 * sum(length for _, length in self.old.values()) + (1 << 20):
+            return
+        try:
+            writer = path.open("ab")
+            fcntl.flock(writer, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return
+        self.writer, self.blob, self.appending = writer, path.name, True
 
     def _read(self, where: tuple[int, int]) -> bytes | None:
         self.reader.seek(where[0])
@@ -116,12 +143,23 @@ class BlobStore:
         where = self.old.get(k)
         value = self._read(where) if where is not None and self.reader is not None else None
         if value is not None:
-            self.put(k, value)
+            self._carry(k, value)
         return value
+
+    def _carry(self, k: str, value: bytes | None) -> None:
+        if self.appending:
+            with self.lock:
+                self.new[k] = self.old[k]   # where it is, in the file this build writes on
+        else:
+            self.put(k, value)
 
     def keep(self, k: str) -> None:
         """Carry a stored value over to the next build without looking at it."""
-        if k not in self.new:
+        if k in self.new:
+            return
+        if self.appending and k in self.old:
+            self._carry(k, None)
+        else:
             self.get(k)
 
     def has(self, k: str) -> bool:

@@ -78,7 +78,7 @@ class Renderer:
         self.sources = {f.src_uri for f in doc_files if f.page is not None and f.page.url in self.writes}
         self.quiet = sitefolder.QuietSkips(self.sources)      # the worker's pages join it as they come
         logging.getLogger("mkdocs.commands.build").addFilter(self.quiet)
-        if not wanted(max(len(self.pages), size, len(self.writes))):
+        if not wanted(max(len(self.pages), size, sum(p[3] is None for p in self.writes.values()))):   # unpacked
             self.pages = []
             return
         ctx = multiprocessing.get_context("fork")
