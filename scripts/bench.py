@@ -69,7 +69,7 @@ def tree_pss_kb(root: int) -> int:
     return total
 
 
-def build(project: Path, cold: bool, memory: bool = False) -> tuple[float, int]:
+def build(project: Path, cold: bool, memory: bool = False, env: dict[str, str] | None = None) -> tuple[float, int]:
     """One `mkdocs build` in a fresh process: (wall seconds, peak memory in KB). With `memory`,
     the memory of the process and its helper processes together is sampled every 0.2 s as
     proportional set size (pages a fork shares with its parent count once); reading it costs
@@ -81,7 +81,7 @@ def build(project: Path, cold: bool, memory: bool = False) -> tuple[float, int]:
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q",
            "-f", str(project / "mkdocs.yml"), "-d", str(project / "site")]
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, cwd=project, env={**ENV, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = [0]
 
     def sample() -> None:
@@ -242,7 +242,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/wenming-bench"))
-    ap.add_argument("--rebuild-at", type=int, default=3000, help="size at which to time rebuilds (0: none)")
+    ap.add_argument("--rebuild-at", default="3000", help="sizes at which to time rebuilds, e.g. 3000,10000 (0: none)")
+    ap.add_argument("--one-core", action="store_true", help="also time our cold build with WENMING_PARALLEL=0")
     ap.add_argument("--serve", action="store_true", help="also time a rebuild in `mkdocs serve`")
     ap.add_argument("--no-browser", action="store_true")
     args = ap.parse_args()
@@ -258,7 +259,10 @@ def main() -> None:
         r = {"ours_s": median([t for t, _ in o_runs]), "plain_s": median([t for t, _ in p_runs]),
              "ours_peak_mb": o_mem / 1024, "plain_peak_mb": p_mem / 1024,
              "ours": o, "plain": p, "ours_runs": [t for t, _ in o_runs], "plain_runs": [t for t, _ in p_runs]}
-        if n == args.rebuild_at:
+        if args.one_core:
+            r["one_core_runs"] = [build(ours, cold=True, env={"WENMING_PARALLEL": "0"})[0] for _ in range(args.repeat)]
+            r["one_core_s"] = median(r["one_core_runs"])
+        if str(n) in args.rebuild_at.split(","):
             warm = []
             for k in range(args.repeat):
                 one_line_change(ours, k)
@@ -305,9 +309,15 @@ def table(rows: list[tuple[int, dict]]) -> str:
     for n, r in rows:
         lines.append(f"- largest HTML page at {n:,}: {r['ours']['largest_html_path']} "
                      f"({r['ours']['largest_html'] / 1024:.0f} KB)")
+        if "one_core_s" in r:
+            lines.append(f"- one core (WENMING_PARALLEL=0) at {n:,}: {r['one_core_s']:.1f} s = "
+                         f"{r['one_core_s'] / r['plain_s']:.2f}× plain (runs {', '.join(f'{t:.1f}' for t in r['one_core_runs'])})")
+        lines.append(f"- cold runs at {n:,}: ours {', '.join(f'{t:.1f}' for t in r['ours_runs'])} s; "
+                     f"plain {', '.join(f'{t:.1f}' for t in r['plain_runs'])} s")
         if "rebuild_s" in r:
             lines.append(f"- rebuild after a one-line YAML change at {n:,} (fresh `mkdocs build`, warm .cache/): "
-                         f"{r['rebuild_s']:.1f} s = {100 * r['rebuild_s'] / r['ours_s']:.0f} % of the cold build")
+                         f"{r['rebuild_s']:.1f} s = {100 * r['rebuild_s'] / r['ours_s']:.0f} % of the cold build "
+                         f"(runs {', '.join(f'{t:.1f}' for t in r['rebuild_runs'])})")
         if r.get("serve_rebuild_runs"):
             lines.append(f"- the same change in `mkdocs serve`: {r['serve_rebuild_s']:.1f} s = "
                          f"{100 * r['serve_rebuild_s'] / r['ours_s']:.0f} % of the cold build")
