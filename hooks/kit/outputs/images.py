@@ -15,6 +15,7 @@ import hashlib
 import io
 import os
 import shutil
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -26,6 +27,7 @@ JPEG_QUALITY = 80
 WEBP_QUALITY = 76
 FORMAT = "img-1"           # bump when the processing changes: a new name for every variant
 ROTATED = {5, 6, 7, 8}     # EXIF orientations that swap width and height
+HOLD_LIMIT = 120.0         # seconds pixels wait at most for go() (a build that stopped early)
 SAME_FORMAT = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 
 
@@ -85,30 +87,36 @@ def _encode(img: Image.Image, fmt: str) -> bytes:
     return out.getvalue()
 
 
-def render(raw: bytes, s: ImageSet) -> dict[str, bytes]:
-    """Every file of one photo: variant path -> bytes, plus the clean copy at s.src."""
+def _upright(raw: bytes, target: Variant) -> Image.Image:
+    """The photo's pixels, upright, without metadata. The decoded original is let go here: a
+    12-megapixel photo turned by its EXIF orientation is 48 MB of pixels, twice over otherwise."""
     with Image.open(io.BytesIO(raw)) as img:
-        target = s.jpeg[-1]
         if img.format == "JPEG":   # decode at a reduced scale when the largest variant allows it
             box = (target.height, target.width) if upright_size(img) != img.size else (target.width, target.height)
             img.draft("RGB", box)
-        img = ImageOps.exif_transpose(img)
-        if img.mode not in ("RGB", "RGBA", "L"):
-            img = img.convert("RGBA" if "transparency" in img.info or img.mode in ("P", "LA") else "RGB")
-        img.info.clear()            # no EXIF, XMP, ICC or comments are carried into the output
-        out: dict[str, bytes] = {}
-        current = largest = img
-        for v_webp, v_jpeg in reversed(list(zip(s.webp, s.jpeg))):
-            if current.size != (v_jpeg.width, v_jpeg.height):
-                current = current.resize((v_jpeg.width, v_jpeg.height), Image.LANCZOS, reducing_gap=3.0)
-            if v_jpeg is target:
-                largest = current   # the first pass: img itself or img resized to the largest variant
-            out[v_webp.path] = _encode(current, "WEBP")
-            out[v_jpeg.path] = _encode(current, "JPEG")
-        fmt = SAME_FORMAT.get(PurePosixPath(s.src).suffix.lower())
-        # the same pixels encoded the same way are the same bytes: JPEG and WebP copies are reused
-        same = {"JPEG": target.path, "WEBP": s.webp[-1].path}.get(fmt) if fmt else target.path
-        out[s.src] = out[same] if same else _encode(largest, fmt)
+        upright = ImageOps.exif_transpose(img)    # a copy, turned or not
+    if upright.mode not in ("RGB", "RGBA", "L"):
+        upright = upright.convert("RGBA" if "transparency" in upright.info or upright.mode in ("P", "LA") else "RGB")
+    upright.info.clear()            # no EXIF, XMP, ICC or comments are carried into the output
+    return upright
+
+
+def render(raw: bytes, s: ImageSet) -> dict[str, bytes]:
+    """Every file of one photo: variant path -> bytes, plus the clean copy at s.src."""
+    target = s.jpeg[-1]
+    out: dict[str, bytes] = {}
+    current = largest = _upright(raw, target)    # no other name holds it: the first resize frees it
+    for v_webp, v_jpeg in reversed(list(zip(s.webp, s.jpeg))):
+        if current.size != (v_jpeg.width, v_jpeg.height):
+            current = current.resize((v_jpeg.width, v_jpeg.height), Image.LANCZOS, reducing_gap=3.0)
+        if v_jpeg is target:
+            largest = current   # the first pass: the photo itself or resized to the largest variant
+        out[v_webp.path] = _encode(current, "WEBP")
+        out[v_jpeg.path] = _encode(current, "JPEG")
+    fmt = SAME_FORMAT.get(PurePosixPath(s.src).suffix.lower())
+    # the same pixels encoded the same way are the same bytes: JPEG and WebP copies are reused
+    same = {"JPEG": target.path, "WEBP": s.webp[-1].path}.get(fmt) if fmt else target.path
+    out[s.src] = out[same] if same else _encode(largest, fmt)
     return out
 
 
@@ -122,6 +130,16 @@ class Images:
         self.jobs: dict[str, Future] = {}
         self.pool: ThreadPoolExecutor | None = None
         self.plan_only = False    # in the helper process: plans for templates, pixels stay with the build
+        self.gate = threading.Event()   # cleared by hold(): the pixels wait
+        self.gate.set()
+
+    def hold(self) -> None:
+        """Photos are planned, their pixels wait for go(). A photo decoding while the build forks a
+        helper process stays in the helper's memory as well (up to about 100 MB for 12 megapixels)."""
+        self.gate.clear()
+
+    def go(self) -> None:
+        self.gate.set()
 
     def _cached(self, name: str) -> Path:
         return self.cache_dir / name.replace("/", "__")
@@ -144,6 +162,7 @@ class Images:
         return self.sets[src]
 
     def _make(self, raw: bytes, s: ImageSet) -> None:
+        self.gate.wait(HOLD_LIMIT)
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         files = render(raw, s)
         marker = f"{s.webp[0].path}.{PurePosixPath(s.src).name}"
@@ -154,6 +173,7 @@ class Images:
 
     def write(self, site_dir: str) -> None:
         """Wait for the pool, then put every file of every photo used into the site."""
+        self.go()
         for future in self.jobs.values():
             future.result()
         if self.pool is not None:

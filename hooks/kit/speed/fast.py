@@ -58,6 +58,7 @@ class Fast(Plain):
         self.cacheable = cacheable
         self.output = OutputCache(folder, version)
         self.images = images.Images(self.root / "data", folder)
+        self.images.hold()    # until the body helper has forked: see bodies()
         tokenizer = jiebacut.TOKENIZER
         tokenizer.configure(words)
         self.segments = Store(folder, "segments", version)
@@ -121,7 +122,12 @@ class Fast(Plain):
                 self.reading = None
         load = jiebacut.TOKENIZER.load_all if self.cuts_everything else (lambda: None)
         late = len(todo) >= LATE_JIEBA
-        made = bodies.render_all(tracked, len(todo), self.md_store, self.images, (lambda: None) if late else load)
+
+        def first() -> None:   # photos decode only now, in this process: not in the helper's memory too
+            self.images.go()
+            if not late:
+                load()
+        made = bodies.render_all(tracked, len(todo), self.md_store, self.images, first)
         if late:
             fork.trim()
             load()
@@ -216,6 +222,8 @@ class Fast(Plain):
         sitefolder.finish()   # the last build's files not moved back are deleted in the background
 
     def abort(self) -> None:
+        if hasattr(self, "images"):   # photo jobs waiting for the body helper's fork end now
+            self.images.go()
         fork.stop_all()
         sitefolder.finish()
 
