@@ -156,6 +156,7 @@ def shared_once(request, tmp_path_factory, name: str, make) -> Path:
 
 # ---- the kit's tests never read the county's own content (an editor's commit cannot fail them) ----
 COUNTY_OWN = tuple(str(ROOT / part) for part in COUNTY_PARTS)
+INSIDE = tuple(own + os.sep for own in COUNTY_OWN)
 READ: list[str] = []
 WATCH = [False]
 
@@ -164,8 +165,7 @@ def _audit(event: str, args: tuple) -> None:
     """Every file or folder this process opens or lists, while a test runs (sys.addaudithook)."""
     if WATCH[0] and event in ("open", "os.listdir", "os.scandir") and isinstance(args[0], (str, bytes, os.PathLike)):
         path = os.path.abspath(os.fsdecode(args[0]))
-        if path.startswith(COUNTY_OWN) and (path in COUNTY_OWN or path[len(str(ROOT)) + 1:].split(os.sep)[0]
-                                            in COUNTY_PARTS):
+        if path in COUNTY_OWN or path.startswith(INSIDE):
             READ.append(path)
 
 
