@@ -62,15 +62,37 @@ def units(docs: list[dict]) -> list[list[dict]]:
     return list(pages.values())
 
 
+def unit_terms(unit: list[dict], separator: re.Pattern) -> dict[str, int]:
+    """The words of a unit (a page's documents): word -> 1 if it is in a title of the unit, else 0."""
+    found = terms(unit[0], separator)
+    for doc in unit[1:]:
+        for term, title in terms(doc, separator).items():
+            found[term] = found.get(term, 0) | title
+    return found
+
+
+def encode(values: list[int]) -> list[int]:
+    """Postings as stored: unit numbers * 2 + title, in order -> steps * 2 + title."""
+    prev, coded = -1, []
+    for value in values:
+        coded.append(((value >> 1) - prev) * 2 + (value & 1))
+        prev = value >> 1
+    return coded
+
+
+def decode(coded: list[int]) -> list[int]:
+    prev, values = -1, []
+    for step in coded:
+        prev += step >> 1
+        values.append(prev * 2 + (step & 1))
+    return values
+
+
 def postings(grouped: list[list[dict]], separator: re.Pattern) -> list[dict[str, list[int]]]:
     """Per term shard: word -> encoded postings (see the module's docstring)."""
     raw: dict[str, list[int]] = {}        # term -> number * 2 + title, in order (no tuples: 600,000 at 10,000)
     for number, unit in enumerate(grouped):
-        found = terms(unit[0], separator)
-        for doc in unit[1:]:
-            for term, title in terms(doc, separator).items():
-                found[term] = found.get(term, 0) | title
-        for term, title in found.items():
+        for term, title in unit_terms(unit, separator).items():
             coded = raw.get(term)
             if coded is None:
                 raw[term] = [number * 2 + title]
@@ -78,11 +100,7 @@ def postings(grouped: list[list[dict]], separator: re.Pattern) -> list[dict[str,
                 coded.append(number * 2 + title)
     shards: list[dict[str, list[int]]] = [{} for _ in range(TERM_SHARDS)]
     for term in sorted(raw):
-        prev, coded = -1, []
-        for value in raw.pop(term):
-            coded.append(((value >> 1) - prev) * 2 + (value & 1))
-            prev = value >> 1
-        shards[shard_of(term)][term] = coded
+        shards[shard_of(term)][term] = encode(raw.pop(term))
     return shards
 
 
@@ -96,18 +114,25 @@ def split(site_dir: str, index: dict, entries: list[dict], write: Callable[[Path
     grouped = units(index["docs"] + entries)
     if len(dumps(grouped).encode("utf-8")) <= threshold():
         return False
-    folder = Path(site_dir) / "search"
     separator = re.compile(index["config"]["separator"])
+    shards = [dumps(shard) if shard else None for shard in postings(grouped, separator)]
+    write_files(site_dir, index, shards, [dumps(unit) for unit in grouped], write)
+    return True
+
+
+def write_files(site_dir: str, index: dict, shards: list[str | None], unit_texts: list[str],
+                write: Callable[[Path, str], None]) -> None:
+    """The sharded index: the term shards' texts (None: an empty shard, no file), the units' JSON."""
+    folder = Path(site_dir) / "search"
     for sub in ("terms", "docs"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
-    for k, shard in enumerate(postings(grouped, separator)):
-        if shard:
-            write(folder / "terms" / f"{k}.json", dumps(shard))
-    for j in range(0, len(grouped), CHUNK):
-        write(folder / "docs" / f"{j // CHUNK}.json", dumps(grouped[j:j + CHUNK]))
-    config = dict(index["config"], wm={"terms": TERM_SHARDS, "chunk": CHUNK, "top": TOP, "units": len(grouped)})
+    for k, text in enumerate(shards):
+        if text is not None:
+            write(folder / "terms" / f"{k}.json", text)
+    for j in range(0, len(unit_texts), CHUNK):    # a list's JSON is its members' joined by ","
+        write(folder / "docs" / f"{j // CHUNK}.json", "[" + ",".join(unit_texts[j:j + CHUNK]) + "]")
+    config = dict(index["config"], wm={"terms": TERM_SHARDS, "chunk": CHUNK, "top": TOP, "units": len(unit_texts)})
     write(folder / "search_index.json", dumps({**index, "config": config, "docs": []}))
-    return True
 
 
 def load_docs(site: Path) -> tuple[dict, list[dict]]:

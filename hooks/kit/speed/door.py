@@ -17,7 +17,7 @@ from markupsafe import Markup
 from mkdocs.structure.files import File
 
 from kit.data.files import yamlread
-from kit.outputs import images, searchshards
+from kit.outputs import images, searchindex, searchshards
 from kit.pages import qr, text
 from kit.speed.jiebacut import PlainCut
 from kit.speed.segments import Segmenter
@@ -103,6 +103,10 @@ class Plain:
     def segmentations(self) -> Callable[[str], str]:
         """The segmentation of every text given to theme(), as a function of the text."""
         return self.segmenter.segment
+
+    def search_index(self, site_dir: str, entries: searchindex.Entries, separator) -> None:
+        """Our search entries added to the index Material wrote (kit/outputs/searchindex.py)."""
+        searchindex.write(site_dir, entries.entries(self.segmentations(), separator), self.write_file)
 
     def finish(self, site_dir: str) -> None:
         self.images.write(site_dir)

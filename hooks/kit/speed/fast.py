@@ -18,8 +18,8 @@ from markupsafe import Markup
 
 from kit.outputs import images
 from kit.pages import qr, render, text
-from kit.speed import (bodies, bodycache, fork, jiebacut, pageskip, partials, qrcache, searchcache, sitefolder,
-                       themefiles)
+from kit.speed import (bodies, bodycache, fork, jiebacut, pageskip, partials, qrcache, searchcache, shardcache,
+                       sitefolder, themefiles)
 from kit.speed.door import Plain
 from kit.speed.outputcache import OutputCache, YamlCache, site_signature
 from kit.speed.segments import Segmenter
@@ -79,6 +79,7 @@ class Fast(Plain):
         self.md_store = Store(folder, "markdown", version)
         self.body_store = Store(folder, "bodies", version)
         self.memo = Store(folder, "memo", version)
+        self.shards = shardcache.ShardCache(Store(folder, "shards", version))
         self.reading: set[str] | None = None
         self.texts: list[str] = []
         return {"jieba.cut": tokenizer.cut_cached, "mkdocs.utils.clean_directory": sitefolder.clean,
@@ -181,9 +182,13 @@ class Fast(Plain):
         return page.url not in self.renderer.wrote
 
     def segmentations(self) -> Callable[[str], str]:
-        """The segmentation of every text given to theme(), as a function of the text."""
         self.segmenter.learn_resolved(self.texts, self.renderer.first_done())
         return self.segmenter.segment
+
+    def search_index(self, site_dir: str, entries, separator) -> None:
+        """Unchanged units of a sharded index from the last build (kit/speed/shardcache.py)."""
+        self.shards.write(site_dir, entries.raw, self.segmentations(), separator, self.segmenter.everything,
+                          self.write_file)
 
     def remember(self, name: str, value: Any, make: Callable[[Any], str]) -> str:
         text = bodycache.stable(value)     # a set's members in order, as the body cache keys them
@@ -217,7 +222,7 @@ class Fast(Plain):
         self.output.placed.save(self.output.written)
         self.images.write(site_dir)
         for store in (self.output.store, self.segments, self.cuts, self.qr_store, self.md_store, self.body_store,
-                      self.memo, self.search_store, self.page_keys):
+                      self.memo, self.search_store, self.page_keys, self.shards.store):
             store.save()
         sitefolder.finish()   # the last build's files not moved back are deleted in the background
 
