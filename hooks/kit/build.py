@@ -128,8 +128,8 @@ class Build:
             files.remove(f)
             files.append(File.generated(self.config, f.src_uri, content=postimages.clean(f.content_bytes, f.src_uri)))
         data = self.data
-        specs = plan.specs(data)
-        specs += publishing.extra_specs(data, specs, files, self.config)
+        self.specs = plan.specs(data)      # also for the redirect pages and the 网站地图
+        specs = self.specs + publishing.extra_specs(data, self.specs, files, self.config)
         for spec in specs:   # an entry page is indexed by us (searchindex), not by Material's search plugin
             self.generated.add(spec.src_uri)
             self.search.note(spec, data)
@@ -143,7 +143,7 @@ class Build:
         status = self.errors if self.session.preview else None     # the preview's check, for /admin/'s panel
         forms, left_out = admin.files(data, self.root, self.config, self.root / "overrides", status,
                                       lambda cms: self.speed.remember("cms", cms, admin.yaml_text))
-        extras = publishing.extra_files(data, self.config) + publishing.redirect_files(data, self.config, self.env)
+        extras = publishing.extra_files(data, self.config) + publishing.redirect_files(data, self.config, self.env, self.specs)
         for extra in extras + forms:
             files.append(extra)
         if left_out:
@@ -183,7 +183,7 @@ class Build:
         if src in self.meta:
             page.meta = copy.deepcopy(self.meta[src])
         if src == sitemap.SRC:
-            return publishing.sitemap_markdown(self.data, files, self.config, self.env)
+            return publishing.sitemap_markdown(self.data, files, self.config, self.env, self.specs)
         if src in self.generated:
             return self.passthrough.before(src, markdown, page)
         if src.startswith("blog/posts/"):

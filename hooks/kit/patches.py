@@ -1,6 +1,6 @@
 """Library patches: the only place where the kit replaces another library's function.
 
-Six are made, for one build at a time: applied when the build starts (Build.start) and undone
+Seven are made, for one build at a time: applied when the build starts (Build.start) and undone
 when it ends (on_post_build or on_build_error), so importing any module of the kit, as the tests
 do, changes neither library.
 
@@ -15,6 +15,8 @@ do, changes neither library.
   between builds while the page is the same (kit/speed/searchcache.py).
 - MkDocs' `_populate_page` and `_build_page` (speed on only): they pass over the unchanged entry
   pages whose stored output goes into the site from the cache (kit/speed/pageskip.py).
+- MkDocs' `Page._set_canonical_url` (speed on only): without urllib where the joined URL is plain
+  (kit/speed/pageurls.py).
 
 Each replaced function must still have the signature we were written against: an upgrade that
 changes one stops the build here, loudly, instead of patching something else.
@@ -28,7 +30,7 @@ import jieba
 from material.plugins.search.plugin import SearchIndex
 from mkdocs import utils
 from mkdocs.commands import build
-from mkdocs.structure import files
+from mkdocs.structure import files, pages
 
 EXPECTED = {
     "jieba.cut": "(sentence, cut_all=False, HMM=True, use_paddle=False)",
@@ -40,12 +42,14 @@ EXPECTED = {
     "mkdocs.commands.build._build_page":
         "(page: 'Page', config: 'MkDocsConfig', doc_files: 'Sequence[File]', nav: 'Navigation', "
         "env: 'jinja2.Environment', dirty: 'bool' = False, excluded: 'bool' = False) -> 'None'",
+    "mkdocs.structure.pages.Page._set_canonical_url": "(self, base: 'str | None') -> 'None'",
 }
 _TARGETS = {"jieba.cut": (jieba, "cut"), "mkdocs.utils.clean_directory": (utils, "clean_directory"),
             "mkdocs.structure.files.Files.add_files_from_theme": (files.Files, "add_files_from_theme"),
             "material.search.add_entry_from_context": (SearchIndex, "add_entry_from_context"),
             "mkdocs.commands.build._populate_page": (build, "_populate_page"),
-            "mkdocs.commands.build._build_page": (build, "_build_page")}
+            "mkdocs.commands.build._build_page": (build, "_build_page"),
+            "mkdocs.structure.pages.Page._set_canonical_url": (pages.Page, "_set_canonical_url")}
 _SAVED: dict[str, Callable] = {}
 
 

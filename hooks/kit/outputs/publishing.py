@@ -47,9 +47,13 @@ def extra_files(d: Dataset, config: MkDocsConfig) -> list[File]:
             + downloads.files(d, config) + guide.files(d, config))
 
 
-def redirect_files(d: Dataset, config: MkDocsConfig, env: jinja2.Environment) -> list[File]:
-    """A page at each old id's URL that sends the reader (and a printed QR code) to the entry's page."""
-    titles = {spec.src_uri[:-3]: spec.title for spec in plan.specs(d)}
+def redirect_files(d: Dataset, config: MkDocsConfig, env: jinja2.Environment,
+                   specs: list[PageSpec] | None = None) -> list[File]:
+    """A page at each old id's URL that sends the reader (and a printed QR code) to the entry's page;
+    `specs`: plan.specs(d), if the build has them."""
+    if not d.renamed:
+        return []
+    titles = {spec.src_uri[:-3]: spec.title for spec in (plan.specs(d) if specs is None else specs)}
     out = []
     for old, page in sorted(d.renamed.items()):
         folder = page.split("/")[0]
@@ -59,9 +63,11 @@ def redirect_files(d: Dataset, config: MkDocsConfig, env: jinja2.Environment) ->
     return out
 
 
-def sitemap_markdown(d: Dataset, files: Files, config: MkDocsConfig, env: jinja2.Environment) -> str:
-    """The 网站地图 body, rendered once every page (blog posts too) has its final URL."""
-    specs = plan.specs(d) + extra_specs(d, [], files, config)
+def sitemap_markdown(d: Dataset, files: Files, config: MkDocsConfig, env: jinja2.Environment,
+                     specs: list[PageSpec] | None = None) -> str:
+    """The 网站地图 body, rendered once every page (blog posts too) has its final URL; `specs`:
+    plan.specs(d), if the build has them."""
+    specs = (plan.specs(d) if specs is None else specs) + extra_specs(d, [], files, config)
     groups = sitemap.groups(specs, latest(files, config, ALL_POSTS), files)
     return render.render(env, "sitemap-page.html", sitemap.SRC, d=d, groups=groups, feeds=feeds.FEEDS)
 

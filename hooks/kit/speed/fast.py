@@ -18,8 +18,8 @@ from markupsafe import Markup
 
 from kit.outputs import images
 from kit.pages import qr, render, text
-from kit.speed import (bodies, bodycache, fork, jiebacut, pageskip, partials, qrcache, searchcache, shardcache,
-                       sitefolder, themefiles)
+from kit.speed import (bodies, bodycache, fork, jiebacut, pageskip, pageurls, partials, qrcache, searchcache,
+                       shardcache, sitefolder, themefiles)
 from kit.speed.door import Plain
 from kit.speed.outputcache import OutputCache, YamlCache, site_signature
 from kit.speed.segments import Segmenter
@@ -85,7 +85,7 @@ class Fast(Plain):
         return {"jieba.cut": tokenizer.cut_cached, "mkdocs.utils.clean_directory": sitefolder.clean,
                 "mkdocs.structure.files.Files.add_files_from_theme": themefiles.add_files_from_theme,
                 searchcache.NAME: searchcache.cached(self.search_store, tokenizer.words_state()),
-                **self.pageskip.replacements()}
+                pageurls.NAME: pageurls.replacement(), **self.pageskip.replacements()}
 
     def md(self, value: str) -> Markup:
         """The Markdown filter, cached by text (a pure function of it)."""

@@ -31,6 +31,7 @@ from kit import patches
 TRASH = Path(".cache") / "wenming" / "trash"
 _ROOT: list[Path] = []
 _MOVED: dict[str, str] = {}        # this build: site folder -> the trash folder its entries went to
+_DIRS: set[str] = set()            # this build: folders of the site made or found (write_stored)
 DELETE = """import os, shutil, sys
 if hasattr(os, "nice"):
     os.nice(19)
@@ -44,6 +45,7 @@ def prepare(root: Path) -> None:
     (kit/patches.py)."""
     _ROOT[:] = [root]
     _MOVED.clear()
+    _DIRS.clear()
 
 
 def _same_disk(a: Path, b: Path) -> bool:
@@ -77,6 +79,7 @@ def _delete(paths: list[str]) -> subprocess.Popen | None:
 def clean(directory: str) -> subprocess.Popen | None:
     """Empty the site folder at once, as MkDocs would; returns the deleter of older trash."""
     site = Path(directory)
+    _DIRS.clear()
     if not site.is_dir():
         return None
     trash_root = _trash_folder(site)
@@ -122,7 +125,7 @@ def write_stored(blob: Path, places) -> None:
     f = None
     try:
         for dest, offset, length, prev in places:
-            os.makedirs(os.path.dirname(dest), exist_ok=True)
+            _folder(os.path.dirname(dest))
             if prev is not None:
                 try:
                     os.rename(prev, dest)
@@ -138,6 +141,21 @@ def write_stored(blob: Path, places) -> None:
     finally:
         if f is not None:
             f.close()
+
+
+def _folder(path: str) -> None:
+    """os.makedirs(path, exist_ok=True), without looking for a parent made or found already."""
+    if path in _DIRS:
+        return
+    parent = os.path.dirname(path)
+    if parent in _DIRS:
+        try:
+            os.mkdir(path)
+        except FileExistsError:
+            pass
+    else:
+        os.makedirs(path, exist_ok=True)
+    _DIRS.update((path, parent))
 
 
 class Placed:
