@@ -121,7 +121,7 @@ class YamlCache:
             with path.open("rb") as f:
                 saved, doc = pickle.load(f)
             if saved == k:
-                self.hits.append((path, k, doc, frozenset(getattr(doc, "clean", ()))))
+                self.hits.append((path, k, doc, _marks(doc)))
                 return doc
         except Exception:   # no pickle, a damaged one, or one naming classes that moved
             pass
@@ -134,8 +134,8 @@ class YamlCache:
     def save(self) -> None:
         """Write the files parsed anew or newly marked clean; forget the pickles of files this build did not read."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        for path, k, doc, marks in self.hits:   # the data check marked it clean under new rules (privacy.py)
-            if frozenset(getattr(doc, "clean", ())) != marks:
+        for path, k, doc, marks in self.hits:   # marked clean under new rules (privacy.py), or walked anew
+            if _marks(doc) != marks:
                 self.changed[path] = (k, doc)
         for path, entry in self.changed.items():
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -146,6 +146,11 @@ class YamlCache:
             if path.name not in self.used:
                 path.unlink(missing_ok=True)
         (self.folder.parent / "yaml.pickle").unlink(missing_ok=True)   # the single pickle of earlier kits
+
+
+def _marks(doc) -> tuple[frozenset, frozenset]:
+    """What the data check notes on a parsed file (kit/data/files/yamlnodes.Doc): its clean marks and walks."""
+    return frozenset(getattr(doc, "clean", ())), frozenset(getattr(doc, "found", ()))
 
 
 SKIP_EXTRA = {"wenming", "content_env", "wenming_build"}

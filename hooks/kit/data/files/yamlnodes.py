@@ -27,6 +27,15 @@ class Doc:
     # checks that found nothing in this file, each named with its rules (kit/data/rules/privacy.py,
     # wording.py): a file kept parsed between builds (.cache/) is not scanned again under the same rules
     clean: set[str] = field(default_factory=set)
+    # what a check's walk of `data` found (a pure function of it), by walk: kept with the parsed file
+    found: dict[str, list] = field(default_factory=dict)
+
+    def walk(self, name: str, walk: Callable[[Any], Any]) -> list:
+        """list(walk(self.data)), once per parsed file (kit/data/rules/photos.py, mdphotos.py)."""
+        hit = self.found.get(name)
+        if hit is None:
+            hit = self.found[name] = list(walk(self.data))
+        return hit
 
     def where(self, path: Path, key: bool = False) -> tuple[int, int]:
         """Line and column of a path; a missing one points at its nearest parent."""

@@ -63,13 +63,21 @@ def _locate(doc: Doc, path: tuple, url: str, skip: int) -> tuple[int, int]:
     return line, col
 
 
+def _shown(data: Any) -> Iterator[tuple[tuple, list[str]]]:
+    """(path, addresses) of each Markdown field that shows images."""
+    for path, text in markdown_fields(data):
+        urls = [url for _, url in images(text)]
+        if urls:
+            yield path, urls
+
+
 def check(docs: dict[str, Doc], data_dir: Path, report: Report) -> None:
     for name, doc in docs.items():
-        for path, text in markdown_fields(doc.data):
+        for path, urls in doc.walk("markdown-images", _shown):
             seen: dict[str, int] = {}
-            for n, (_, url) in enumerate(images(text), 1):
-                where = _locate(doc, path, url, seen.get(url, 0))
-                seen[url] = seen.get(url, 0) + 1
+            for n, url in enumerate(urls, 1):
+                skip = seen.get(url, 0)
+                seen[url] = skip + 1
                 host = hosts.remote_host(url)
                 if host:
                     example = f"![图片说明](photos/{hostwords.image_name(url, _entry_id(doc.data, path), n)})"
@@ -79,4 +87,4 @@ def check(docs: dict[str, Doc], data_dir: Path, report: Report) -> None:
                     if message:
                         message = f"正文里的图片：{message}正文里引用照片的写法：![图片说明](photos/文件名.jpg)"
                 if message:
-                    report.add(name, *where, dotted(path), message)
+                    report.add(name, *_locate(doc, path, url, skip), dotted(path), message)

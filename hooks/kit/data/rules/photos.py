@@ -101,7 +101,8 @@ def _print_files(value: Any, path: tuple) -> Iterator[tuple[tuple, Any]]:
 
 def check_photos(docs: dict[str, Doc], data_dir: Path, report: Report) -> None:
     for name, doc in docs.items():
-        for check, found in ((problem, _sources(doc.data, ())), (print_problem, _print_files(doc.data, ()))):
+        for check, found in ((problem, doc.walk("photos", lambda data: _sources(data, ()))),
+                             (print_problem, doc.walk("print-files", lambda data: _print_files(data, ())))):
             for path, src in found:
                 if not isinstance(src, str) or not src.strip():
                     continue
