@@ -1,10 +1,9 @@
 """The fast door: the same answers as Plain, from caches under .cache/wenming/ and a worker.
 
-Created fresh for every build (so `mkdocs serve` rebuilds start clean). What it keeps:
-parsed data files, compiled templates, Markdown of story fields, QR codes, search
-segmentations, jieba's cuts, photos, and whole pages kept out of the nav (the output cache,
-hit through an empty template). Page bodies are held compressed until MkDocs reads them
-(kit/speed/bodies.PackedFile). What it shares with a forked process: page bodies
+Created fresh for every build (so `mkdocs serve` rebuilds start clean). What it keeps: parsed data files,
+compiled templates, Markdown of story fields, QR codes, search segmentations, jieba's cuts, photos, and whole
+pages kept out of the nav (the output cache, hit through an empty template). Page bodies are held compressed
+until MkDocs reads them (kit/speed/bodies.PackedFile). What it shares with a forked process: page bodies
 (kit/speed/bodies.py), search segmentation and the theme of entry pages (kit/speed/theme.py).
 """
 from __future__ import annotations
@@ -40,17 +39,18 @@ class Fast(Plain):
         self.jinja_cache = self.folder / "jinja"
         self.yaml = YamlCache(self.folder, self.version, super().read)
         self.work = self.folder
+        fork.hold(self.folder / "html.pickle")     # a rebuild: long-lived objects frozen, the libraries now
 
     def read(self, raw: bytes, name: str, report) -> Any:
         return self.yaml.load_file(raw, name, report)
 
     def data_read(self) -> None:
-        # saved now, and let go: the parsed files with their line marks are not needed again,
-        # and a smaller process forks smaller helpers
+        # saved now, and let go: the parsed files with their line marks are not needed again
         self.yaml.save()
         self.yaml = None
 
     def begin(self, config, site_url: str, words: set[str], cacheable: Callable[[Any], bool]) -> dict[str, Callable]:
+        fork.hold()     # the data (read with the collector off in a rebuild)
         sitefolder.prepare(self.root)
         folder, version = self.folder, self.version
         self.site_url = site_url
@@ -105,11 +105,10 @@ class Fast(Plain):
         return self.images.picture(photo)
 
     def bodies(self, render: Callable[[int, Any], str], specs: list, data) -> list[bytes]:
-        """Every page body, packed: from the last build's when nothing it read has changed
-        (kit/speed/bodycache.py), the others on two cores. jieba's whole dictionary, when this
-        build needs it, is loaded before the render worker forks, which shares it: beside the body
-        helper (the helper takes more bodies, no time lost), or, with many bodies, after the
-        helper has ended (beside it, it made the peak of memory of a large site; about a second)."""
+        """Every page body, packed: from the last build's when nothing it read has changed (kit/speed/bodycache.py),
+        the others on two cores. jieba's whole dictionary, when this build needs it, is loaded before the render
+        worker forks, which shares it: beside the body helper (the helper takes more bodies, no time lost), or, with
+        many bodies, after the helper has ended (beside it, it made the peak of memory of a large site; a second)."""
         cache = bodycache.BodyCache(self.body_store, data, self.images.picture)
         keys = [cache.static_key(s.template, s.src_uri, s.context) for s in specs]
         out = [cache.get(k) for k in keys]
@@ -146,10 +145,10 @@ class Fast(Plain):
         """The site signature for the output cache: everything but the page itself."""
         self.output.site = site_signature(self.root, nav, config, data)
         self.nav = nav
+        fork.hold()     # the files, pages and nav
 
     def theme(self, env, config, nav, files, texts: list[str], hosts) -> None:
-        """Before the theme renders pages: the render worker segments our search entries first,
-        then renders entry pages (kit/speed/theme.py)."""
+        """Before the theme renders: the render worker segments our search entries, then renders entry pages (theme.py)."""
         with_cached_template(env)
         env.bytecode_cache = render.compiled_cache(self.jinja_cache, self.root)
         self.partials = partials.Partials(env, self.cacheable)   # the menu and lang.t once per distinct input
@@ -225,16 +224,17 @@ class Fast(Plain):
                       self.memo, self.search_store, self.page_keys, self.shards.store):
             store.save()
         sitefolder.finish()   # the last build's files not moved back are deleted in the background
+        fork.let_go()
 
     def abort(self) -> None:
         if hasattr(self, "images"):   # photo jobs waiting for the body helper's fork end now
             self.images.go()
         fork.stop_all()
         sitefolder.finish()
+        fork.let_go()
 
 
 def with_cached_template(env: jinja2.Environment) -> None:
-    """The empty template pages with a stored output are 'rendered' with, and the one-call
-    template of pages the render worker may take (kit/speed/theme.py)."""
+    """The empty template of pages with a stored output, the one-call template of the render worker's (theme.py)."""
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({OutputCache.TEMPLATE: "", DISPATCH: "{{ wm_dispatch() }}"}),
                                       env.loader])
