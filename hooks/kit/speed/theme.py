@@ -24,7 +24,6 @@ import multiprocessing
 import os
 import threading
 import traceback
-import zlib
 from typing import Any, Callable
 
 import jinja2
@@ -33,6 +32,7 @@ from mkdocs.commands.build import get_context
 from mkdocs.utils import write_file
 
 from kit.speed import sitefolder
+from kit.speed.stores import squeeze
 from kit.speed.fork import LIVE, Forward, Split, fork, freed, log, pack, taken, unpack, wanted
 
 DISPATCH = "wenming-dispatch.html"
@@ -210,7 +210,7 @@ class Renderer:
             before = len(self.hosts.found)
             try:
                 html = self._render(page, config, nav, doc_files)
-                packed = zlib.compress(html.encode("utf-8"), 1)
+                packed = squeeze(html.encode("utf-8"))
                 if not html.strip():
                     raise ValueError("empty page")        # MkDocs would not write it
                 write_file(html.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
