@@ -113,3 +113,41 @@ def test_markdown_field_photos_are_local_paths_only():
     story = "![a](photos/a.jpg) ![b](./photos/b.png) ![c](https://a.example/c.png) `![d](photos/d.jpg)`"
     assert mdphotos.photos_of(story) == {"photos/a.jpg", "photos/b.png"}
 
+
+
+def _loads_by_one_pattern(html: str, own: str = "") -> list:
+    """html_loads as it was, walking CANDIDATE's matches (the reference for `candidates`)."""
+    out, seen = [], set()
+    for c in hosts.CANDIDATE.finditer(html):
+        m, start = None, c.start()
+        for _ in range(4):
+            start = html.rfind("<", 0, start)
+            m = hosts.TAG.match(html, start) if start >= 0 else None
+            if m is not None or start < 0:
+                break
+        if m is None or m.end() <= c.start() or start in seen:
+            continue
+        seen.add(start)
+        tag = m.group(1).lower()
+        if tag in hosts.LOADING or tag == "meta" or hosts.MAY_LOAD.search(m.group(2)):
+            out += hosts._element(m, own)
+    for m in hosts.STYLE_BLOCK.finditer(html):
+        out += [(m.start(1) + o, "style", u) for o, u in hosts.css_urls(m.group(1)) if hosts.remote_host(u, own)]
+    return sorted(out)
+
+
+def test_the_candidates_found_by_first_character_give_the_same_findings():
+    """html_loads finds its candidates with one pattern per first character (three times faster):
+    the same findings as walking CANDIDATE's matches, on random mixes of the tricky pieces
+    (overlapping slashes, hidden entities, addresses inside and outside elements, inline SVG)."""
+    import random
+    pieces = ['<img src="', '<img alt="a>b" src="', "//cdn.example/a.png", "///", "\\\\", "\\/", "/\\",
+              "&#47;&#47;", "&sol;&sol;x.example/", "&colon;", "&&#", "/#", '"', ">", "<", "</p>", "文字",
+              ' style="background:url(', ")", '<svg xmlns="http://www.w3.org/2000/svg">', "<p>", "<a href=\"",
+              '<meta http-equiv="refresh" content="0;url=', "<style>@import '//x.example/a.css';</style>",
+              "https:", "/", "&", "#", " ", "<script>var a='//x.example/';</script>"]
+    rng = random.Random(27)
+    for _ in range(3000):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        assert hosts.html_loads(html) == _loads_by_one_pattern(html), html
+        assert hosts.html_loads(html, "cdn.example") == _loads_by_one_pattern(html, "cdn.example"), html

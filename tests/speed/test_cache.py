@@ -6,12 +6,12 @@ import json
 import os
 import sys
 import pickle
-import zlib
 from pathlib import Path
 
 import pytest
 
 from kit.speed.outputcache import YamlCache
+from kit.speed import stores
 from kit.speed.stores import BlobStore, Store
 from conftest import copy_project, run_build
 
@@ -106,7 +106,7 @@ def test_changed_removed_and_added_entries(warm, tmp_path):
     data = (root / ".cache" / "wenming" / blob).read_bytes()
     assert sorted(p.name for p in (root / ".cache" / "wenming").glob("html-*.blobs")) == [blob]
     assert len(data) <= 2 * sum(n for _, n in index.values()) + (1 << 20)
-    pages = [zlib.decompress(data[at:at + n]).decode("utf-8") for at, n in index.values()]
+    pages = [stores.unsqueeze(data[at:at + n]).decode("utf-8") for at, n in index.values()]
     assert pages and not any("吴某某" in html for html in pages)
     assert any("坚持三年" in html for html in pages)
 
@@ -314,3 +314,13 @@ def test_a_rebuild_with_its_texts_stored_has_no_segmentation_for_a_worker(tmp_pa
     assert Segmenter(Store(tmp_path, "segments", "v1"), ["某某"], cut, "words:1").stored(changed)
     assert not Segmenter(Store(tmp_path, "segments", "v1"), ["某某"], cut, "words:1").stored(["全新的一段。"] * 200)
     assert not Segmenter(Store(tmp_path, "segments", "v1"), ["某某", "新名字"], cut, "words:2").stored(texts)
+
+
+def test_pages_are_packed_with_lz4_and_with_zlib_where_it_is_missing(monkeypatch):
+    """stores.squeeze: LZ4 (requirements.txt) for the page and body caches; an environment without
+    it packs with zlib, and its caches are its own (FORMAT is part of every cache's version)."""
+    page = "<p>某县某镇的好人好事</p>\n".encode("utf-8") * 200
+    assert stores.lz4 is not None and stores.FORMAT == "1-lz4"
+    assert stores.unsqueeze(stores.squeeze(page)) == page and stores.squeeze(page) == stores.lz4.compress(page)
+    monkeypatch.setattr(stores, "lz4", None)
+    assert stores.unsqueeze(stores.squeeze(page)) == page and stores.squeeze(page)[:1] == b"\x78"   # a zlib stream

@@ -13,12 +13,12 @@ strings and a fifth of that packed; MkDocs unpacks each when it reads the page (
 from __future__ import annotations
 
 import multiprocessing
-import zlib
 from typing import Any, Callable
 
 from mkdocs.structure.files import File
 
 from kit.speed import fork
+from kit.speed.stores import squeeze, unsqueeze
 
 # set just before the helper process is forked, cleared right after: the helper reads its job
 # from here (a forked pool's task function cannot carry the environment and pages as arguments)
@@ -26,7 +26,7 @@ _JOB: Job | None = None
 
 
 def pack(body: str) -> bytes:
-    return zlib.compress(body.encode("utf-8"), 1)
+    return squeeze(body.encode("utf-8"))
 
 
 class PackedFile(File):
@@ -37,17 +37,17 @@ class PackedFile(File):
     @property
     def content_bytes(self) -> bytes:
         content = self._content
-        return zlib.decompress(content) if isinstance(content, bytes) else File.content_bytes.fget(self)
+        return unsqueeze(content) if isinstance(content, bytes) else File.content_bytes.fget(self)
 
     @content_bytes.setter
     def content_bytes(self, value: bytes) -> None:
-        File.content_bytes.fset(self, zlib.compress(value, 1))
+        File.content_bytes.fset(self, squeeze(value))
 
     @property
     def content_string(self) -> str:
         content = self._content
         if isinstance(content, bytes):
-            return zlib.decompress(content).decode("utf-8-sig", errors="strict")
+            return unsqueeze(content).decode("utf-8-sig", errors="strict")
         return File.content_string.fget(self)
 
     @content_string.setter

@@ -155,7 +155,7 @@ class Fast(Plain):
         self.texts = texts
         # a rebuild whose texts are all but stored has little for a worker: no fork (measured: faster)
         size = 0 if self.segmenter.stored(texts) else len(texts)
-        self.renderer.start(env, config, nav, files, lambda: self.segmenter.resolve(texts), size, hosts)
+        self.renderer.start(env, config, nav, files, lambda: self.segmenter.each(texts), size, hosts)
 
     def page_content(self, page, html: str) -> str:
         if self.cacheable(page):

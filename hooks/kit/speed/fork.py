@@ -11,9 +11,12 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+import io
 import logging
 import multiprocessing
 import os
+import pickle
+import zlib
 
 from kit.data import kitconfig
 
@@ -120,6 +123,32 @@ def let_go() -> None:
 def fork() -> int:
     with frozen():
         return os.fork()
+
+
+CHUNK = 512
+
+
+def pack(items) -> bytes:
+    """Items of an iterable, pickled CHUNK at a time into one zlib stream as they come: a forked
+    process never holds the whole result, its pickle and its compressed copy at once (they made the
+    render worker's peak of memory)."""
+    z, out, chunk = zlib.compressobj(1), [], []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == CHUNK:
+            out.append(z.compress(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL)))
+            chunk = []
+    out.append(z.compress(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL)))
+    out.append(z.flush())
+    return b"".join(out)
+
+
+def unpack(data: bytes) -> list:
+    """pack's items, in order."""
+    stream, items = io.BytesIO(zlib.decompress(data)), []
+    while stream.tell() < len(stream.getbuffer()):
+        items.extend(pickle.load(stream))
+    return items
 
 
 class Split:

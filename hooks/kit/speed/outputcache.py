@@ -5,13 +5,12 @@ import json
 import os
 import pickle
 import re
-import zlib
 from importlib.metadata import version as package_version
 from pathlib import Path
 
 from kit import engine
 from kit.speed import sitefolder
-from kit.speed.stores import BlobStore, key
+from kit.speed.stores import BlobStore, key, squeeze, unsqueeze
 
 
 def toc_tokens(toc) -> list[dict]:
@@ -88,11 +87,11 @@ class OutputCache:
             self.written[page.file.abs_dest_path] = hit
             packed = self.store.get(hit)
             if packed is not None:
-                return zlib.decompress(packed).decode("utf-8")
+                return unsqueeze(packed).decode("utf-8")
             raise OSError(f"页面缓存文件读取失败：{page.url}。请删除 .cache/ 文件夹后重新生成。")
         k = self.keys.pop(page.url, None)
         if k is not None:   # compressed: ten thousand pages stay a few tens of MB in memory
-            self.store.put(k, zlib.compress(output.encode("utf-8"), 1))
+            self.store.put(k, squeeze(output.encode("utf-8")))
             self.written[page.file.abs_dest_path] = k
         return output
 

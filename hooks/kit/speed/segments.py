@@ -1,7 +1,7 @@
 """Search segmentations of our entries' texts, cached by what jieba's cut depends on."""
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from kit.outputs.searchindex import segment_raw
 from kit.speed.stores import Store, key
@@ -46,18 +46,20 @@ class Segmenter:
     def resolve(self, texts: list[str]) -> list[tuple[tuple[str, str], str]]:
         """((quick key, cache key), segmentation) of every text, from the cache or jieba: the whole
         job, so it can run in the render worker (kit/speed/theme.py) and the build only learns the result."""
-        out = []
+        return list(self.each(texts))
+
+    def each(self, texts: list[str]) -> Iterator[tuple[tuple[str, str], str]]:
+        """resolve's items one by one (the render worker packs them as they come: kit/speed/fork.pack)."""
         cut = _memo(self.cut)
         for text in texts:
             quick = self._quick(text)
             hit = self.store.get(quick)
             if hit is not None:
-                out.append(((quick, hit[0]), hit[1]))
+                yield (quick, hit[0]), hit[1]
                 continue
             k = self._key(text)
             seg = self.store.get(k)
-            out.append(((quick, k), seg if seg is not None else segment_raw(text, cut)))
-        return out
+            yield (quick, k), seg if seg is not None else segment_raw(text, cut)
 
     def stored(self, texts: list[str], sample: int = 64) -> bool:
         """True if an even sample of the texts all have a stored segmentation: a rebuild's few

@@ -23,10 +23,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import zlib
 from pathlib import Path
 
 from kit import patches
+from kit.speed.stores import unsqueeze
 
 TRASH = Path(".cache") / "wenming" / "trash"
 _ROOT: list[Path] = []
@@ -121,7 +121,7 @@ def finish() -> subprocess.Popen | None:
 def write_stored(blob: Path, places) -> None:
     """Put stored pages into the site: (dest, offset, length in the blob file, the unchanged
     last file in the trash or None). Moved back where possible, else written from the blob
-    (zlib-compressed UTF-8, the bytes MkDocs would write)."""
+    (stores.squeeze'd UTF-8, the bytes MkDocs would write)."""
     f = None
     try:
         for dest, offset, length, prev in places:
@@ -135,7 +135,7 @@ def write_stored(blob: Path, places) -> None:
             if f is None:
                 f = blob.open("rb")
             f.seek(offset)
-            data = zlib.decompress(f.read(length))
+            data = unsqueeze(f.read(length))
             with open(dest, "wb") as out:
                 out.write(data)
     finally:

