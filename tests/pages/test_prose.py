@@ -51,9 +51,13 @@ ALPHABET = list("好人事迹村民志愿者，。、；：“”（）《》！
 def test_random_texts_as_markdown_makes_them():
     rng = random.Random(27)
     shortcut = 0
-    for _ in range(20000):
-        weights = [8 if len(c) == 1 and c.isalnum() or c in "，。" else 1 for c in ALPHABET]
+    weights = [8 if len(c) == 1 and c.isalnum() or c in "，。" else 1 for c in ALPHABET]
+    for i in range(20000):
         v = "".join(rng.choices(ALPHABET, weights, k=rng.randint(0, 40)))
-        assert str(text.md(v)) == _markdown(v), repr(v)
-        shortcut += text.prose_html(text.CJK_BREAK.sub("", v)) is not None
+        taken = text.prose_html(text.CJK_BREAK.sub("", v)) is not None
+        shortcut += taken
+        # a text the shortcut refuses goes through the same Markdown engine either way: one in ten
+        # of those is enough to show that; every text the shortcut takes is compared
+        if taken or i % 10 == 0:
+            assert str(text.md(v)) == _markdown(v), repr(v)
     assert shortcut > 2000

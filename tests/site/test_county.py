@@ -213,7 +213,7 @@ def test_editor_changes_pass_the_kits_tests_and_the_countys_checks(tmp_path):
     practice = re.sub(r"<[^>]+>|\s", "", (tmp_path / "site/practice/index.html").read_text("utf-8"))
     assert "5000场次" in practice and "4130" not in practice
     # a sample that builds the fixture county and reads its posts; every kit test is watched anyway
-    kit = run(["-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "tests/site/test_site.py",
+    kit = run(["-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
                "tests/pages/test_news.py", "tests/test_separation.py"], root,
               WENMING_TEST_WARM_CACHE=str(WARM[0]) if WARM else "")
     assert kit.returncode == 0, kit.stdout[-3000:] + kit.stderr[-2000:]

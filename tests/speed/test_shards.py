@@ -53,13 +53,15 @@ def test_a_rebuild_patches_the_shards_to_the_cold_plain_index(tmp_path, first_bu
     rebuilt = run_build(root, root / "site", FORCED)
     assert rebuilt.returncode == 0, rebuilt.log
     assert (PATCHED in rebuilt.log) == in_place, rebuilt.log[-3000:]
-    again = run_build(root, root / "site", FORCED)     # nothing changed since: every unit from the last build
-    assert again.returncode == 0 and PATCHED not in again.log, again.log[-3000:]
+    indexes = [_search(rebuilt.site)]     # read now: the next build writes the same folder
+    if change == "honoree-story":    # once is enough: nothing changed since, every unit from the last build
+        again = run_build(root, root / "site", FORCED)
+        assert again.returncode == 0 and PATCHED not in again.log, again.log[-3000:]
+        indexes.append(_search(again.site))
     plain = run_build(root, tmp_path / "plain", {**FORCED, "WENMING_SPEED": "0"})
     assert plain.returncode == 0, plain.log
     cold = _search(plain.site)
     assert len(cold) > 3
-    for site in (rebuilt.site, again.site):
-        files = _search(site)
+    for files in indexes:
         assert sorted(files) == sorted(cold)
         assert [rel for rel in files if files[rel] != cold[rel]] == []

@@ -4,6 +4,7 @@ the template's columns; private columns (性别、年龄、电话…) and column
 refused with where each belongs; a refused sheet also gets the template's list of columns."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -46,15 +47,19 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text.replace("\u3000", ""))
 
 
+@functools.lru_cache(maxsize=None)
+def _by_label(kind: str) -> dict[str, Column]:
+    """A kind's template columns by label and by synonym (derived from the models once a process:
+    a sheet's header cells ask it hundreds of times)."""
+    cols = columns(kind)
+    out = {text: c for text, path in SYNONYMS.items() for c in cols if c.path == path}
+    out.update({_norm(c.label): c for c in cols})       # a column's own label wins over a synonym
+    return out
+
+
 def known(kind: str, text: str) -> Column | None:
     """The template column a header names: its own label, or a synonym the kind has."""
-    text = _norm(text)
-    cols = columns(kind)
-    by_label = {_norm(c.label): c for c in cols}
-    if text in by_label:
-        return by_label[text]
-    path = SYNONYMS.get(text)
-    return next((c for c in cols if c.path == path), None) if path else None
+    return _by_label(kind).get(_norm(text))
 
 
 def recognised(kind: str, text: str) -> bool:
