@@ -13,14 +13,9 @@ from openpyxl import load_workbook
 
 from conftest import ROOT
 from kit.editing import export
+from test_excel import run_import
 
-IMPORT = ROOT / "scripts" / "import.py"
 EXPORT = ROOT / "scripts" / "export.py"
-
-
-def run_import(project: Path, path: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(IMPORT), str(path), "--root", str(project), *args],
-                          capture_output=True, text=True)
 
 
 def snapshot(project: Path) -> dict[str, bytes]:
@@ -139,7 +134,8 @@ def test_new_rows_go_to_their_file_and_a_doubled_id_is_reported_with_both_rows(p
     events = exported(project, "events", tmp_path)
     twice = edit(events, rows=[{"编号（网址）": "ink-kids", "标题": "墨香少年（重复）", "类别": "培训讲座", "简介": "重复的一行。",
                                 "所在文件": "2023.yml"}])
-    first = [r for r in range(2, 20) if load_workbook(twice).worksheets[0].cell(r, 1).value == "ink-kids"]
+    sheet = load_workbook(twice).worksheets[0]
+    first = [r for r in range(2, 20) if sheet.cell(r, 1).value == "ink-kids"]
     result = run_import(project, twice)
     assert result.returncode == 1
     assert f"活动名单.xlsx 第{first[1]}行 A列（编号（网址））：编号“ink-kids”在第{first[0]}行已经用过。" in result.stdout
