@@ -9,6 +9,7 @@ import math
 import pytest
 
 from kit.pages import stationmap
+from conftest import run_build
 
 SECTIONS = {
     "knowledge/": ("应知应会", "knowledge"),
@@ -189,3 +190,15 @@ def test_schematic_without_a_centre_and_with_a_long_town_name():
     assert (only.x, only.y) == (m.size / 2, m.size / 2) and not m.edges
     assert only.font * len(only.name) <= stationmap.LABEL_WIDTH
     assert stationmap.layout([]).nodes == ()
+
+
+def test_the_practice_page_counts_only_published_stations_and_hides_the_line_without_any(built, project, tmp_path):
+    line = built.html("practice/").select_one("p.wm-more a[href$='stations/']")
+    assert line is not None and line.get_text(strip=True).startswith("文明实践阵地：4 个")   # the fifth is an example
+    stations = project / "data/stations/stations.yml"
+    text = stations.read_text("utf-8").replace("    example: true\n", "")
+    stations.write_text(text.replace("  - id: ", "  - example: true\n    id: "), "utf-8")
+    result = run_build(project, tmp_path / "site", {"WENMING_PRODUCTION": "1"})
+    assert result.returncode == 0, result.log
+    practice = result.text("practice/index.html")
+    assert "文明实践阵地：" not in practice and "0 个中心" not in practice
