@@ -85,9 +85,11 @@ def build(project: Path, site: Path) -> None:
 
 def build_at(root: Path, commit: str, site: Path, tmp: Path) -> None:
     """The site as it was at a commit: a detached worktree (git history for 最近更新), removed after."""
+    from kit.speed import lend_cache
     tree = tmp / "old"
     git(root, "worktree", "add", "--detach", "-q", str(tree), commit)
     try:
+        lend_cache(root, tree)      # photos resized and sentences cut by the current tree's builds
         build(tree, site)
     finally:
         git(root, "worktree", "remove", "--force", str(tree))

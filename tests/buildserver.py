@@ -1,7 +1,7 @@
 """One Python per test process that has MkDocs and its libraries imported, forked for each test
 build (conftest.run_build): a build started this way is a fresh `python -m mkdocs build` but for
-the 0.4 s of importing MkDocs, Material, Jinja, Markdown, pydantic, PyYAML and jieba, which the
-suite's ninety builds would otherwise spend again each time. Nothing of the kit is imported here
+the 0.5 s of importing MkDocs, Material, Jinja, Markdown, pydantic, PyYAML, jieba and the libraries the
+kit's modules import, which the suite's ninety builds would otherwise spend again each time. Nothing of the kit is imported here
 (MkDocs loads the project's hooks in the forked process), no build has run here, and each fork
 gets the build's own working folder, environment, arguments and output file.
 
@@ -19,7 +19,13 @@ import traceback
 PRELOAD = ("mkdocs.__main__", "mkdocs.commands.build", "mkdocs.config.defaults", "mkdocs.structure.pages",
            "material.templates", "material.plugins.search.plugin", "material.plugins.blog.plugin",
            "jinja2", "markdown", "pymdownx.superfences", "pymdownx.emoji", "pydantic", "yaml", "jieba",
-           "babel.dates", "bs4", "PIL.Image")
+           "babel.dates", "bs4", "PIL.Image",
+           # what the kit's modules import in turn (python -X importtime of a build forked from here)
+           "pydantic.main", "pydantic.types", "pydantic.json_schema", "pydantic.functional_validators",
+           "annotated_types", "icalendar", "dateutil.tz", "qrcode", "markdown.extensions.codehilite",
+           "pygments.lexers", "multiprocessing.context", "multiprocessing.sharedctypes",
+           "multiprocessing.synchronize", "concurrent.futures", "difflib", "PIL.ImageOps",
+           "PIL.PngImagePlugin", "PIL.JpegImagePlugin")
 
 
 def build(request: dict) -> None:

@@ -92,7 +92,7 @@ def _build_server() -> _BuildServer:
 # them, as an editor's second build does, which halves a test build (4.8 s -> 2.4 s). The page
 # and data caches are not shared: each copy makes its own. Tests of the caches and of cold
 # builds ask for `warm=False`; tests/speed/test_cache.py proves warm == cold.
-WARM_PARTS = ("images", "jinja", "cuts.pickle", "segments.pickle")
+from kit.speed import CONTENT_KEYED as WARM_PARTS  # noqa: E402
 WARM: list[Path] = []       # the session's shared cache folder, once made (see warm_cache)
 
 
@@ -188,25 +188,46 @@ def county_untouched(request):
     assert not READ, f"the test read the county's own content: {sorted(set(READ))[:5]}"
 
 
+# The fixture county's one cold build of the run (WENMING_PARALLEL=1: the second process renders,
+# as on a county's server), with its project and .cache/ kept: the warm parts come from it, and the
+# tests of the fast door's cold build (test_speed_off, test_cache) read it instead of building it
+# again. Nobody changes it: a test that builds on it copies its project first.
+COLD_ENV = {"WENMING_PARALLEL": "1"}
+
+
+@pytest.fixture(scope="session")
+def cold_build(request, tmp_path_factory) -> Build:
+    def make(folder: Path) -> None:
+        root = copy_project(folder / "project", warm=False)
+        result = run_build(root, folder / "site", COLD_ENV)
+        (folder / "log.txt").write_text(result.log, "utf-8")
+        (folder / "returncode").write_text(str(result.returncode))
+
+    folder = shared_once(request, tmp_path_factory, "cold-build", make)
+    result = Build(folder / "project", folder / "site", int((folder / "returncode").read_text()),
+                   (folder / "log.txt").read_text("utf-8"))
+    assert result.returncode == 0, result.log
+    return result
+
+
 @pytest.fixture(scope="session", autouse=True)
 def warm_cache(request, tmp_path_factory) -> Path:
-    """The content-keyed parts of one cold build's cache, made once per run (see WARM_PARTS); a
-    pytest started by a test is given its parent's (WENMING_TEST_WARM_CACHE)."""
+    """The content-keyed parts of the run's cold build's cache (see WARM_PARTS); a pytest started
+    by a test is given its parent's (WENMING_TEST_WARM_CACHE)."""
     given = os.environ.get("WENMING_TEST_WARM_CACHE")
     if given and Path(given).is_dir():
         WARM[:] = [Path(given)]
         return WARM[0]
+    cold = request.getfixturevalue("cold_build")
 
     def make(folder: Path) -> None:
-        root = copy_project(folder / "project", warm=False)
-        result = run_build(root, folder / "site")
-        assert result.returncode == 0, result.log
+        folder.mkdir(parents=True)
         for part in WARM_PARTS:
-            src = root / ".cache" / "wenming" / part
-            if src.exists():
-                shutil.move(str(src), str(folder / part))
-        shutil.rmtree(root)
-        shutil.rmtree(folder / "site")
+            src = cold.root / ".cache" / "wenming" / part
+            if src.is_dir():
+                shutil.copytree(src, folder / part)
+            elif src.is_file():
+                shutil.copy2(src, folder / part)
 
     folder = shared_once(request, tmp_path_factory, "warm-cache", make)
     WARM[:] = [folder]

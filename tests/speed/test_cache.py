@@ -34,13 +34,12 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def warm(tmp_path_factory):
-    """A project copy built once, so its .cache/ is warm."""
-    root = copy_project(tmp_path_factory.mktemp("cache") / "project", warm=False)
-    first = run_build(root, root / "site-cold")
-    assert first.returncode == 0, first.log
+def warm(tmp_path_factory, cold_build):
+    """A copy of the run's cold build's project (conftest.cold_build), so its .cache/ is warm."""
+    import shutil
+    root = shutil.copytree(cold_build.root, tmp_path_factory.mktemp("cache") / "project", symlinks=True)
     assert (root / ".cache" / "wenming" / "html.pickle").is_file()
-    return root, first
+    return root, cold_build
 
 
 def test_a_warm_build_equals_a_cold_build(warm, tmp_path):
@@ -324,3 +323,16 @@ def test_pages_are_packed_with_lz4_and_with_zlib_where_it_is_missing(monkeypatch
     assert stores.unsqueeze(stores.squeeze(page)) == page and stores.squeeze(page) == stores.lz4.compress(page)
     monkeypatch.setattr(stores, "lz4", None)
     assert stores.unsqueeze(stores.squeeze(page)) == page and stores.squeeze(page)[:1] == b"\x78"   # a zlib stream
+
+
+def test_another_checkout_borrows_only_the_content_keyed_stores(cold_build, tmp_path):
+    """`make review` builds the last published commit in a worktree of its own: it starts with the
+    resized photos, compiled templates and cut sentences of the current tree (kit.speed.lend_cache),
+    and with nothing that belongs to one build (pages, bodies, parsed data)."""
+    from kit.speed import CONTENT_KEYED, lend_cache
+    lend_cache(cold_build.root, tmp_path)
+    lent = sorted(p.name for p in (tmp_path / ".cache" / "wenming").iterdir())
+    assert lent == sorted(CONTENT_KEYED)
+    assert any((tmp_path / ".cache/wenming/images").rglob("*.*")), "the photos' variants are lent"
+    owned = sorted(p.name for p in (cold_build.root / ".cache" / "wenming").iterdir())
+    assert "html.pickle" in owned and "html.pickle" not in lent

@@ -3,6 +3,7 @@ dictionary or only the words a sentence needs. (That a rebuild, which loads only
 indexes as a cold build does is checked in tests/speed/test_sitefolder.py with every other file.)"""
 from __future__ import annotations
 
+import functools
 import re
 import sys
 
@@ -35,6 +36,13 @@ def corpus(tmp_path_factory) -> tuple[list[str], list[str]]:
 
 
 def _reference(names: list[str]) -> jieba.Tokenizer:
+    """jieba itself with the names added: made once per list of names (each load takes about a
+    second; the tests only read it)."""
+    return _reference_for(tuple(names))
+
+
+@functools.lru_cache(maxsize=None)
+def _reference_for(names: tuple[str, ...]) -> jieba.Tokenizer:
     tok = jieba.Tokenizer()
     tok.initialize()
     for name in names:

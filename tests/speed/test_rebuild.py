@@ -54,11 +54,13 @@ def _rendered(log: str) -> tuple[int, int]:
 
 
 @pytest.fixture(scope="module")
-def first_build(tmp_path_factory) -> Path:
-    """The fixture county built cold once (its site folder and .cache/ inside the project): each
-    change starts from a copy of it, as an editor's next build starts from the last one."""
-    root = copy_project(tmp_path_factory.mktemp("first-build") / "project", warm=False)
-    assert run_build(root, root / "site").returncode == 0
+def first_build(tmp_path_factory, cold_build) -> Path:
+    """The fixture county built cold once (the run's cold build, conftest.cold_build), its site
+    folder put inside its project as `mkdocs build` leaves it: each change starts from a copy of
+    it, as an editor's next build starts from the last one."""
+    root = shutil.copytree(cold_build.root, tmp_path_factory.mktemp("first-build") / "project", symlinks=True,
+                           ignore=shutil.ignore_patterns("trash"))
+    shutil.copytree(cold_build.site, root / "site")     # copy2: the files' times too
     return root
 
 
@@ -127,7 +129,7 @@ def on_page_context(context, page, config, nav):
 
 def test_a_county_hook_on_page_events_sees_every_page_in_a_rebuild(tmp_path):
     """Entry pages skip MkDocs' _build_page only while no hook but the kit's handles its events."""
-    root = copy_project(tmp_path / "project", warm=False)
+    root = copy_project(tmp_path / "project")
     (root / "hooks" / "county").mkdir()
     (root / "hooks" / "county" / "seen.py").write_text(COUNTY_HOOK, "utf-8")
     site = root / "site"

@@ -3,6 +3,8 @@ which makes everything in its own process and keeps nothing, and the site is byt
 site the fast door builds, cold and warm."""
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,17 +17,21 @@ def _files(site: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def plain_fast_warm(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("speed-off") / "project", warm=False)
-    env = {"WENMING_PARALLEL": "1"}      # the worker runs even on a small site
+def plain_fast_warm(tmp_path_factory, cold_build):
+    """The plain door's cold build, the fast door's (the run's cold build: conftest.cold_build,
+    WENMING_PARALLEL=1, so the worker runs even on a small site) and a warm one after it."""
+    folder = tmp_path_factory.mktemp("speed-off")
+    root = copy_project(folder / "project", warm=False)
+    env = {"WENMING_PARALLEL": "1"}
     plain = run_build(root, root / "site-plain", {**env, "WENMING_SPEED": "0"})
     assert plain.returncode == 0, plain.log
     assert not (root / ".cache").exists(), "the plain door keeps nothing"
-    fast = run_build(root, root / "site-fast", env)
-    assert fast.returncode == 0, fast.log
-    warm = run_build(root, root / "site-warm", env)
+    again = shutil.copytree(cold_build.root, folder / "warm", symlinks=True)
+    warm = run_build(again, again / "site-warm", env)
     assert warm.returncode == 0, warm.log
-    return plain, fast, warm
+    # warm indeed: the copied cache serves every body (a cache that missed would compare cold with cold)
+    assert re.search(r"正文：\d+ 篇沿用上次构建，0 篇重新渲染", warm.log), warm.log
+    return plain, cold_build, warm
 
 
 def test_the_plain_door_forks_nothing(plain_fast_warm):

@@ -14,13 +14,14 @@ so in one line, so an engine upgrade costs speed, never a wrong page.
 from __future__ import annotations
 
 import logging
+import shutil
 from importlib import metadata
 from pathlib import Path
 from typing import Mapping
 
 from kit.data import kitconfig
 from kit.speed.door import Plain
-from kit.speed.fast import Fast
+from kit.speed.fast import CACHE_DIR, Fast
 
 # distribution -> the version the fast door was tested with (requirements.txt pins the same)
 TESTED: dict[str, str] = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.1"}
@@ -56,3 +57,21 @@ def door(root: Path, versions: Mapping[str, str] | None = None) -> Plain:
         log.info(problem)   # logged as INFO: a WARNING would stop `mkdocs build --strict`
         return Plain(root)
     return Fast(root)
+
+
+# The stores whose every entry is keyed by its own input alone (a photo's bytes, a template's text,
+# a sentence), never by a county, a checkout or an earlier build: another checkout may start with them.
+CONTENT_KEYED = ("images", "jinja", "cuts.pickle", "segments.pickle")
+
+
+def lend_cache(source: Path, target: Path) -> None:
+    """The content-keyed stores of one checkout's .cache/ copied into another's (the review sheet's
+    build of an older commit): its photos are not resized again, nor its sentences cut. A store
+    written by another version of the kit is ignored there, as in any build."""
+    for part in CONTENT_KEYED:
+        src, dst = source / CACHE_DIR / part, target / CACHE_DIR / part
+        if src.is_dir():
+            shutil.copytree(src, dst, dirs_exist_ok=True)
+        elif src.is_file():
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dst)
