@@ -110,6 +110,15 @@ def copy_project(dest: Path, county: Path = FIXTURE, warm: bool = True) -> Path:
     return dest
 
 
+def forget_builds(root: Path) -> None:
+    """A project's .cache/ as before its first build but for the content-keyed stores (WARM_PARTS):
+    its next build is cold for every page, body, output and parsed file (tests/speed/test_cache.py
+    proves such a build equals a cold one). The trash is left to the last build's deleter."""
+    for stored in (root / ".cache" / "wenming").iterdir():
+        if stored.name not in WARM_PARTS and stored.name != "trash":
+            shutil.rmtree(stored) if stored.is_dir() else stored.unlink()
+
+
 def warm_up(root: Path) -> None:
     """The content-keyed parts of the run's one cold build (resized photos, compiled templates,
     jieba cuts) into a project's empty cache: the site is the same (tests/speed/test_cache.py)."""

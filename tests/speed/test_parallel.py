@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_build
+from conftest import copy_project, forget_builds, run_build
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -17,14 +17,15 @@ def _files(site: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def serial_and_parallel(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("parallel") / "project")
-    serial = run_build(root, root / "site-serial", {"WENMING_PARALLEL": "0"})
+def serial_and_parallel(tmp_path_factory, cold_build):
+    """A serial build, and the run's cold build with the worker (conftest.cold_build: WENMING_PARALLEL=1),
+    whose project is copied for the next build."""
+    folder = tmp_path_factory.mktemp("parallel")
+    serial_root = copy_project(folder / "serial")
+    serial = run_build(serial_root, serial_root / "site-serial", {"WENMING_PARALLEL": "0"})
     assert serial.returncode == 0, serial.log
-    shutil.rmtree(root / ".cache")
-    parallel = run_build(root, root / "site-parallel", {"WENMING_PARALLEL": "1"})
-    assert parallel.returncode == 0, parallel.log
-    return root, serial, parallel
+    root = shutil.copytree(cold_build.root, folder / "project", symlinks=True, ignore=shutil.ignore_patterns("trash"))
+    return root, serial, cold_build
 
 
 def _made(log: str, unit: str) -> tuple[int, int]:
@@ -88,7 +89,7 @@ def test_a_failing_worker_leaves_no_page_missing(tmp_path):
         assert made < total, (unit, made, total)   # the honoree bodies and pages with a QR poster failed there
     page = (root / "site" / "honorees" / "2023-sample-sun" / "index.html").read_text("utf-8")
     assert "wm-qr__code" in page and "孙某某" in page
-    shutil.rmtree(root / ".cache")
+    forget_builds(root)     # every page and body made again, here
     serial = run_build(root, tmp_path / "serial", {"WENMING_PARALLEL": "0"})
     assert serial.returncode == 0, serial.log
     assert _files(serial.site) == _files(root / "site")

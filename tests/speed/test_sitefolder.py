@@ -15,7 +15,7 @@ import pytest
 
 from kit.outputs import searchshards
 from kit.speed import sitefolder
-from conftest import copy_project, run_build
+from conftest import copy_project, forget_builds, run_build
 
 CHANGED = "honorees/2023-sample-sun/index.html"
 TAMPERED = "honorees/2023-sample-zhou/index.html"
@@ -105,9 +105,7 @@ def test_a_rebuild_in_the_same_folder_equals_a_cold_build(tmp_path, parallel, sh
     assert "Building prefix dict" not in warm.log     # jieba's whole dictionary was not loaded
     assert (site / OTHER).stat().st_ino == kept_inode                # moved back, not written again
     if shard_kb not in COLD:
-        for stored in (root / ".cache" / "wenming").iterdir():   # every store; the trash is still being
-            if stored.name != "trash":                           # deleted by the warm build's deleter
-                shutil.rmtree(stored) if stored.is_dir() else stored.unlink()
+        forget_builds(root)
         cold = run_build(root, tmp_path / "cold", env)
         assert cold.returncode == 0, cold.log
         COLD[shard_kb] = _files(cold.site)
