@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, WARM
+from conftest import ROOT, WARM, warm_up
 
 pytestmark = pytest.mark.county     # these tests copy the repository's own county on purpose
 
@@ -44,6 +44,7 @@ def copy_county(dest: Path, parts=COUNTY_PARTS) -> Path:
             shutil.copytree(src, dest / part, symlinks=True, ignore=ignore)
         else:
             shutil.copy2(src, dest / part)
+    warm_up(dest)       # compiled templates and the like, keyed by their content (conftest.WARM_PARTS)
     return dest
 
 
