@@ -17,6 +17,10 @@ from mkdocs.__main__ import cli
 from kit.speed import quickexit
 
 
+# under coverage or a debugger nothing may end early: the tests that expect it are skipped
+untraced = pytest.mark.skipif(sys.gettrace() is not None or sys.getprofile() is not None, reason="a tracer is attached")
+
+
 def handler() -> None:
     """Stands in for the kit's on_shutdown as MkDocs registered it."""
 
@@ -34,6 +38,7 @@ def as_build(monkeypatch):
         yield
 
 
+@untraced
 def test_a_build_that_went_well_may_end_here(as_build, monkeypatch):
     assert quickexit.allowed(config(print, handler), handler)
     ended, ran = [], []
@@ -50,6 +55,26 @@ def test_not_after_a_failure(as_build):
         assert not quickexit.allowed(config(handler), handler)   # MkDocs' finally: the error is on its way
 
 
+def test_not_under_a_profiler_or_a_tracer(as_build):
+    """cProfile writes its file, coverage its data, after the build has returned."""
+    import cProfile
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        under_profiler = quickexit.allowed(config(handler), handler)
+    finally:
+        profiler.disable()
+    old = sys.gettrace()
+    sys.settrace(lambda *args: None)
+    try:
+        under_tracer = quickexit.allowed(config(handler), handler)
+    finally:
+        sys.settrace(old)
+    assert not under_profiler and not under_tracer
+    assert quickexit.allowed(config(handler), handler) is (old is None)
+
+
+@untraced
 def test_not_before_another_handler_nor_beside_a_thread(as_build):
     assert not quickexit.allowed(config(handler, print), handler)
     assert not quickexit.allowed(config(), handler)
@@ -76,6 +101,7 @@ def test_only_the_build_command_itself(monkeypatch, command, program):
         assert not quickexit.allowed(config(handler), handler)
 
 
+@untraced
 def test_python_m_mkdocs_counts(monkeypatch):
     monkeypatch.setattr(sys, "argv", ["/venv/lib/python3.11/site-packages/mkdocs/__main__.py", "build"])
     root = click.Context(cli, info_name="python -m mkdocs")

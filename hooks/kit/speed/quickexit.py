@@ -14,7 +14,9 @@ Only where that status is certain and nobody else is owed the teardown:
   test calling MkDocs in its own process);
 - the kit's hook is the last handler of `on_shutdown` (a county's hook or a plugin after it
   runs as before);
-- no other thread is still running that Python would wait for.
+- no other thread is still running that Python would wait for;
+- no profiler or tracer is attached (`python -m cProfile -o … -m mkdocs build` writes its file after
+  the build returns; coverage and debuggers likewise).
 """
 from __future__ import annotations
 
@@ -38,7 +40,9 @@ def _the_build_command() -> bool:
 def allowed(config, handler) -> bool:
     """Whether the process may end now: see the module's docstring. `handler`: the kit's
     on_shutdown as MkDocs registered it."""
-    if sys.exc_info()[0] is not None or not _the_build_command():
+    if sys.exc_info()[0] is not None or sys.getprofile() is not None or sys.gettrace() is not None:
+        return False
+    if not _the_build_command():
         return False
     handlers = config.plugins.events.get("shutdown", [])
     if not handlers or handlers[-1] is not handler:
