@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from kit import county, engine
+from kit import county, engine, session
 from kit.build import Build, current
 
 
@@ -65,6 +65,11 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     Build.abort()
+
+
+@event_priority(-100)  # last: a `mkdocs build` that went well ends its process here (kit/speed/quickexit.py)
+def on_shutdown() -> None:
+    session.end(on_shutdown)     # the handler MkDocs registered (the county's, if any, chained before ours)
 
 
 # the county's own hooks (hooks/county/*.py) run after ours, event by event

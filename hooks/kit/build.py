@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import logging
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from kit import county, patches, session, speed
 from kit.data import clock, kitconfig, project
 from kit.data.rules import postlinks, postloads
-from kit.data.clock import build_date
 from kit.data.errors import DataInvalid
 from kit.outputs import (admin, csp, hostcheck, materialcss, postimages, publishing, search_words,
                          searchindex, searchworker, sitemap)
@@ -65,7 +65,7 @@ class Build:
         production = clock.production()
         pages = postloads.scan(Path(self.config.docs_dir), self.root).lines()   # no loads from other hosts
         try:
-            self.data, self.news = project.check(self.root, build_date(), production, read=self.speed.read)
+            self.data, self.news = project.check(self.root, clock.build_date(), production, read=self.speed.read)
             problems, what = pages, f"工作动态文章和页面有 {len(pages)} 个错误"
         except DataInvalid as exc:
             problems = exc.report.lines() + pages
@@ -226,6 +226,7 @@ class Build:
             publishing.finish(self.config)
             searchworker.write(self.config.site_dir, self.config.extra["search_worker"])
             self.speed.finish(self.config.site_dir)
+            self.session.finished = None if self.session.preview else partial(self.speed.leave, self.config)
         finally:
             patches.undo()
             self.session.running = None

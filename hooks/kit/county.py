@@ -49,8 +49,9 @@ def load(folder: Path) -> list[Any]:
     return modules
 
 
-# ours runs last here: it fills the page's security policy, checks its loads and stores it (kit/speed)
-OURS_LAST = {"post_page", "post_template"}
+# ours runs last here: it fills the page's security policy, checks its loads and stores it (kit/speed);
+# on_shutdown: a `mkdocs build` that went well may end its process there (kit/speed/quickexit.py)
+OURS_LAST = {"post_page", "post_template", "shutdown"}
 
 
 def _chain(event: str, ours: Callable | None, theirs: list[Callable]) -> Callable:

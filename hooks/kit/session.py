@@ -13,6 +13,7 @@ class Session:
     preview: bool = False             # `mkdocs serve`: its live-reload script is inline (kit/outputs/csp.py)
     running: Any = None               # the kit.build.Build running now
     last_good: tuple | None = None    # the preview's last good data (kit/pages/previewerrors.py)
+    finished: Any = None              # a `mkdocs build` that went well: the door's leave (kit/speed/quickexit.py)
 
 
 current = Session()
@@ -23,3 +24,10 @@ def start(command: str) -> Session:
     global current
     current = Session(preview=command == "serve")
     return current
+
+
+def end(handler) -> None:
+    """on_shutdown: the command is over; `handler` is the hook as MkDocs registered it."""
+    leave, current.finished = current.finished, None
+    if leave is not None:
+        leave(handler)

@@ -20,6 +20,8 @@ from conftest import copy_project, forget_builds, run_build
 CHANGED = "honorees/2023-sample-sun/index.html"
 TAMPERED = "honorees/2023-sample-zhou/index.html"
 OTHER = "villages/liutang-village/index.html"
+ALONE = "honorees/2023-sample-he/index.html"           # unchanged pages, each alone in its folder;
+NOT_ALONE = "honorees/2023-sample-wu/index.html"       # the test puts a stray file beside this one
 
 
 def _fill(site: Path) -> None:
@@ -95,6 +97,8 @@ def test_a_rebuild_in_the_same_folder_equals_a_cold_build(tmp_path, parallel, sh
     env = {"WENMING_PARALLEL": parallel, "WENMING_SEARCH_SHARD_KB": shard_kb}
     assert run_build(root, site, env).returncode == 0
     kept_inode = (site / OTHER).stat().st_ino
+    kept_folder = (site / ALONE).parent.stat().st_ino
+    (site / NOT_ALONE).parent.joinpath("stray.txt").write_text("页面文件夹里多出的文件", "utf-8")
     (site / TAMPERED).write_text("被人改过的页面", "utf-8")             # a page changed by hand: written again
     (site / "stray.txt").write_text("不是生成的文件", "utf-8")       # gone, as after MkDocs' clean
     honorees = root / "data" / "honorees" / "2023.yml"
@@ -104,6 +108,8 @@ def test_a_rebuild_in_the_same_folder_equals_a_cold_build(tmp_path, parallel, sh
     assert warm.returncode == 0, warm.log
     assert "Building prefix dict" not in warm.log     # jieba's whole dictionary was not loaded
     assert (site / OTHER).stat().st_ino == kept_inode                # moved back, not written again
+    assert (site / ALONE).parent.stat().st_ino == kept_folder        # alone in its folder: back with it
+    assert (site / NOT_ALONE).is_file() and not (site / NOT_ALONE).parent.joinpath("stray.txt").exists()
     if shard_kb not in COLD:
         forget_builds(root)
         cold = run_build(root, tmp_path / "cold", env)

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File
 from kit.data.files import yamlread
 from kit.outputs import images, searchindex, searchshards
 from kit.pages import qr, text
+from kit.speed import quickexit
 from kit.speed.jiebacut import PlainCut
 from kit.speed.segments import Segmenter
 from kit.speed.stores import NullStore
@@ -114,3 +115,8 @@ class Plain:
 
     def abort(self) -> None:
         shutil.rmtree(self.work, ignore_errors=True)
+
+    def leave(self, config, handler) -> None:
+        """The command is over; the fast door ends a `mkdocs build` that went well at once (quickexit.py)."""
+        if self.on:
+            quickexit.leave(config, handler)

@@ -6,7 +6,8 @@ by one and as many written, seconds of disk work while the editor waits. Here Mk
 is replaced (kit/patches.py): the same entries (all but hidden ones) are moved into a trash folder on the same
 disk, one rename per top-level entry. A page whose stored output is the file the last build
 wrote there (same cache key, and the file untouched since: same size and time) is moved back
-instead of being written again (`write_stored`); what is left in the trash is deleted by a
+instead of being written again (`write_stored`; an entry page alone in its folder goes back
+with the folder, one rename); what is left in the trash is deleted by a
 separate low-priority process once the build is done (a thread would hold the interpreter lock
 the build needs). So the folder ends exactly as after MkDocs' clean and write.
 
@@ -125,6 +126,8 @@ def write_stored(blob: Path, places) -> None:
     f = None
     try:
         for dest, offset, length, prev in places:
+            if prev is not None and _folder_back(prev, dest):
+                continue
             _folder(os.path.dirname(dest))
             if prev is not None:
                 try:
@@ -141,6 +144,23 @@ def write_stored(blob: Path, places) -> None:
     finally:
         if f is not None:
             f.close()
+
+
+def _folder_back(prev: str, dest: str) -> bool:
+    """A page alone in its folder (an entry page's .../name/index.html) goes back with its
+    folder: one rename instead of a new folder and a rename."""
+    folder, old = os.path.dirname(dest), os.path.dirname(prev)
+    if os.path.basename(dest) != "index.html" or folder in _DIRS or old in _MOVED.values():
+        return False
+    try:
+        if os.listdir(old) != ["index.html"]:
+            return False
+        _folder(os.path.dirname(folder))
+        os.rename(old, folder)    # fails where the folder is there already with something in it
+    except OSError:
+        return False
+    _DIRS.add(folder)
+    return True
 
 
 def _folder(path: str) -> None:
