@@ -4,16 +4,14 @@ path, make target and script the README and the handbook cite exists."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from browser_server import serve
-from conftest import ROOT
+from conftest import ROOT, run_build
 from kit.data import kinds, kitconfig
 from kit.data.model.forms import form
 
@@ -107,11 +105,9 @@ def test_the_settings_page_lists_every_setting_and_its_variable():
 @pytest.fixture(scope="module")
 def handbook(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("handbook") / "site"
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "handbook/mkdocs.yml"),
-                           "-d", str(site)], cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                          capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "WARNING" not in proc.stderr
+    built = run_build(ROOT / "handbook", site)      # `mkdocs build --strict -f handbook/mkdocs.yml`
+    assert built.returncode == 0, built.log
+    assert "WARNING" not in built.log
     return site
 
 
