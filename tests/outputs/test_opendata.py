@@ -112,3 +112,14 @@ def test_drafts_and_examples_stay_out_of_open_data(project, tmp_path):
     assert "2023-sample-" not in everything
     published = {r["id"] for r in json.loads(result.text("opendata/honorees.json"))["records"]}
     assert published == {"2024-qian-lan", "2024-minor-lu"}   # only the fixture's entries not marked example
+
+
+def test_json_files_are_the_bytes_json_dumps_writes(built):
+    """opendata.indented_json makes json.dumps(…, ensure_ascii=False, indent=2) a block at a time."""
+    from kit.outputs.opendata import indented_json
+    for path in sorted((built.site / "opendata").glob("*.json")):
+        raw = path.read_bytes()
+        assert raw == (json.dumps(json.loads(raw), ensure_ascii=False, indent=2) + "\n").encode("utf-8"), path.name
+    many = {"records": [{"名称": f"某镇{i}", "n": i, "x": [None, True, 1.5, {}], "\u2028": []} for i in range(3000)]}
+    for doc in (many, [], {}, "某县", 3, float("nan"), {"a": {"b": [[]]}}):
+        assert indented_json(doc) == (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -29,14 +29,24 @@ def pack(body: str) -> bytes:
     return squeeze(body.encode("utf-8"))
 
 
+RELEASED = b""    # the content of a PackedFile MkDocs has read (PackedFile.release)
+
+
 class PackedFile(File):
     """A generated page whose content (bytes from `pack`) is unpacked only when read. MkDocs
     reads a page's source through content_string (Page.read_source); its own File keeps the
     content in `_content`, which this class relies on (hence only with the tested MkDocs)."""
 
+    def release(self) -> None:
+        """MkDocs has read the page: the body is let go (a page's source is read once a build).
+        Still in memory for MkDocs (`mkdocs build --dirty` asks is_modified(), true), never read again."""
+        self._content = RELEASED
+
     @property
     def content_bytes(self) -> bytes:
         content = self._content
+        if content is RELEASED:
+            raise RuntimeError(f"{self.src_uri}: the page's source was let go once read (kit/speed/letgo.py)")
         return unsqueeze(content) if isinstance(content, bytes) else File.content_bytes.fget(self)
 
     @content_bytes.setter
@@ -47,6 +57,8 @@ class PackedFile(File):
     def content_string(self) -> str:
         content = self._content
         if isinstance(content, bytes):
+            if content is RELEASED:
+                raise RuntimeError(f"{self.src_uri}: the page's source was let go once read (kit/speed/letgo.py)")
             return unsqueeze(content).decode("utf-8-sig", errors="strict")
         return File.content_string.fget(self)
 

@@ -1,10 +1,9 @@
 """The fast door: the same answers as Plain, from caches under .cache/wenming/ and a worker.
 
-Created fresh for every build (so `mkdocs serve` rebuilds start clean). What it keeps: parsed data files,
-compiled templates, Markdown of story fields, QR codes, search segmentations, jieba's cuts, photos, and whole
-pages kept out of the nav (the output cache, hit through an empty template). Page bodies are held compressed
-until MkDocs reads them (kit/speed/bodies.PackedFile). What it shares with a forked process: page bodies
-(kit/speed/bodies.py), search segmentation and the theme of entry pages (kit/speed/theme.py).
+Created fresh for every build (`mkdocs serve` rebuilds start clean). It keeps parsed data files, compiled templates,
+Markdown of story fields, QR codes, search segmentations, jieba's cuts, photos and whole pages kept out of the nav
+(the output cache, hit through an empty template). Page bodies wait compressed (bodies.PackedFile) and are let go once
+read (letgo.py). Shared with a forked process: page bodies (bodies.py), search segmentation, entry pages' theme (theme.py).
 """
 from __future__ import annotations
 
@@ -17,7 +16,7 @@ from markupsafe import Markup
 
 from kit.outputs import images
 from kit.pages import qr, render, text
-from kit.speed import (bodies, bodycache, fork, jiebacut, pageskip, pageurls, partials, qrcache, searchcache,
+from kit.speed import (bodies, bodycache, fork, jiebacut, letgo, pageskip, pageurls, partials, qrcache, searchcache,
                        shardcache, sitefolder, themefiles)
 from kit.speed.door import Plain
 from kit.speed.outputcache import OutputCache, YamlCache, site_signature
@@ -105,10 +104,9 @@ class Fast(Plain):
         return self.images.picture(photo)
 
     def bodies(self, render: Callable[[int, Any], str], specs: list, data) -> list[bytes]:
-        """Every page body, packed: from the last build's when nothing it read has changed (kit/speed/bodycache.py),
-        the others on two cores. jieba's whole dictionary, when this build needs it, is loaded before the render
-        worker forks, which shares it: beside the body helper (the helper takes more bodies, no time lost), or, with
-        many bodies, after the helper has ended (beside it, it made the peak of memory of a large site; a second)."""
+        """Every page body, packed: the last build's when nothing it read has changed (bodycache.py), the others on two
+        cores. jieba's whole dictionary, if needed, is loaded before the render worker forks, which shares it: beside the
+        body helper (which takes more bodies: no time lost), or with many bodies after it (beside it: a large site's peak)."""
         cache = bodycache.BodyCache(self.body_store, data, self.images.picture)
         keys = [cache.static_key(s.template, s.src_uri, s.context) for s in specs]
         out = [cache.get(k) for k in keys]
@@ -135,6 +133,7 @@ class Fast(Plain):
             cache.put(keys[i], seen, body)
             out[i] = body
         fork.log.info("正文：%d 篇沿用上次构建，%d 篇重新渲染。", len(out) - len(todo), len(todo))
+        letgo.store_saved(self.body_store)    # it holds every body too, until the end (letgo.py)
         return out
 
     def page_file(self, config, src_uri: str, body: bytes, inclusion, meta: dict, errors: list[str]) -> bodies.PackedFile:
@@ -153,8 +152,8 @@ class Fast(Plain):
         env.bytecode_cache = render.compiled_cache(self.jinja_cache, self.root)
         self.partials = partials.Partials(env, self.cacheable)   # the menu and lang.t once per distinct input
         self.texts = texts
-        # a rebuild whose texts are all but stored has little for a worker: no fork (measured: faster)
-        size = 0 if self.segmenter.stored(texts) else len(texts)
+        size = 0 if self.segmenter.stored(texts) else len(texts)   # texts all but stored: no fork (measured: faster)
+        letgo.files_written(files)     # not held beside the render worker
         self.renderer.start(env, config, nav, files, lambda: self.segmenter.each(texts), size, hosts)
 
     def page_content(self, page, html: str) -> str:
@@ -162,7 +161,8 @@ class Fast(Plain):
             hit = self.output.check(page, html)
             self.pageskip.note(page, self.config)    # the next build may skip this page's pipeline
             if hit and (page.meta.get("search") or {}).get("exclude"):
-                return ""   # the stored page is written instead, and search skips it: nobody reads this body
+                html = ""   # the stored page is written instead, and search skips it: nobody reads this body
+        letgo.page_read(page)
         return html
 
     def post_page(self, page, output: str) -> str:
@@ -220,8 +220,8 @@ class Fast(Plain):
                           self.pageskip.skipped, self.pageskip.populated)
         self.output.placed.save(self.output.written)
         self.images.write(site_dir)
-        for store in (self.output.store, self.segments, self.cuts, self.qr_store, self.md_store, self.body_store,
-                      self.memo, self.search_store, self.page_keys, self.shards.store):
+        for store in (self.output.store, self.segments, self.cuts, self.qr_store, self.md_store, self.memo,
+                      self.search_store, self.page_keys, self.shards.store):    # the body store: bodies()
             store.save()
         sitefolder.finish()   # the last build's files not moved back are deleted in the background
         fork.let_go()

@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import pickle
 import zlib
+from typing import Callable
 
 from kit.data import kitconfig
 
@@ -53,6 +54,7 @@ def _libc():
 
 
 _LIBC = _libc()
+PR_SET_PDEATHSIG = 1     # Linux prctl: a signal for the process when its parent ends
 
 
 def trim() -> None:
@@ -123,6 +125,29 @@ def let_go() -> None:
 def fork() -> int:
     with frozen():
         return os.fork()
+
+
+def apart(job: Callable[[], None]) -> None:
+    """Run `job` (which sends its own result) in a forked child and wait for it: what the job
+    allocates goes back to the system when the child ends. In the render worker the search
+    segmentation's objects (jieba's cuts; new objects landing in memory pools shared with the
+    build, each copying a whole page) otherwise stayed beside the build until the last page:
+    30-40 MB of the peak at 10,000 entries. If the child fails, the job runs here. Unlike fork(),
+    nothing is unfrozen after: in the worker, the build's objects must stay frozen (a full collection
+    there writes to every page it shares with the build: both processes then copy them)."""
+    gc.freeze()
+    pid = os.fork()
+    if pid == 0:
+        if _LIBC is not None and hasattr(_LIBC, "prctl"):
+            _LIBC.prctl(PR_SET_PDEATHSIG, 9)    # killed with the worker (stop_all after a failed build)
+        code = 1
+        try:
+            job()
+            code = 0
+        finally:
+            os._exit(code)
+    if os.waitpid(pid, 0)[1] != 0:
+        job()
 
 
 CHUNK = 512

@@ -2,7 +2,7 @@
 
 MkDocs renders pages one after another on one core; the theme (Material's base template, our
 header, footer, QR poster) is the largest part of a cold build. A forked worker process first
-segments our search entries with jieba (a job handed to it), then renders entry pages kept out
+segments our search entries with jieba (a job handed to it, done in a child of its own), then renders entry pages kept out
 of the nav as well: the main process takes them from the front of
 the list as MkDocs reaches them, the worker from the back, until they meet (a shared pair of
 counters under a lock), so both cores stay busy however the work is spread.
@@ -33,7 +33,7 @@ from mkdocs.utils import write_file
 
 from kit.speed import sitefolder
 from kit.speed.stores import squeeze
-from kit.speed.fork import LIVE, Forward, Split, fork, freed, log, pack, taken, unpack, wanted
+from kit.speed.fork import LIVE, Forward, Split, apart, fork, freed, log, pack, taken, unpack, wanted
 
 DISPATCH = "wenming-dispatch.html"
 
@@ -199,8 +199,8 @@ class Renderer:
         logger.handlers = [Forward(conn)]
         logger.propagate = False
         self.output.capture = {}
-        # packed as it comes (fork.pack): the build holds it until the end, beside the worker
-        conn.send(("first", pack(self.first())))
+        # packed as it comes, in a child of the worker: the memory it makes goes back (fork.apart)
+        apart(lambda: conn.send(("first", pack(self.first()))))
         if self.writes:
             places = list(self.writes.values())
             sitefolder.write_stored(self.output.store.folder / self.blob, taken(self.write_split, places))
