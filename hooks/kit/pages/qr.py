@@ -16,8 +16,6 @@ from itertools import accumulate
 from operator import add
 from urllib.parse import urljoin
 
-import qrcode
-
 from kit.pages import qrfast
 
 
@@ -74,7 +72,9 @@ def flat_runs(width: int, modules: str) -> str:
 
 
 def qrcode_matrix(url: str) -> list[list[bool]]:
-    """The same code made by the qrcode package: the fallback and the tests' reference."""
+    """The same code made by the qrcode package: the fallback and the tests' reference
+    (imported here: a build whose codes all fit qrfast does not load it, 20 ms)."""
+    import qrcode
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4, mask_pattern=MASK)
     code.add_data(url)
     code.make(fit=True)

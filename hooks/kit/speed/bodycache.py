@@ -30,7 +30,8 @@ ADDRESS = " at 0x"  # in a repr: an object without a full repr, whose text says 
 PHOTO = "photo:"
 
 
-PLAIN = (str, int, float, bool, type(None))
+PLAIN = frozenset((str, int, float, bool, type(None)))
+SEQUENCES = PLAIN | {list, tuple}
 
 
 def stable(value: Any, memo: dict[int, tuple[Any, str]] | None = None) -> str:
@@ -41,8 +42,12 @@ def stable(value: Any, memo: dict[int, tuple[Any, str]] | None = None) -> str:
     if kind in PLAIN:
         return repr(value)
     if kind in (list, tuple):
+        if PLAIN.issuperset(map(type, value)):    # repr, in C: as exact for plain values
+            return kind.__name__ + repr(value)
         return f"{kind.__name__}(" + ", ".join([stable(v, memo) for v in value]) + ")"
     if kind is dict:
+        if PLAIN.issuperset(map(type, value)) and _flat(value.values()):   # an open-data row
+            return "dict" + repr(value)
         return "dict(" + ", ".join([f"{stable(k, memo)}: {stable(v, memo)}" for k, v in value.items()]) + ")"
     if kind in (set, frozenset):
         return f"{kind.__name__}(" + ", ".join(sorted(stable(v, memo) for v in value)) + ")"
@@ -52,6 +57,14 @@ def stable(value: Any, memo: dict[int, tuple[Any, str]] | None = None) -> str:
     if hit is None or hit[0] is not value:
         hit = memo[id(value)] = (value, _repr(value, memo))
     return hit[1]
+
+
+def _flat(values) -> bool:
+    """Plain values, or lists or tuples of them: their repr says all of them, in one way only."""
+    kinds = set(map(type, values))
+    if PLAIN.issuperset(kinds):
+        return True
+    return SEQUENCES.issuperset(kinds) and all([PLAIN.issuperset(map(type, v)) for v in values if type(v) not in PLAIN])
 
 
 def _repr(value: Any, memo: dict[int, tuple[Any, str]] | None) -> str:

@@ -59,6 +59,19 @@ def known_handlers_only(config) -> bool:
     return True
 
 
+PLAIN = (str, int, float, bool, type(None))
+
+
+def fresh(value):
+    """copy.deepcopy of a page's meta (dicts and lists of plain values; anything else deep-copied)."""
+    kind = type(value)
+    if kind is dict:
+        return {k: fresh(v) for k, v in value.items()}
+    if kind is list:
+        return [fresh(v) for v in value]
+    return value if kind in PLAIN else copy.deepcopy(value)
+
+
 class PageSkip:
     """The replaced `_populate_page` and `_build_page` for one build."""
 
@@ -107,7 +120,7 @@ class PageSkip:
         meta = self.meta[page.file.src_uri][0]
         if not (meta.get("search") or {}).get("exclude"):
             return False
-        page.meta = copy.deepcopy(meta)
+        page.meta = fresh(meta)         # as page_markdown's deepcopy, a fifth of its time
         page.markdown = ""              # as our page_markdown leaves a body the passthrough takes
         render_blank(page, config, None)
         self.output.hits[page.url] = k  # as OutputCache.check leaves a hit

@@ -184,6 +184,7 @@ class Placed:
     def __init__(self, folder: Path) -> None:
         self.path = folder / "placed.pickle"
         self.old: dict[str, tuple[str, int, int]] = {}
+        self.kept: dict[str, str] = {}   # file -> key: the last build's file, untouched, to be moved back
         try:
             with self.path.open("rb") as f:
                 self.old = pickle.load(f)
@@ -200,12 +201,18 @@ class Placed:
             st = os.stat(prev)
         except OSError:
             return None
-        return prev if (st.st_size, st.st_mtime_ns) == record[1:] else None
+        if (st.st_size, st.st_mtime_ns) != record[1:]:
+            return None
+        self.kept[dest] = key
+        return prev
 
     def save(self, written: dict[str, str]) -> None:
         """written: file -> cache key of every page this build wrote from or into the cache."""
         new = {}
         for dest, k in written.items():
+            if self.kept.get(dest) == k:   # moved back: a rename keeps size and time (checked again when used)
+                new[dest] = self.old[dest]
+                continue
             try:
                 st = os.stat(dest)
             except OSError:
@@ -219,9 +226,8 @@ class Placed:
 
 
 class QuietSkips(logging.Filter):
-    """MkDocs logs "Page skipped: '<file>'. Generated empty output." for a page it does not
-    write; the render worker writes stored pages and the pages it renders (kit/speed/theme.py),
-    so their lines are dropped."""
+    """MkDocs logs "Page skipped: '<file>'. Generated empty output." for a page it does not write;
+    the render worker writes stored pages and those it renders (theme.py): their lines are dropped."""
 
     def __init__(self, sources: set[str]) -> None:
         super().__init__()

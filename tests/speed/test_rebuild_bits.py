@@ -1,0 +1,74 @@
+"""Small parts of the rebuild's speed-ups (issue 27): body-cache key texts, the skipped pages'
+meta copy, the placed-pages record of files moved back. No site is built here."""
+from __future__ import annotations
+
+import copy
+import os
+import pickle
+
+from kit.speed import sitefolder
+from kit.speed.bodycache import stable
+from kit.speed.pageskip import fresh
+
+
+TRICKY = [
+    1, True, 1.0, "1", None, "None", (1,), [1], (), [], {}, {1: "a"}, {"1": "a"}, {True: "a"},
+    {"a": [1, 2]}, {"a": (1, 2)}, {"a": [1, [2]]}, {"a": [[1], 2]}, [{"a": 1}], ({"a": 1},),
+    {"a": "x', 'b': 'y"}, {"a": "x", "b": "y"}, ["a, b"], ["a", "b"], {"a": -0.0}, {"a": 0.0},
+    {"a": [None]}, {"a": ["None"]}, ("dict", {}), "dict{}", [(1, 2)], [[1, 2]],
+]
+
+
+def test_stable_texts_tell_every_value_apart():
+    # the repr fast path (plain values, open-data rows) and the walk never give one text to two values
+    texts = [stable(v) for v in TRICKY]
+    assert len(set(texts)) == len(TRICKY), [t for t in texts if texts.count(t) > 1]
+    assert stable({"a": 1, "b": [1, "x"]}) == "dict{'a': 1, 'b': [1, 'x']}"   # a row: one repr
+    assert stable({"a": {"b": 1}}) == "dict('a': dict{'b': 1})"              # nested: walked
+
+
+def test_stable_keeps_the_order_of_sets_out_of_the_text():
+    assert stable({"a": {3, 1, 2}}) == stable({"a": {2, 3, 1}})
+
+
+def test_fresh_meta_is_a_deep_copy():
+    meta = {"title": "某镇", "search": {"exclude": True}, "tags": ["a", {"b": [1]}], "when": (1, [2])}
+    got = fresh(meta)
+    assert got == copy.deepcopy(meta)
+    got["search"]["exclude"] = False
+    got["tags"][1]["b"].append(2)
+    got["when"][1].append(3)
+    assert meta == {"title": "某镇", "search": {"exclude": True}, "tags": ["a", {"b": [1]}], "when": (1, [2])}
+
+
+def test_a_page_moved_back_keeps_its_record_without_a_new_stat(tmp_path, monkeypatch):
+    root, site = tmp_path / "p", tmp_path / "p" / "site"
+    page = site / "a" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("页面", "utf-8")
+    cache = root / ".cache" / "wenming"
+    sitefolder.prepare(root)
+    sitefolder.Placed(cache).save({str(page): "k1"})
+    sitefolder.prepare(root)
+    sitefolder.clean(str(site))           # the last build's files go to the trash
+    placed = sitefolder.Placed(cache)
+    assert placed.unchanged(str(page), "k2") is None            # another page now
+    prev = placed.unchanged(str(page), "k1")
+    assert prev is not None and not page.exists()
+    page.parent.mkdir(parents=True)
+    os.rename(prev, page)
+    stats = []
+    real_stat = os.stat
+    monkeypatch.setattr(sitefolder.os, "stat", lambda p, *a, **k: (stats.append(str(p)) if str(p).startswith(str(site)) else None)
+                        or real_stat(p, *a, **k))
+    placed.save({str(page): "k1"})
+    assert stats == []
+    record = pickle.loads((cache / "placed.pickle").read_bytes())[str(page)]
+    st = real_stat(page)
+    assert record == ("k1", st.st_size, st.st_mtime_ns)     # what a stat would have recorded
+    # a file written anew (not moved back) is recorded from a stat, as before
+    other = site / "b.html"
+    other.write_text("x", "utf-8")
+    placed.save({str(page): "k1", str(other): "k3"})
+    assert stats == [str(other)]
+    sitefolder.finish()
