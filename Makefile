@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 .DEFAULT_GOAL := help
 
-.PHONY: help setup setup-dev admin-forms serve build check review publish-check package new-county demo test clean excel-template import export edit version upgrade handbook handbook-serve lighthouse
+.PHONY: help setup setup-dev admin-forms serve build check review publish-check package new-county demo test test-large clean excel-template import export edit version upgrade handbook handbook-serve lighthouse
 
 # the site generator: mkdocs (MkDocs 1.6) or properdocs (ProperDocs 1.6, its maintained continuation;
 # handbook/docs/tech/properdocs.md): make ENGINE=properdocs build, or ENGINE=properdocs in the pipeline's variables
@@ -103,6 +103,11 @@ TEST_WORKERS ?= auto
 test: setup-dev  ## the kit's tests (never reads data/ or docs/), in parallel: make test TEST_WORKERS=1 for one process
 	$(BIN)/python hooks/check.py tests/fixture
 	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile
+
+# The same tests on a generated site of 10,000 entries (search ranking and the bytes of the first search,
+# issue 27): about two minutes, so out of `make test`; .ci/run runs it after `make test`
+test-large: setup-dev  ## the search tests on a generated site of 10,000 entries (CI runs them too)
+	$(BIN)/pytest -q -p no:xdist -m large tests/outputs/test_search_ranking.py
 
 # Lighthouse on one page of every page type (maintainers only, never in CI): pinned in scripts/lighthouse/,
 # installed on demand (npm ci) into .cache/lighthouse/; handbook/docs/maintainers/performance.md

@@ -1,4 +1,6 @@
-"""Search as a reader types it, in Chromium, on a generated site of 3,000 entries (fixed seed).
+"""Search as a reader types it, in Chromium, on a generated site of 3,000 entries (fixed seed), and
+of 10,000 entries with `make test-large` (marked `large`: `make test` leaves it out, .ci/run runs it
+after `make test`; issue 27: the ranking unchanged at 10,000, the first search fetching ≤ 500 KB).
 
 Full names and full event titles chosen at random must put their page first; a surname with one
 given character, a town with a topic and a year with a kind of honour must bring the matching
@@ -23,8 +25,9 @@ import bench_search  # noqa: E402
 import gen_data  # noqa: E402
 from kit.outputs import searchshards  # noqa: E402
 
-N, SEED, PICKS = 3000, 17, 25
-BUDGET_FIRST = 400 * 1024      # bytes the first search may fetch at 3,000 entries (issue 27: 500 KB at 10,000)
+SEED, PICKS = 17, 25
+# entries -> bytes a search may fetch (issue 27: 500 KB at 10,000; 3,000 entries stay well under it)
+BUDGET_FIRST = {3000: 400 * 1024, 10000: 500 * 1024}
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -60,20 +63,22 @@ class Index:
         return self.title.get(page) == q and sum(t == q for t in self.title.values()) == 1
 
 
-@pytest.fixture(scope="session")
-def generated_site(tmp_path_factory):
+@pytest.fixture(scope="session", params=[3000, pytest.param(10000, marks=pytest.mark.large)],
+                ids=["3000", "10000"])
+def generated_site(request, tmp_path_factory):
+    n = request.param
     why = _missing()
     if why:
         if os.environ.get("CI") == "true":
             pytest.fail(f"browser tests are mandatory in CI: {why}")
         pytest.skip(f"browser tests skipped: {why}")
-    root = copy_project(tmp_path_factory.mktemp("ranking") / "project")
-    gen_data.write_data(N, root, seed=SEED, photos=1)
+    root = copy_project(tmp_path_factory.mktemp(f"ranking{n}") / "project")
+    gen_data.write_data(n, root, seed=SEED, photos=1)
     b = run_build(root, root / "site")
     assert b.returncode == 0, b.log
     warnings = [line for line in b.log.splitlines() if "WARNING" in line]
     assert not warnings, "\n".join(warnings)
-    return b.site, gen_data.generate(N, seed=SEED, photos=1), Index(b.site)
+    return b.site, gen_data.generate(n, seed=SEED, photos=1), Index(b.site)
 
 
 @pytest.fixture(scope="session")
@@ -154,17 +159,17 @@ def test_a_year_and_a_kind_of_honour_find_that_years_list_in_the_top_five(genera
             assert year in index.text[page] and kind in index.text[page], (query, page)
 
 
-def test_the_index_is_fetched_in_shards_a_query_at_a_time(generated_site, typed_raw):
+def test_the_index_is_fetched_in_shards_a_query_at_a_time(generated_site, typed_raw, request):
     """The first search fetches the section pages' index and the shards its words need, not the
     whole index; no later query fetches more than the budget either. Term shards grow with the
     site (3,000 entries here), the section pages and the documents fetched for a query do not:
-    measured by hand at 10,000 entries in README's Performance section."""
-    site = generated_site[0]
+    at 10,000 entries (`make test-large`) the first search stays within issue 27's 500 KB."""
+    site, budget = generated_site[0], BUDGET_FIRST[request.node.callspec.params["generated_site"]]
     whole = sum(p.stat().st_size for p in (site / "search").rglob("*.json"))
     results = typed_raw["results"]
     first = results[0]
     assert (site / "search" / "terms").is_dir() and (site / "search" / "docs").is_dir()
-    assert first["bytes"] <= BUDGET_FIRST, (first["query"], first["bytes"])
+    assert first["bytes"] <= budget, (first["query"], first["bytes"])
     assert first["bytes"] <= whole / 4, (first["bytes"], whole)
     heaviest = max(results, key=lambda r: r["bytes"])
-    assert heaviest["bytes"] <= BUDGET_FIRST, (heaviest["query"], heaviest["bytes"])
+    assert heaviest["bytes"] <= budget, (heaviest["query"], heaviest["bytes"])
