@@ -165,7 +165,8 @@ class Build:
     def nav(self, nav, files: Files):
         self.site_nav = nav
         self.speed.sign(nav, self.config, self.data)
-        publishing.prepare(self.data, self.root, self.config, files)
+        publishing.prepare(self.data, self.root, self.config, files, self.speed.ghost_pages())
+        self.speed.settle(files, self.config)
         return nav
 
     def theme(self, env, files: Files):
