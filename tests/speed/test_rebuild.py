@@ -15,7 +15,7 @@ from kit.speed import bodycache
 from conftest import copy_project, run_build, warm_up
 
 REUSED = re.compile(r"正文：(\d+) 篇沿用上次构建，(\d+) 篇重新渲染")
-SKIPPED = re.compile(r"页面：(\d+) 个没变的条目页面从缓存直接放进网站（(\d+) 个不再读取）")
+SKIPPED = re.compile(r"页面：(\d+) 个没变的条目页面从缓存直接放进网站（(\d+) 个不再读取(?:，其中 (\d+) 个不再交给 MkDocs 逐页处理)?）")
 
 # (file in the project, old text, new text, a page that must show the new text, the most bodies rendered again,
 # the text it shows if not the new value)
@@ -72,10 +72,11 @@ def _clear_cache(root: Path) -> None:
             shutil.rmtree(stored) if stored.is_dir() else stored.unlink()
 
 
-def _skipped(log: str, read: bool = False) -> int:
-    """Entry pages past MkDocs' _build_page (`read`: past its _populate_page too)."""
+def _skipped(log: str, read: bool = False, ghosts: bool = False) -> int:
+    """Entry pages past MkDocs' _build_page (`read`: past its _populate_page too; `ghosts`: not
+    MkDocs' pages at all, kit/speed/ghosts.py)."""
     found = SKIPPED.findall(log)
-    return int(found[-1][1 if read else 0]) if found else 0
+    return int(found[-1][2 if ghosts else 1 if read else 0] or 0) if found else 0
 
 
 def _rendered(log: str) -> tuple[int, int]:
@@ -122,6 +123,9 @@ def test_a_one_line_change_rebuilds_to_the_cold_build(tmp_path, first_build, cha
     assert skipped > 0 and _skipped(again.log) >= skipped, (skipped, _skipped(again.log))
     assert 0 < _skipped(same_folder.log, read=True) <= skipped
     assert _skipped(again.log, read=True) == _skipped(again.log)
+    # most of them were no MkDocs pages at all (ghosts.py): all but the ones this change touched
+    assert 0 < _skipped(same_folder.log, ghosts=True) <= _skipped(same_folder.log, read=True)
+    assert _skipped(again.log, ghosts=True) == _skipped(again.log)
     # a fresh `mkdocs build` into a new folder, with the warm cache of the first build
     _clear_cache(root)
     shutil.copytree(tmp_path / "warm-cache", root / ".cache" / "wenming", dirs_exist_ok=True)
@@ -129,6 +133,7 @@ def test_a_one_line_change_rebuilds_to_the_cold_build(tmp_path, first_build, cha
     assert fresh.returncode == 0, fresh.log
     assert _rendered(fresh.log) == (reused, rendered)
     assert _skipped(fresh.log) == skipped
+    assert _skipped(fresh.log, ghosts=True) == _skipped(same_folder.log, ghosts=True)
 
     _clear_cache(root)
     warm_up(root)     # the content-keyed stores only: no body, page or output of an earlier build
@@ -176,6 +181,33 @@ def test_a_county_hook_on_page_events_sees_every_page_in_a_rebuild(tmp_path):
     # (a page the render worker made in the cold build was seen there and in the build)
     assert set((root / "seen.txt").read_text("utf-8").split()) == set(cold_seen)
 
+
+FILES_HOOK = """from pathlib import Path
+
+
+def on_env(env, config, files):
+    pages = sorted(f.src_uri for f in files.documentation_pages())
+    (Path(config.config_file_path).parent / "pages.txt").write_text("\\n".join(pages), encoding="utf-8")
+    return env
+"""
+
+
+def test_a_county_hook_on_the_files_sees_every_page_in_a_rebuild(tmp_path):
+    """Unchanged entry pages are left out of MkDocs' pages (ghosts.py) only while no hook but the
+    kit's sees the files: a county hook on on_env finds every page there, as in the cold build."""
+    root = copy_project(tmp_path / "project")
+    (root / "hooks" / "county").mkdir()
+    (root / "hooks" / "county" / "pages.py").write_text(FILES_HOOK, "utf-8")
+    site = root / "site"
+    assert run_build(root, site).returncode == 0
+    cold_pages = (root / "pages.txt").read_text("utf-8")
+    assert "honorees/2023-sample-sun.md" in cold_pages
+    path = root / "data" / "honorees" / "2023.yml"
+    path.write_text(path.read_text("utf-8").replace("name: 孙某某", "name: 孙某甲", 1), "utf-8")
+    again = run_build(root, site)
+    assert again.returncode == 0, again.log
+    assert _skipped(again.log) > 0 and _skipped(again.log, ghosts=True) == 0
+    assert (root / "pages.txt").read_text("utf-8") == cold_pages
 
 def test_what_a_body_reads_of_the_dataset_is_noted():
     class Data:

@@ -138,8 +138,9 @@ class PageSkip:
     def report(self, ghosts: int) -> None:
         """The log line of a rebuild: pages put into the site from the cache (ghosts: ghosts.py)."""
         if self.skipped or ghosts:
-            fork.log.info("页面：%d 个没变的条目页面从缓存直接放进网站（%d 个不再读取）。",
-                          self.skipped + ghosts, self.populated + ghosts)
+            also = f"，其中 {ghosts} 个不再交给 MkDocs 逐页处理" if ghosts else ""
+            fork.log.info("页面：%d 个没变的条目页面从缓存直接放进网站（%d 个不再读取%s）。",
+                          self.skipped + ghosts, self.populated + ghosts, also)
 
     def replacements(self) -> dict[str, Callable]:
         populate, build = patches.original(POPULATE), patches.original(BUILD)
