@@ -42,7 +42,7 @@ class Section:
 @dataclass(frozen=True)
 class Table:
     """An open-data table: columns as "key|label|type|meaning" and a row per published entry.
-    `row(item, d, h)` gets the entry, the Dataset and the outputs' helpers (url, status, …)."""
+    `row(item, d, h)` gets the entry, the Dataset and the outputs' helpers (url, status, honoured, …)."""
     name: str
     title: str
     description: str | Callable[[Any], str]   # or the Dataset -> it
