@@ -72,3 +72,40 @@ def test_a_page_moved_back_keeps_its_record_without_a_new_stat(tmp_path, monkeyp
     placed.save({str(page): "k1", str(other): "k3"})
     assert stats == [str(other)]
     sitefolder.finish()
+
+
+def _ghost(src: str, site: str):
+    from kit.speed.ghosts import GhostFile, Record
+    dest = src[:-3] + "/index.html"
+    rec = Record("local", "site", "None", src[:-3] + "/", dest, None, None, "k", None)
+    return GhostFile(src, {"site_dir": site, "use_directory_urls": True}, rec)
+
+
+def test_a_ghost_is_found_by_its_path_but_is_no_page(tmp_path):
+    from mkdocs.structure.files import Files
+    ghost = _ghost("honorees/a.md", str(tmp_path))
+    files = Files([ghost])
+    assert files.get_file_from_path("honorees/a.md") is ghost
+    assert files.documentation_pages() == [] and not ghost.is_documentation_page()
+    assert ghost.url == "honorees/a/" and ghost.abs_dest_path == str(tmp_path / "honorees" / "a" / "index.html")
+    assert ghost.url_relative_to("blog/post/") == "../../honorees/a/"
+    assert ghost.page.present_anchor_ids == set() and not ghost.page.is_link
+    ghost.copy_file()
+    assert not (tmp_path / "honorees").exists()
+
+
+def test_the_css_search_skips_only_folders_a_page_has_alone(tmp_path):
+    from mkdocs.structure.files import File, Files
+
+    from kit.outputs.hostcheck import _css_files
+    from kit.speed.ghosts import Ghosts
+    for rel in ("a/x/index.html", "a/x/inner.css", "a/y.css/index.html", "a/z/index.html", "a/z/deep/s.css", "t.css"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("", "utf-8")
+    everything = sorted(tmp_path.rglob("*.css"))
+    assert _css_files(tmp_path) == everything
+    assert _css_files(tmp_path, frozenset({"a/x", "a/y.css"})) == [p for p in everything if p.name != "inner.css"]
+    ghosts = Ghosts(None, None)
+    ghosts.files = [_ghost("a/x.md", str(tmp_path)), _ghost("a/y.css.md", str(tmp_path)), _ghost("a/z.md", str(tmp_path))]
+    other = File("a/z/deep/s.css", None, str(tmp_path), True)     # another file of the build in a ghost's folder
+    assert ghosts._alone(Files([*ghosts.files, other])) == {"a/x", "a/y.css"}

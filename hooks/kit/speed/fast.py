@@ -162,7 +162,7 @@ class Fast(Plain):
         letgo.files_written(files)     # not held beside the render worker
         self.renderer.start(env, config, nav, files, lambda: self.segmenter.each(texts), size, hosts)
         env.globals[ghosts.GLOBAL] = self.ghosts.files
-        self.ghosts.write()
+        self.ghosts.write(files, hosts)
 
     def page_content(self, page, html: str) -> str:
         if self.cacheable(page):

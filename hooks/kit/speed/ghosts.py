@@ -22,6 +22,7 @@ only behind the version guard (`TESTED`).
 from __future__ import annotations
 
 import os
+import posixpath
 from typing import NamedTuple
 
 from mkdocs.structure.files import File, InclusionLevel
@@ -120,9 +121,12 @@ class Ghosts:
             files._src_uris[src] = bodies.PackedFile.generated(config, src, content=body, inclusion=inclusion)
         self.pending = {}
 
-    def write(self) -> None:
+    def write(self, files, hosts) -> None:
         """At the end of on_env: the ghosts' stored pages into the site, as the render worker writes
-        other stored pages (moved back from the last build's folder when untouched)."""
+        other stored pages (moved back from the last build's folder when untouched). Their folders hold
+        that page alone (moved back only so: sitefolder._folder_back) unless another file of the build
+        goes there: the others the host check need not walk into."""
+        hosts.page_folders = self._alone(files)
         out, store = self.output, self.output.store
         places = []
         for ghost in self.files:
@@ -132,6 +136,16 @@ class Ghosts:
             out.written[dest] = k
         if places:
             sitefolder.write_stored(store.folder / store.old_blob, places)
+
+    def _alone(self, files) -> frozenset[str]:
+        folders = {posixpath.dirname(g.dest_uri) for g in self.files}
+        for f in files:
+            if not isinstance(f, GhostFile):
+                folder = posixpath.dirname(f.dest_uri)
+                while folder:
+                    folders.discard(folder)
+                    folder = posixpath.dirname(folder)
+        return frozenset(folders)
 
     def record(self, page, config, k: str, meta_json: str, errors: str) -> None:
         """A page that went through MkDocs (or pageskip) to stored page k: the next build may make it a ghost."""
