@@ -131,8 +131,8 @@ def to_csv(t: Table) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([c.label for c in t.columns])
-    for row in t.rows:
-        writer.writerow([_cell(row[c.key]) for c in t.columns])
+    keys = [c.key for c in t.columns]
+    writer.writerows([v if type(v) is str else _cell(v) for v in map(row.__getitem__, keys)] for row in t.rows)
     return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")
 
 
