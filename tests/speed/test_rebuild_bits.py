@@ -109,3 +109,31 @@ def test_the_css_search_skips_only_folders_a_page_has_alone(tmp_path):
     ghosts.files = [_ghost("a/x.md", str(tmp_path)), _ghost("a/y.css.md", str(tmp_path)), _ghost("a/z.md", str(tmp_path))]
     other = File("a/z/deep/s.css", None, str(tmp_path), True)     # another file of the build in a ghost's folder
     assert ghosts._alone(Files([*ghosts.files, other])) == {"a/x", "a/y.css"}
+
+
+def test_a_section_of_ghost_pages_goes_back_whole(tmp_path, monkeypatch):
+    """ghosts.sections: one rename for the section's folder; its other entries back in the trash,
+    where the build looks for them; a page folder holding anything else goes back alone."""
+    from kit.speed.ghosts import SECTION, sections
+    site, old = tmp_path / "site", tmp_path / "trash" / "site-old-1"
+    monkeypatch.setattr(sitefolder, "_MOVED", {str(site): str(old)})
+    names = [f"p{i}" for i in range(SECTION)]
+    for rel in [f"honorees/{n}/index.html" for n in names + ["odd"]] + ["honorees/odd/stray.txt", "honorees/index.html",
+                                                                         "honorees/2023/index.html", "honorees/.hidden"]:
+        (old / rel).parent.mkdir(parents=True, exist_ok=True)
+        (old / rel).write_text(rel, "utf-8")
+    site.mkdir()
+    places = [(str(site / "honorees" / n / "index.html"), 0, 1, str(old / "honorees" / n / "index.html"))
+              for n in names + ["odd"]]
+    rest = sections(places)
+    assert rest == [places[-1]]          # moved back one by one (write_stored), if it can be
+    assert sorted(os.listdir(site / "honorees")) == names
+    assert all(os.listdir(site / "honorees" / n) == ["index.html"] for n in names)
+    assert (site / "honorees" / "p0" / "index.html").read_text("utf-8") == "honorees/p0/index.html"
+    assert sorted(os.listdir(old / "honorees")) == [".hidden", "2023", "index.html", "odd"]
+    assert sorted(os.listdir(old / "honorees" / "odd")) == ["index.html", "stray.txt"]
+    # a section something was written into already goes back page by page
+    (old / "events" / "e").mkdir(parents=True)
+    (site / "events").mkdir()
+    few = [(str(site / "events" / "e" / "index.html"), 0, 1, str(old / "events" / "e" / "index.html"))] * SECTION
+    assert sections(few) == few

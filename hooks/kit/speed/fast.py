@@ -159,10 +159,10 @@ class Fast(Plain):
         self.partials = partials.Partials(env, self.cacheable)   # the menu and lang.t once per distinct input
         self.texts = texts
         size = 0 if self.segmenter.stored(texts) else len(texts)   # texts all but stored: no fork (measured: faster)
+        env.globals[ghosts.GLOBAL] = self.ghosts.files
+        self.ghosts.write(files, hosts)    # before anything else goes into the site (ghosts.sections)
         letgo.files_written(files)     # not held beside the render worker
         self.renderer.start(env, config, nav, files, lambda: self.segmenter.each(texts), size, hosts)
-        env.globals[ghosts.GLOBAL] = self.ghosts.files
-        self.ghosts.write(files, hosts)
 
     def page_content(self, page, html: str) -> str:
         if self.cacheable(page):

@@ -135,7 +135,7 @@ class Ghosts:
             store.keep(k)
             out.written[dest] = k
         if places:
-            sitefolder.write_stored(store.folder / store.old_blob, places)
+            sitefolder.write_stored(store.folder / store.old_blob, sections(places))
 
     def _alone(self, files) -> frozenset[str]:
         folders = {posixpath.dirname(g.dest_uri) for g in self.files}
@@ -156,3 +156,50 @@ class Ghosts:
         f = page.file
         self.store.put(f.src_uri, Record(local(f.src_uri, meta_json, errors, content), self.output.site, str(day),
                                          f.url, f.dest_uri, page.canonical_url, page.abs_url, k, f.generated_by))
+
+
+def sections(places: list) -> list:
+    """A section's folder (the site's honorees/, events/ …) goes back from the last build's folder
+    whole when it holds ghost pages, each alone in its folder (name/index.html) and untouched
+    (Placed.unchanged found it): one rename for thousands of pages. What else it holds goes back
+    to the trash at once, where the build looks for the pages it moves back one by one (theme.py)
+    and whence the rest is deleted. Before anything else is written into the site. Returns the
+    places still to write."""
+    groups: dict[str, list] = {}
+    rest = []
+    for place in places:
+        dest, prev = place[0], place[3]
+        folder = os.path.dirname(dest)
+        if prev is None or os.path.basename(dest) != "index.html" or os.path.basename(prev) != "index.html":
+            rest.append(place)
+            continue
+        groups.setdefault(os.path.dirname(folder), []).append((os.path.basename(folder), place))
+    for top, members in groups.items():
+        old = sitefolder.previous(top)
+        if old is None or len(members) < SECTION or os.path.lexists(top):
+            rest += [place for _, place in members]
+            continue
+        keep = set()
+        for name, place in members:
+            try:
+                alone = os.listdir(os.path.join(old, name)) == ["index.html"]
+            except OSError:
+                alone = False
+            if alone and os.path.dirname(place[3]) == os.path.join(old, name):
+                keep.add(name)
+            else:
+                rest.append(place)
+        try:
+            os.rename(old, top)
+        except OSError:
+            rest += [place for name, place in members if name in keep]
+            continue
+        os.mkdir(old)
+        with os.scandir(top) as entries:
+            others = [entry.name for entry in entries if entry.name not in keep]
+        for name in others:
+            os.rename(os.path.join(top, name), os.path.join(old, name))
+    return rest
+
+
+SECTION = 8     # ghosts in a section from which its folder goes back whole
