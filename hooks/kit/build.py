@@ -1,9 +1,8 @@
 """One build of the site: data read and checked, pages planned and made, outputs written.
 
-The MkDocs events (hooks/wenming.py) call one method each. The build asks its speed door
-(kit/speed/door.py) for everything that may come from a cache or a worker process: Markdown of
-stories, photos, QR codes, page bodies, search segmentations, and whether the theme's work on a
-page can be skipped. Pages and outputs never ask speed anything."""
+The MkDocs events (hooks/wenming.py) call one method each. The build asks its speed door (kit/speed/door.py) for
+everything that may come from a cache or a worker process: Markdown of stories, photos, QR codes, page bodies, search
+segmentations, and whether the theme's work on a page can be skipped. Pages and outputs never ask speed anything."""
 from __future__ import annotations
 
 import copy
@@ -165,7 +164,8 @@ class Build:
     def nav(self, nav, files: Files):
         self.site_nav = nav
         self.speed.sign(nav, self.config, self.data)
-        publishing.prepare(self.data, self.root, self.config, files)
+        publishing.prepare(self.data, self.root, self.config, files, self.speed.ghost_pages())
+        self.speed.settle(files, self.config)
         return nav
 
     def theme(self, env, files: Files):

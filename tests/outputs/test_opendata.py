@@ -121,5 +121,9 @@ def test_json_files_are_the_bytes_json_dumps_writes(built):
         raw = path.read_bytes()
         assert raw == (json.dumps(json.loads(raw), ensure_ascii=False, indent=2) + "\n").encode("utf-8"), path.name
     many = {"records": [{"名称": f"某镇{i}", "n": i, "x": [None, True, 1.5, {}], "\u2028": []} for i in range(3000)]}
-    for doc in (many, [], {}, "某县", 3, float("nan"), {"a": {"b": [[]]}}):
+    tricky = {"a": [1e16, -0.0, 1.5e-7, float("inf"), float("-inf"), float("nan"), 2 ** 70, -3, True, False, None],
+              "s": "\"\\\n\t\x00\x1f\u2028é\U0001F600", "t": (1, [2, (3,)]), "r": [{"b": None, "c": False}, [], {}]}
+    # the fast path (opendata._plain) and json's own encoder for what it does not take (keys that are not strings)
+    for doc in (many, [], {}, "某县", 3, float("nan"), {"a": {"b": [[]]}}, tricky, {1: "a"}, {"a": [{1: 2}]},
+                {"records": []}, [{"x": 1}, [], {}]):
         assert indented_json(doc) == (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -72,3 +72,68 @@ def test_a_page_moved_back_keeps_its_record_without_a_new_stat(tmp_path, monkeyp
     placed.save({str(page): "k1", str(other): "k3"})
     assert stats == [str(other)]
     sitefolder.finish()
+
+
+def _ghost(src: str, site: str):
+    from kit.speed.ghosts import GhostFile, Record
+    dest = src[:-3] + "/index.html"
+    rec = Record("local", "site", "None", src[:-3] + "/", dest, None, None, "k", None)
+    return GhostFile(src, {"site_dir": site, "use_directory_urls": True}, rec)
+
+
+def test_a_ghost_is_found_by_its_path_but_is_no_page(tmp_path):
+    from mkdocs.structure.files import Files
+    ghost = _ghost("honorees/a.md", str(tmp_path))
+    files = Files([ghost])
+    assert files.get_file_from_path("honorees/a.md") is ghost
+    assert files.documentation_pages() == [] and not ghost.is_documentation_page()
+    assert ghost.url == "honorees/a/" and ghost.abs_dest_path == str(tmp_path / "honorees" / "a" / "index.html")
+    assert ghost.url_relative_to("blog/post/") == "../../honorees/a/"
+    assert ghost.page.present_anchor_ids == set() and not ghost.page.is_link
+    ghost.copy_file()
+    assert not (tmp_path / "honorees").exists()
+
+
+def test_the_css_search_skips_only_folders_a_page_has_alone(tmp_path):
+    from mkdocs.structure.files import File, Files
+
+    from kit.outputs.hostcheck import _css_files
+    from kit.speed.ghosts import Ghosts
+    for rel in ("a/x/index.html", "a/x/inner.css", "a/y.css/index.html", "a/z/index.html", "a/z/deep/s.css", "t.css"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("", "utf-8")
+    everything = sorted(tmp_path.rglob("*.css"))
+    assert _css_files(tmp_path) == everything
+    assert _css_files(tmp_path, frozenset({"a/x", "a/y.css"})) == [p for p in everything if p.name != "inner.css"]
+    ghosts = Ghosts(None, None)
+    ghosts.files = [_ghost("a/x.md", str(tmp_path)), _ghost("a/y.css.md", str(tmp_path)), _ghost("a/z.md", str(tmp_path))]
+    other = File("a/z/deep/s.css", None, str(tmp_path), True)     # another file of the build in a ghost's folder
+    assert ghosts._alone(Files([*ghosts.files, other])) == {"a/x", "a/y.css"}
+
+
+def test_a_section_of_ghost_pages_goes_back_whole(tmp_path, monkeypatch):
+    """ghosts.sections: one rename for the section's folder; its other entries back in the trash,
+    where the build looks for them; a page folder holding anything else goes back alone."""
+    from kit.speed.ghosts import SECTION, sections
+    site, old = tmp_path / "site", tmp_path / "trash" / "site-old-1"
+    monkeypatch.setattr(sitefolder, "_MOVED", {str(site): str(old)})
+    names = [f"p{i}" for i in range(SECTION)]
+    for rel in [f"honorees/{n}/index.html" for n in names + ["odd"]] + ["honorees/odd/stray.txt", "honorees/index.html",
+                                                                         "honorees/2023/index.html", "honorees/.hidden"]:
+        (old / rel).parent.mkdir(parents=True, exist_ok=True)
+        (old / rel).write_text(rel, "utf-8")
+    site.mkdir()
+    places = [(str(site / "honorees" / n / "index.html"), 0, 1, str(old / "honorees" / n / "index.html"))
+              for n in names + ["odd"]]
+    rest = sections(places)
+    assert rest == [places[-1]]          # moved back one by one (write_stored), if it can be
+    assert sorted(os.listdir(site / "honorees")) == names
+    assert all(os.listdir(site / "honorees" / n) == ["index.html"] for n in names)
+    assert (site / "honorees" / "p0" / "index.html").read_text("utf-8") == "honorees/p0/index.html"
+    assert sorted(os.listdir(old / "honorees")) == [".hidden", "2023", "index.html", "odd"]
+    assert sorted(os.listdir(old / "honorees" / "odd")) == ["index.html", "stray.txt"]
+    # a section something was written into already goes back page by page
+    (old / "events" / "e").mkdir(parents=True)
+    (site / "events").mkdir()
+    few = [(str(site / "events" / "e" / "index.html"), 0, 1, str(old / "events" / "e" / "index.html"))] * SECTION
+    assert sections(few) == few

@@ -72,10 +72,11 @@ def sitemap_markdown(d: Dataset, files: Files, config: MkDocsConfig, env: jinja2
     return render.render(env, "sitemap-page.html", sitemap.SRC, d=d, groups=groups, feeds=feeds.FEEDS)
 
 
-def prepare(d: Dataset, root: Path, config: MkDocsConfig, files: Files) -> None:
-    """Once per build, after the blog plugin has placed its posts: page dates and feeds."""
+def prepare(d: Dataset, root: Path, config: MkDocsConfig, files: Files, more: list[tuple[str, str]] = ()) -> None:
+    """Once per build, after the blog plugin has placed its posts: page dates and feeds. `more`:
+    (URL, source path) of pages in the build that are not in `files` as documentation pages."""
     dates = updated.git_dates(root)
-    urls = [(f.url, f.src_uri) for f in files.documentation_pages()]
+    urls = [(f.url, f.src_uri) for f in files.documentation_pages()] + list(more)
     lines = updated.line_dates(root, {file for file, _, _ in d.lines.values()}, d.today) if dates else {}
     # hand-written pages git does not know yet (an editor previewing a new post) are new today
     new = {f.src_uri for f in files.documentation_pages() if not f.generated_by and f"docs/{f.src_uri}" not in dates}

@@ -28,7 +28,7 @@ EXCLUDE = {"search": {"exclude": True}}
 
 
 def indexed_here(meta: dict[str, Any]) -> bool:
-    return meta.get("kind") in {k.page for k in kinds.page_kinds()}
+    return kinds.is_page(meta.get("kind"))
 
 
 def list_head(meta: dict[str, Any], context: dict[str, Any]) -> tuple[str, str] | None:

@@ -73,10 +73,18 @@ class Plain:
         hand the page, `errors` what the preview's banner on every page shows."""
         return File.generated(config, src_uri, content=body, inclusion=inclusion)
 
+    def ghost_pages(self) -> list[tuple[str, str]]:
+        """(URL, source path) of the pages in `files` that are not documentation pages for MkDocs
+        (unchanged entry pages in a rebuild: kit/speed/ghosts.py)."""
+        return []
+
     # -- the theme ---------------------------------------------------------------------------
 
     def sign(self, nav, config, data) -> None:
         """The nav is final."""
+
+    def settle(self, files, config) -> None:
+        """The page dates are known (config.extra["wenming_updated"])."""
 
     def theme(self, env, config, nav, files, texts: list[str], hosts) -> None:
         """The theme is about to render pages; `texts` will be segmented for search; `hosts` is

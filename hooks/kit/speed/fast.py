@@ -1,9 +1,8 @@
 """The fast door: the same answers as Plain, from caches under .cache/wenming/ and a worker.
 
-Created fresh for every build (`mkdocs serve` rebuilds start clean). It keeps parsed data files, compiled templates,
-Markdown of story fields, QR codes, search segmentations, jieba's cuts, photos and whole pages kept out of the nav
-(the output cache, hit through an empty template). Page bodies wait compressed (bodies.PackedFile) and are let go once
-read (letgo.py). Shared with a forked process: page bodies (bodies.py), search segmentation, entry pages' theme (theme.py).
+Created fresh for every build (`mkdocs serve` rebuilds start clean). It keeps parsed data files, templates, Markdown of
+stories, QR codes, search segmentations, jieba's cuts, photos, whole entry pages (the output cache; unchanged ones not even
+pages: ghosts.py). Bodies wait packed, let go once read (letgo.py); a forked process shares bodies, search, the theme.
 """
 from __future__ import annotations
 
@@ -11,18 +10,17 @@ import os
 from pathlib import Path
 from typing import Any, Callable
 
-import jinja2
 from markupsafe import Markup
 
 from kit.outputs import images
 from kit.pages import qr, render, text
-from kit.speed import (bodies, bodycache, fork, jiebacut, letgo, pageskip, pageurls, partials, qrcache, searchcache,
-                       shardcache, sitefolder, themefiles)
+from kit.speed import (bodies, bodycache, fork, ghosts, jiebacut, letgo, pageskip, pageurls, partials, qrcache,
+                       searchcache, shardcache, sitefolder, themefiles)
 from kit.speed.door import Plain
-from kit.speed.outputcache import OutputCache, YamlCache, site_signature
+from kit.speed.outputcache import OutputCache, YamlCache, site_signature, with_cached_template
 from kit.speed.segments import Segmenter
 from kit.speed.stores import Store, code_version, key
-from kit.speed.theme import DISPATCH, Renderer
+from kit.speed.theme import Renderer
 
 CACHE_DIR = Path(".cache") / "wenming"
 LATE_JIEBA = 6000    # bodies from which jieba's dictionary is loaded after the body helper (see bodies())
@@ -73,6 +71,7 @@ class Fast(Plain):
         self.renderer = Renderer(self.output)
         self.page_keys = Store(folder, "pagekeys", version)
         self.pageskip = pageskip.PageSkip(self.output, self.renderer, cacheable, self.page_keys)
+        self.ghosts = self.pageskip.ghosts = ghosts.Ghosts(Store(folder, "ghosts", version), self.output)
         self.segmenter = Segmenter(self.segments, words, tokenizer.cut, tokenizer.state())
         self.md_engine = text.md_engine()
         self.md_store = Store(folder, "markdown", version)
@@ -138,7 +137,14 @@ class Fast(Plain):
 
     def page_file(self, config, src_uri: str, body: bytes, inclusion, meta: dict, errors: list[str]) -> bodies.PackedFile:
         self.pageskip.page(src_uri, meta, errors)
-        return bodies.PackedFile.generated(config, src_uri, content=body, inclusion=inclusion)
+        ghost = self.ghosts.take(config, src_uri, body, inclusion, self.pageskip.meta[src_uri][1], self.pageskip.errors)
+        return ghost or bodies.PackedFile.generated(config, src_uri, content=body, inclusion=inclusion)
+
+    def ghost_pages(self) -> list[tuple[str, str]]:
+        return self.ghosts.urls()
+
+    def settle(self, files, config) -> None:
+        self.ghosts.settle(files, config)
 
     def sign(self, nav, config, data) -> None:
         """The site signature for the output cache: everything but the page itself."""
@@ -153,6 +159,8 @@ class Fast(Plain):
         self.partials = partials.Partials(env, self.cacheable)   # the menu and lang.t once per distinct input
         self.texts = texts
         size = 0 if self.segmenter.stored(texts) else len(texts)   # texts all but stored: no fork (measured: faster)
+        env.globals[ghosts.GLOBAL] = self.ghosts.files
+        self.ghosts.write(files, hosts)    # before anything else goes into the site (ghosts.sections)
         letgo.files_written(files)     # not held beside the render worker
         self.renderer.start(env, config, nav, files, lambda: self.segmenter.each(texts), size, hosts)
 
@@ -215,13 +223,11 @@ class Fast(Plain):
 
     def finish(self, site_dir: str) -> None:
         self.renderer.finish()
-        if self.pageskip.skipped:
-            fork.log.info("页面：%d 个没变的条目页面从缓存直接放进网站（%d 个不再读取）。",
-                          self.pageskip.skipped, self.pageskip.populated)
+        self.pageskip.report(len(self.ghosts.files))
         self.output.placed.save(self.output.written)
         self.images.write(site_dir)
         for store in (self.output.store, self.segments, self.cuts, self.qr_store, self.md_store, self.memo,
-                      self.search_store, self.page_keys, self.shards.store):    # the body store: bodies()
+                      self.search_store, self.page_keys, self.shards.store, self.ghosts.store):    # the body store: bodies()
             store.save()
         sitefolder.finish()   # the last build's files not moved back are deleted in the background
         fork.let_go()
@@ -232,9 +238,3 @@ class Fast(Plain):
         fork.stop_all()
         sitefolder.finish()
         fork.let_go()
-
-
-def with_cached_template(env: jinja2.Environment) -> None:
-    """The empty template of pages with a stored output, the one-call template of the render worker's (theme.py)."""
-    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({OutputCache.TEMPLATE: "", DISPATCH: "{{ wm_dispatch() }}"}),
-                                      env.loader])

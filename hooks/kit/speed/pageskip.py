@@ -44,12 +44,12 @@ HOOKS = os.path.realpath(os.path.join(os.path.dirname(__file__), "..", "..", "we
 EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "page_context", "post_page")
 
 
-def known_handlers_only(config) -> bool:
-    """True if every handler of a per-page event is the kit's hook module (not a
-    county's hook chained to it) or Material's search or blog plugin."""
+def known_handlers_only(config, events: tuple[str, ...] = EVENTS) -> bool:
+    """True if every handler of these events (by default the per-page ones) is the kit's hook
+    module (not a county's hook chained to it) or Material's search or blog plugin."""
     from material.plugins.blog.plugin import BlogPlugin
     from material.plugins.search.plugin import SearchPlugin
-    for event in EVENTS:
+    for event in events:
         for handler in config.plugins.events.get(event, []):
             if isinstance(getattr(handler, "__self__", None), (SearchPlugin, BlogPlugin)):
                 continue
@@ -85,6 +85,7 @@ class PageSkip:
         self.on: bool | None = None     # known once the first page is read
         self.skipped = 0
         self.populated = 0
+        self.ghosts = None              # ghosts.Ghosts: the next build may leave the page out of MkDocs' page work
 
     def page(self, src_uri: str, meta: dict, errors: list[str]) -> None:
         """A generated page and the meta the build will hand it; `errors`: the preview's banner."""
@@ -106,6 +107,12 @@ class PageSkip:
         inputs = self._inputs(page, config) if k and page.markdown == "" and self.cacheable(page) else None
         if inputs is not None:
             self.store.put(inputs, k)
+            self._ghost(page, config, k)
+
+    def _ghost(self, page, config, k: str) -> None:
+        meta = self.meta[page.file.src_uri]
+        if self.ghosts is not None and (meta[0].get("search") or {}).get("exclude"):
+            self.ghosts.record(page, config, k, meta[1], self.errors)
 
     def _known(self, page, config) -> bool:
         if self.on is None:
@@ -125,7 +132,15 @@ class PageSkip:
         render_blank(page, config, None)
         self.output.hits[page.url] = k  # as OutputCache.check leaves a hit
         page.meta["template"] = self.output.TEMPLATE
+        self._ghost(page, config, k)
         return True
+
+    def report(self, ghosts: int) -> None:
+        """The log line of a rebuild: pages put into the site from the cache (ghosts: ghosts.py)."""
+        if self.skipped or ghosts:
+            also = f"，其中 {ghosts} 个不再交给 MkDocs 逐页处理" if ghosts else ""
+            fork.log.info("页面：%d 个没变的条目页面从缓存直接放进网站（%d 个不再读取%s）。",
+                          self.skipped + ghosts, self.populated + ghosts, also)
 
     def replacements(self) -> dict[str, Callable]:
         populate, build = patches.original(POPULATE), patches.original(BUILD)

@@ -42,7 +42,7 @@ class Section:
 @dataclass(frozen=True)
 class Table:
     """An open-data table: columns as "key|label|type|meaning" and a row per published entry.
-    `row(item, d, h)` gets the entry, the Dataset and the outputs' helpers (url, status, …)."""
+    `row(item, d, h)` gets the entry, the Dataset and the outputs' helpers (url, status, honoured, …)."""
     name: str
     title: str
     description: str | Callable[[Any], str]   # or the Dataset -> it
@@ -146,22 +146,34 @@ def entry_kinds() -> tuple[Kind, ...]:
     return tuple(k for k in all_kinds() if not k.single)
 
 
+@lru_cache(maxsize=None)
 def page_kinds() -> tuple[Kind, ...]:
-    """Kinds whose entries have their own pages."""
+    """Kinds whose entries have their own pages (asked for every entry: derived once, as the registry is)."""
     return tuple(k for k in all_kinds() if k.url)
 
 
+@lru_cache(maxsize=None)
+def _page_maps() -> tuple[dict[str, Kind], dict[str, Kind], dict[Any, Kind]]:
+    kinds = page_kinds()
+    return {k.page: k for k in kinds}, {k.url: k for k in kinds}, {k.model: k for k in kinds}
+
+
 def by_page(page: str) -> Kind:
-    return {k.page: k for k in page_kinds()}[page]
+    return _page_maps()[0][page]
+
+
+def is_page(page: Any) -> bool:
+    """Whether a page's `kind` meta is an entry kind's page (Kind.page)."""
+    return page in _page_maps()[0]
 
 
 def by_url(folder: str) -> Kind | None:
-    return {k.url: k for k in page_kinds()}.get(folder)
+    return _page_maps()[1].get(folder)
 
 
 def of(item: Any) -> Kind:
     """The kind of an entry, by its model."""
-    return {k.model: k for k in page_kinds()}[type(item)]
+    return _page_maps()[2][type(item)]
 
 
 def url_for(item: Any) -> str:

@@ -11,7 +11,7 @@ COLUMNS = ("id|编号|string|条目编号，决定网址，发布后不变", "na
 
 def row(a, d, h) -> dict:
     return {"id": a.id, "name": a.name, "level": a.level, "year": a.year, "summary": a.summary or None,
-            "honorees": sum(1 for x in d.honorees for y in d.public_honours(x) if y.award == a.id)}
+            "honorees": h.honoured(a.id)}
 
 
 KIND = Kind(
