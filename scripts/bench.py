@@ -33,7 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gen_data  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
+# handbook/guide: the editor's guide page (/guide/) is filled in from the kit's handbook, found beside hooks/
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "handbook/guide")
 # Python writes its bytecode cache for the hooks as it does for any user (the plain project has
 # no hooks to compile); ".cache/" (ours) is what a cold build goes without
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
