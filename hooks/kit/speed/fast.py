@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 from typing import Any, Callable
 
-import jinja2
 from markupsafe import Markup
 
 from kit.outputs import images
@@ -19,10 +18,10 @@ from kit.pages import qr, render, text
 from kit.speed import (bodies, bodycache, fork, jiebacut, letgo, pageskip, pageurls, partials, qrcache, searchcache,
                        shardcache, sitefolder, themefiles)
 from kit.speed.door import Plain
-from kit.speed.outputcache import OutputCache, YamlCache, site_signature
+from kit.speed.outputcache import OutputCache, YamlCache, site_signature, with_cached_template
 from kit.speed.segments import Segmenter
 from kit.speed.stores import Store, code_version, key
-from kit.speed.theme import DISPATCH, Renderer
+from kit.speed.theme import Renderer
 
 CACHE_DIR = Path(".cache") / "wenming"
 LATE_JIEBA = 6000    # bodies from which jieba's dictionary is loaded after the body helper (see bodies())
@@ -81,6 +80,7 @@ class Fast(Plain):
         self.shards = shardcache.ShardCache(Store(folder, "shards", version))
         self.reading: set[str] | None = None
         self.texts: list[str] = []
+        self.contents = letgo.Contents()
         return {"jieba.cut": tokenizer.cut_cached, "mkdocs.utils.clean_directory": sitefolder.clean,
                 "mkdocs.structure.files.Files.add_files_from_theme": themefiles.add_files_from_theme,
                 searchcache.NAME: searchcache.cached(self.search_store, tokenizer.words_state()),
@@ -126,9 +126,9 @@ class Fast(Plain):
             if not late:
                 load()
         made = bodies.render_all(tracked, len(todo), self.md_store, self.images, first)
-        if late:
+        if late:   # after the photos, in their thread: its 65 MB are not in memory beside their pixels
             fork.trim()
-            load()
+            self.images.after(load)
         for i, (body, seen) in zip(todo, made):
             cache.put(keys[i], seen, body)
             out[i] = body
@@ -154,7 +154,8 @@ class Fast(Plain):
         self.texts = texts
         size = 0 if self.segmenter.stored(texts) else len(texts)   # texts all but stored: no fork (measured: faster)
         letgo.files_written(files)     # not held beside the render worker
-        self.renderer.start(env, config, nav, files, lambda: self.segmenter.each(texts), size, hosts)
+        with self.images.settled(every=len(texts) >= LATE_JIEBA):   # no photo half made in the worker's memory
+            self.renderer.start(env, config, nav, files, lambda: self.segmenter.each(texts), size, hosts)
 
     def page_content(self, page, html: str) -> str:
         if self.cacheable(page):
@@ -163,7 +164,10 @@ class Fast(Plain):
             if hit and (page.meta.get("search") or {}).get("exclude"):
                 html = ""   # the stored page is written instead, and search skips it: nobody reads this body
         letgo.page_read(page)
-        return html
+        return self.contents.hold(page, html) if html and self.cacheable(page) else html
+
+    def page_context(self, page) -> None:
+        self.contents.restore(page)
 
     def post_page(self, page, output: str) -> str:
         if self.renderer.writes_page(page):
@@ -233,8 +237,3 @@ class Fast(Plain):
         sitefolder.finish()
         fork.let_go()
 
-
-def with_cached_template(env: jinja2.Environment) -> None:
-    """The empty template of pages with a stored output, the one-call template of the render worker's (theme.py)."""
-    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({OutputCache.TEMPLATE: "", DISPATCH: "{{ wm_dispatch() }}"}),
-                                      env.loader])

@@ -8,9 +8,12 @@ import re
 from importlib.metadata import version as package_version
 from pathlib import Path
 
+import jinja2
+
 from kit import engine
 from kit.speed import sitefolder
 from kit.speed.stores import BlobStore, key, squeeze, unsqueeze
+from kit.speed.theme import DISPATCH
 
 
 def toc_tokens(toc) -> list[dict]:
@@ -176,3 +179,9 @@ def site_signature(root: Path, nav, config, data) -> str:
                          nav.homepage.url if nav.homepage else None, data_hash],
                         sort_keys=True, default=str, ensure_ascii=False)
     return key(re.sub(r" at 0x[0-9a-f]+", "", signed))
+
+
+def with_cached_template(env: jinja2.Environment) -> None:
+    """The empty template of pages with a stored output, the one-call template of the render worker's (theme.py)."""
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({OutputCache.TEMPLATE: "", DISPATCH: "{{ wm_dispatch() }}"}),
+                                      env.loader])
