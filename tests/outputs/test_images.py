@@ -134,8 +134,8 @@ def test_processed_photos_are_reused_from_the_cache(photo_build):
     assert (second.site / "photos" / "phone.jpg").read_bytes() == (first.site / "photos" / "phone.jpg").read_bytes()
 
 
-def _clean_copy_as_encoded_separately(raw: bytes, s: images.ImageSet, fmt: str) -> bytes:
-    """The published copy made on its own: resized again from the decoded photo and encoded."""
+def _turned_then_resized(raw: bytes, s: images.ImageSet) -> Image.Image:
+    """The largest variant's pixels the plain way: decoded, turned upright (a full-size copy), resized."""
     from PIL import ImageOps
     with Image.open(io.BytesIO(raw)) as img:
         target = s.jpeg[-1]
@@ -146,9 +146,13 @@ def _clean_copy_as_encoded_separately(raw: bytes, s: images.ImageSet, fmt: str) 
         if img.mode not in ("RGB", "RGBA", "L"):
             img = img.convert("RGBA" if "transparency" in img.info or img.mode in ("P", "LA") else "RGB")
         img.info.clear()
-        largest = img if img.size == (target.width, target.height) else img.resize(
+        return img if img.size == (target.width, target.height) else img.resize(
             (target.width, target.height), Image.LANCZOS, reducing_gap=3.0)
-        return images._encode(largest, fmt)
+
+
+def _clean_copy_as_encoded_separately(raw: bytes, s: images.ImageSet, fmt: str) -> bytes:
+    """The published copy made on its own: resized again from the decoded photo and encoded."""
+    return images._encode(_turned_then_resized(raw, s), fmt)
 
 
 @pytest.mark.parametrize("fmt,size,orientation", [
@@ -169,3 +173,48 @@ def test_the_clean_copy_reuses_the_largest_variant(fmt, size, orientation):
     s = images.plan(src, raw)
     files = images.render(raw, s)
     assert files[src] == _clean_copy_as_encoded_separately(raw, s, fmt)
+
+
+def noisy(size: tuple[int, int], mode: str, orientation: int, fmt: str) -> bytes:
+    """A photo whose neighbouring pixels all differ: any change in how it is resampled shows."""
+    grain = Image.effect_noise(size, 60).convert("L")
+    img = Image.merge("RGB", (grain, grain.transpose(Image.Transpose.FLIP_LEFT_RIGHT),
+                              Image.linear_gradient("L").resize(size))).convert(mode)
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    out = io.BytesIO()
+    img.save(out, fmt, exif=exif)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("mode,fmt,orientation", [("RGB", "JPEG", o) for o in range(1, 9)] + [
+    ("L", "JPEG", 6), ("RGB", "PNG", 5), ("RGBA", "PNG", 8), ("RGB", "WEBP", 7)])
+def test_the_largest_variant_has_the_pixels_of_turning_then_resizing(mode, fmt, orientation):
+    """A turned photo is resized before it is turned, one axis at a time (a quarter of the memory
+    of turning 12 megapixels first): byte for byte the pixels of turning, then resizing."""
+    raw = noisy((1750, 1700), mode, orientation, fmt)
+    s = images.plan("photos/grain." + fmt.lower(), raw)
+    assert images.upright_size(Image.open(io.BytesIO(raw)))[0] > s.jpeg[-1].width == 1600    # resized, not only turned
+    assert images._largest(raw, s.jpeg[-1]).tobytes() == _turned_then_resized(raw, s).tobytes()
+
+
+def test_a_job_after_the_photos_runs_behind_them_and_settled_waits_for_them(tmp_path, monkeypatch):
+    """jieba's dictionary loads behind the photos (not beside their pixels); before the render
+    worker forks, settled() waits for the photos (every=True) and for that job."""
+    photos = tmp_path / "data" / "photos"
+    photos.mkdir(parents=True)
+    order = []
+    render = images.render
+    monkeypatch.setattr(images, "render", lambda raw, s: order.append(s.src) or render(raw, s))
+    made = images.Images(tmp_path / "data", tmp_path / "cache")
+    made.hold()
+    for k in range(2):
+        (photos / f"p{k}.jpg").write_bytes(phone_jpeg((900, 600), orientation=6))
+        made.picture(f"photos/p{k}.jpg")
+    made.after(lambda: order.append("job"))
+    assert order == []      # held: nothing decoded before go() (the body helper's fork)
+    with made.settled(every=True):
+        assert order == ["photos/p0.jpg", "photos/p1.jpg", "job"]
+        assert all(f.done() for f in made.jobs.values())
+    made.write(str(tmp_path / "site"))
+    assert (tmp_path / "site" / "photos" / "p1.jpg").is_file()
