@@ -89,3 +89,5 @@ def test_entry_page_content_waits_packed_and_is_whole_again_for_the_theme():
     other = SimpleNamespace(url="about/", content="<p>关于</p>")
     contents.restore(other)
     assert other.content == "<p>关于</p>"
+    one_core = letgo.Contents(on=False)    # no worker to fork: kept as it is
+    assert one_core.hold(page, html) == html and not one_core.packed

@@ -80,7 +80,7 @@ class Fast(Plain):
         self.shards = shardcache.ShardCache(Store(folder, "shards", version))
         self.reading: set[str] | None = None
         self.texts: list[str] = []
-        self.contents = letgo.Contents()
+        self.contents = letgo.Contents(on=fork.wanted(fork.MIN_PAGES))
         return {"jieba.cut": tokenizer.cut_cached, "mkdocs.utils.clean_directory": sitefolder.clean,
                 "mkdocs.structure.files.Files.add_files_from_theme": themefiles.add_files_from_theme,
                 searchcache.NAME: searchcache.cached(self.search_store, tokenizer.words_state()),

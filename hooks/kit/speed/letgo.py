@@ -51,12 +51,16 @@ class Contents:
     """Entry pages' content (the HTML MkDocs puts into the theme's template) from on_page_content to
     on_page_context, packed: MkDocs keeps every page's content from its first pass over the pages to
     the second, and the render worker forks in between (10,000 entries: 30 MB as strings, a fifth
-    packed). Unpacked for the theme before any plugin reads it (`restore`, first in on_page_context)."""
+    packed). Unpacked for the theme before any plugin reads it (`restore`, first in on_page_context).
+    Only when a worker may fork (`on`): on one core the packing would be work for nothing."""
 
-    def __init__(self) -> None:
+    def __init__(self, on: bool = True) -> None:
+        self.on = on
         self.packed: dict[str, bytes] = {}
 
     def hold(self, page, html: str) -> str:
+        if not self.on:
+            return html
         self.packed[page.url] = squeeze(html.encode("utf-8"))
         return ""
 
