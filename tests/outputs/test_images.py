@@ -7,7 +7,7 @@ import re
 import pytest
 from PIL import Image
 
-from kit.outputs import images
+from kit.outputs import images, pixels
 from conftest import run_build
 
 GPS = {1: "N", 2: (25.0, 1.0, 30.0), 3: "E", 4: (102.0, 42.0, 5.0)}
@@ -152,7 +152,7 @@ def _turned_then_resized(raw: bytes, s: images.ImageSet) -> Image.Image:
 
 def _clean_copy_as_encoded_separately(raw: bytes, s: images.ImageSet, fmt: str) -> bytes:
     """The published copy made on its own: resized again from the decoded photo and encoded."""
-    return images._encode(_turned_then_resized(raw, s), fmt)
+    return pixels._encode(_turned_then_resized(raw, s), fmt)
 
 
 @pytest.mark.parametrize("fmt,size,orientation", [
@@ -195,12 +195,13 @@ def test_the_largest_variant_has_the_pixels_of_turning_then_resizing(mode, fmt, 
     raw = noisy((1750, 1700), mode, orientation, fmt)
     s = images.plan("photos/grain." + fmt.lower(), raw)
     assert images.upright_size(Image.open(io.BytesIO(raw)))[0] > s.jpeg[-1].width == 1600    # resized, not only turned
-    assert images._largest(raw, s.jpeg[-1]).tobytes() == _turned_then_resized(raw, s).tobytes()
+    assert pixels._largest(raw, s.jpeg[-1]).tobytes() == _turned_then_resized(raw, s).tobytes()
 
 
-def test_a_job_after_the_photos_runs_behind_them_and_settled_waits_for_them(tmp_path, monkeypatch):
-    """jieba's dictionary loads behind the photos (not beside their pixels); before the render
-    worker forks, settled() waits for the photos (every=True) and for that job."""
+def test_heavy_photos_wait_for_the_body_helper_and_a_job_after_the_photos_runs_behind_them(tmp_path, monkeypatch):
+    """While the body helper runs (go(heavy=False)) only photos with few pixels are made; a turned
+    photo larger than its largest variant (pixels.heavy) waits for go(). jieba's dictionary loads
+    behind the photos; before the render worker forks, settled() waits for the photos and that job."""
     photos = tmp_path / "data" / "photos"
     photos.mkdir(parents=True)
     order = []
@@ -208,13 +209,18 @@ def test_a_job_after_the_photos_runs_behind_them_and_settled_waits_for_them(tmp_
     monkeypatch.setattr(images, "render", lambda raw, s: order.append(s.src) or render(raw, s))
     made = images.Images(tmp_path / "data", tmp_path / "cache")
     made.hold()
-    for k in range(2):
-        (photos / f"p{k}.jpg").write_bytes(phone_jpeg((900, 600), orientation=6))
-        made.picture(f"photos/p{k}.jpg")
-    made.after(lambda: order.append("job"))
+    for name, size, orientation in [("a", (1700, 1650), 6), ("b", (900, 600), 6), ("c", (1700, 1650), 1)]:
+        (photos / f"{name}.jpg").write_bytes(phone_jpeg(size, orientation))
+        made.picture(f"photos/{name}.jpg")
+    assert [s.src for _, s in made.deferred] == ["photos/a.jpg"]
     assert order == []      # held: nothing decoded before go() (the body helper's fork)
+    made.go(heavy=False)
+    made.jobs["photos/c.jpg"].result()
+    assert order == ["photos/b.jpg", "photos/c.jpg"]
+    made.go()
+    made.after(lambda: order.append("job"))
     with made.settled(every=True):
-        assert order == ["photos/p0.jpg", "photos/p1.jpg", "job"]
+        assert order == ["photos/b.jpg", "photos/c.jpg", "photos/a.jpg", "job"]
         assert all(f.done() for f in made.jobs.values())
     made.write(str(tmp_path / "site"))
-    assert (tmp_path / "site" / "photos" / "p1.jpg").is_file()
+    assert all((tmp_path / "site" / "photos" / f"{name}.jpg").is_file() for name in "abc")

@@ -24,13 +24,11 @@ from typing import Callable
 
 from PIL import Image
 
+from kit.outputs.pixels import ROTATED, heavy, render
+
 WIDTHS = (480, 960, 1600)
-JPEG_QUALITY = 80
-WEBP_QUALITY = 76
 FORMAT = "img-1"           # bump when the processing changes: a new name for every variant
-ROTATED = {5, 6, 7, 8}     # EXIF orientations that swap width and height
 HOLD_LIMIT = 120.0         # seconds pixels wait at most for go() (a build that stopped early)
-SAME_FORMAT = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 
 
 @dataclass(frozen=True)
@@ -78,70 +76,6 @@ def plan(src: str, raw: bytes) -> ImageSet:
     return ImageSet(src, sizes[-1][0], sizes[-1][1], variants("webp"), variants("jpg"))
 
 
-def _encode(img: Image.Image, fmt: str) -> bytes:
-    out = io.BytesIO()
-    if fmt == "JPEG":
-        img.convert("RGB").save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
-    elif fmt == "WEBP":
-        img.save(out, "WEBP", quality=WEBP_QUALITY, method=4)
-    else:
-        img.save(out, fmt, optimize=True)
-    return out.getvalue()
-
-
-T = Image.Transpose    # each EXIF orientation's turn, as ImageOps.exif_transpose makes it
-TURNS = {2: T.FLIP_LEFT_RIGHT, 3: T.ROTATE_180, 4: T.FLIP_TOP_BOTTOM, 5: T.TRANSPOSE, 6: T.ROTATE_270, 7: T.TRANSVERSE, 8: T.ROTATE_90}
-ROTATED_TURNS, REDUCING_GAP = {TURNS[o] for o in ROTATED}, 3.0
-
-
-def _largest(raw: bytes, target: Variant) -> Image.Image:
-    """The pixels of ImageOps.exif_transpose and one resize to the largest variant, without metadata, in
-    less memory: decoded once (a JPEG at a reduced scale if the variant allows), never copied at full
-    size; a turned photo (a phone held upright: 48 MB of pixels at 12 megapixels) is resized before it is
-    turned, one axis at a time in the order the upright resize takes them: the same arithmetic and bytes."""
-    img = Image.open(io.BytesIO(raw))
-    turn = TURNS.get(img.getexif().get(0x0112, 1))
-    size = (target.width, target.height)
-    if img.format == "JPEG":
-        img.draft("RGB", size[::-1] if turn in ROTATED_TURNS else size)
-    img.load()
-    if img.mode not in ("RGB", "RGBA", "L"):
-        img = img.convert("RGBA" if "transparency" in img.info or img.mode in ("P", "LA") else "RGB")
-    # Pillow resizes RGBA premultiplied and reduces first by a whole factor (>= 6x): not axis by axis
-    reduces = any(int(a / b / REDUCING_GAP) > 1 for a, b in zip(img.size[::-1], size))
-    if turn in ROTATED_TURNS and img.mode != "RGBA" and not reduces:
-        if img.height != size[0]:
-            img = img.resize((img.width, size[0]), Image.LANCZOS, reducing_gap=REDUCING_GAP)
-        if img.width != size[1]:
-            img = img.resize((size[1], size[0]), Image.LANCZOS, reducing_gap=REDUCING_GAP)
-        img = img.transpose(turn)
-    else:
-        if turn is not None:
-            img = img.transpose(turn)
-        if img.size != size:
-            img = img.resize(size, Image.LANCZOS, reducing_gap=REDUCING_GAP)
-    img.info.clear()            # no EXIF, XMP, ICC or comments are carried into the output
-    return img
-
-
-def render(raw: bytes, s: ImageSet) -> dict[str, bytes]:
-    """Every file of one photo: variant path -> bytes, plus the clean copy at s.src."""
-    target = s.jpeg[-1]
-    out: dict[str, bytes] = {}
-    fmt = SAME_FORMAT.get(PurePosixPath(s.src).suffix.lower())
-    # the same pixels encoded the same way are the same bytes: JPEG and WebP copies are reused
-    same = {"JPEG": target.path, "WEBP": s.webp[-1].path}.get(fmt) if fmt else target.path
-    current = _largest(raw, target)
-    largest = None if same else current     # kept only to be encoded once more at the end
-    for v_webp, v_jpeg in reversed(list(zip(s.webp, s.jpeg))):
-        if current.size != (v_jpeg.width, v_jpeg.height):
-            current = current.resize((v_jpeg.width, v_jpeg.height), Image.LANCZOS, reducing_gap=REDUCING_GAP)
-        out[v_webp.path] = _encode(current, "WEBP")
-        out[v_jpeg.path] = _encode(current, "JPEG")
-    out[s.src] = out[same] if same else _encode(largest, fmt)
-    return out
-
-
 class Images:
     """One build's photos: plans on demand, pixels in the background, files at the end."""
 
@@ -156,13 +90,23 @@ class Images:
         self.gate.set()
         self.busy = threading.Lock()    # held while one photo's pixels are in memory (settled())
         self.later: list[Future] = []   # after(): jobs queued behind the photos
+        self.heavy_ok = True
+        self.deferred: list[tuple[bytes, ImageSet]] = []    # heavy photos waiting for go()
 
     def hold(self) -> None:
         """Photos are planned, their pixels wait for go(): not in the memory of the body helper's fork."""
         self.gate.clear()
+        self.heavy_ok = False
 
-    def go(self) -> None:
+    def go(self, heavy: bool = True) -> None:
+        """The pixels may be made; with heavy=False only those of photos that are not heavy (pixels.heavy):
+        the others wait for go() (while the body helper runs, the build and it are the peak of memory)."""
         self.gate.set()
+        if heavy and not self.heavy_ok:
+            self.heavy_ok = True
+            for raw, s in self.deferred:
+                self.jobs[s.src] = self.pool.submit(self._make, raw, s)
+            self.deferred = []
 
     @contextlib.contextmanager
     def settled(self, every: bool):
@@ -198,7 +142,10 @@ class Images:
                     not all(self._cached(p).is_file() for p in wanted + [f"{wanted[0]}.{PurePosixPath(src).name}"]):
                 if self.pool is None:   # one worker: it fills the second core, one photo's pixels at a time
                     self.pool = ThreadPoolExecutor(max_workers=1)
-                self.jobs[src] = self.pool.submit(self._make, raw, s)
+                if not self.heavy_ok and heavy(raw, s):
+                    self.deferred.append((raw, s))
+                else:
+                    self.jobs[src] = self.pool.submit(self._make, raw, s)
         return self.sets[src]
 
     def _make(self, raw: bytes, s: ImageSet) -> None:

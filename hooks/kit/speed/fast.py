@@ -122,10 +122,11 @@ class Fast(Plain):
         late = len(todo) >= LATE_JIEBA
 
         def first() -> None:   # photos decode only now, in this process: not in the helper's memory too
-            self.images.go()
+            self.images.go(heavy=False)     # turned 12 megapixels: not beside the helper (the peak), see below
             if not late:
                 load()
         made = bodies.render_all(tracked, len(todo), self.md_store, self.images, first)
+        self.images.go()
         if late:   # after the photos, in their thread: its 65 MB are not in memory beside their pixels
             fork.trim()
             self.images.after(load)
