@@ -51,6 +51,11 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     return current(config).page_content(html, page)
 
 
+@event_priority(100)  # first: the page's content is whole again before a plugin reads it
+def on_page_context(context, page, config: MkDocsConfig, nav):
+    current(config).page_context(page)
+
+
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     return current(config).post_page(output, page)
 

@@ -16,9 +16,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from kit import county, patches, session, speed
-from kit.data import clock, kitconfig, project
+from kit.data import clock, errors, kitconfig, project
 from kit.data.rules import postlinks, postloads
-from kit.data.errors import DataInvalid
 from kit.outputs import (admin, csp, hostcheck, materialcss, postimages, publishing, search_words,
                          searchindex, searchworker, sitemap)
 from kit.pages import blogcats, charts, pagemeta, plan, previewerrors, render, text
@@ -41,6 +40,7 @@ class Build:
         self.config = config
         self.root = Path(config.config_file_path).resolve().parent
         self.speed = speed.door(self.root)
+        self.page_context = self.speed.page_context    # on_page_context, before any plugin's
         self.passthrough = Passthrough()
         self.generated: set[str] = set()
         self.meta: dict[str, dict[str, Any]] = {}    # generated page -> its meta (no front matter)
@@ -66,7 +66,7 @@ class Build:
         try:
             self.data, self.news = project.check(self.root, clock.build_date(), production, read=self.speed.read)
             problems, what = pages, f"工作动态文章和页面有 {len(pages)} 个错误"
-        except DataInvalid as exc:
+        except errors.DataInvalid as exc:
             problems = exc.report.lines() + pages
             what = f"数据文件和工作动态文章共有 {len(problems)} 个错误"
         if problems:

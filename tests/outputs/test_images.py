@@ -7,7 +7,7 @@ import re
 import pytest
 from PIL import Image
 
-from kit.outputs import images
+from kit.outputs import images, pixels
 from conftest import run_build
 
 GPS = {1: "N", 2: (25.0, 1.0, 30.0), 3: "E", 4: (102.0, 42.0, 5.0)}
@@ -134,8 +134,8 @@ def test_processed_photos_are_reused_from_the_cache(photo_build):
     assert (second.site / "photos" / "phone.jpg").read_bytes() == (first.site / "photos" / "phone.jpg").read_bytes()
 
 
-def _clean_copy_as_encoded_separately(raw: bytes, s: images.ImageSet, fmt: str) -> bytes:
-    """The published copy made on its own: resized again from the decoded photo and encoded."""
+def _turned_then_resized(raw: bytes, s: images.ImageSet) -> Image.Image:
+    """The largest variant's pixels the plain way: decoded, turned upright (a full-size copy), resized."""
     from PIL import ImageOps
     with Image.open(io.BytesIO(raw)) as img:
         target = s.jpeg[-1]
@@ -146,9 +146,13 @@ def _clean_copy_as_encoded_separately(raw: bytes, s: images.ImageSet, fmt: str) 
         if img.mode not in ("RGB", "RGBA", "L"):
             img = img.convert("RGBA" if "transparency" in img.info or img.mode in ("P", "LA") else "RGB")
         img.info.clear()
-        largest = img if img.size == (target.width, target.height) else img.resize(
+        return img if img.size == (target.width, target.height) else img.resize(
             (target.width, target.height), Image.LANCZOS, reducing_gap=3.0)
-        return images._encode(largest, fmt)
+
+
+def _clean_copy_as_encoded_separately(raw: bytes, s: images.ImageSet, fmt: str) -> bytes:
+    """The published copy made on its own: resized again from the decoded photo and encoded."""
+    return pixels._encode(_turned_then_resized(raw, s), fmt)
 
 
 @pytest.mark.parametrize("fmt,size,orientation", [
@@ -169,3 +173,54 @@ def test_the_clean_copy_reuses_the_largest_variant(fmt, size, orientation):
     s = images.plan(src, raw)
     files = images.render(raw, s)
     assert files[src] == _clean_copy_as_encoded_separately(raw, s, fmt)
+
+
+def noisy(size: tuple[int, int], mode: str, orientation: int, fmt: str) -> bytes:
+    """A photo whose neighbouring pixels all differ: any change in how it is resampled shows."""
+    grain = Image.effect_noise(size, 60).convert("L")
+    img = Image.merge("RGB", (grain, grain.transpose(Image.Transpose.FLIP_LEFT_RIGHT),
+                              Image.linear_gradient("L").resize(size))).convert(mode)
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    out = io.BytesIO()
+    img.save(out, fmt, exif=exif)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("mode,fmt,orientation", [("RGB", "JPEG", o) for o in range(1, 9)] + [
+    ("L", "JPEG", 6), ("RGB", "PNG", 5), ("RGBA", "PNG", 8), ("RGB", "WEBP", 7)])
+def test_the_largest_variant_has_the_pixels_of_turning_then_resizing(mode, fmt, orientation):
+    """A turned photo is resized before it is turned, one axis at a time (a quarter of the memory
+    of turning 12 megapixels first): byte for byte the pixels of turning, then resizing."""
+    raw = noisy((1750, 1700), mode, orientation, fmt)
+    s = images.plan("photos/grain." + fmt.lower(), raw)
+    assert images.upright_size(Image.open(io.BytesIO(raw)))[0] > s.jpeg[-1].width == 1600    # resized, not only turned
+    assert pixels._largest(raw, s.jpeg[-1]).tobytes() == _turned_then_resized(raw, s).tobytes()
+
+
+def test_heavy_photos_wait_for_the_body_helper_and_a_job_after_the_photos_runs_behind_them(tmp_path, monkeypatch):
+    """While the body helper runs (go(heavy=False)) only photos with few pixels are made; a turned
+    photo larger than its largest variant (pixels.heavy) waits for go(). jieba's dictionary loads
+    behind the photos; before the render worker forks, settled() waits for the photos and that job."""
+    photos = tmp_path / "data" / "photos"
+    photos.mkdir(parents=True)
+    order = []
+    render = images.render
+    monkeypatch.setattr(images, "render", lambda raw, s: order.append(s.src) or render(raw, s))
+    made = images.Images(tmp_path / "data", tmp_path / "cache")
+    made.hold()
+    for name, size, orientation in [("a", (1700, 1650), 6), ("b", (900, 600), 6), ("c", (1700, 1650), 1)]:
+        (photos / f"{name}.jpg").write_bytes(phone_jpeg(size, orientation))
+        made.picture(f"photos/{name}.jpg")
+    assert [s.src for _, s in made.deferred] == ["photos/a.jpg"]
+    assert order == []      # held: nothing decoded before go() (the body helper's fork)
+    made.go(heavy=False)
+    made.jobs["photos/c.jpg"].result()
+    assert order == ["photos/b.jpg", "photos/c.jpg"]
+    made.go()
+    made.after(lambda: order.append("job"))
+    with made.settled(every=True):
+        assert order == ["photos/b.jpg", "photos/c.jpg", "photos/a.jpg", "job"]
+        assert all(f.done() for f in made.jobs.values())
+    made.write(str(tmp_path / "site"))
+    assert all((tmp_path / "site" / "photos" / f"{name}.jpg").is_file() for name in "abc")

@@ -73,3 +73,21 @@ def test_a_job_apart_runs_in_a_child_and_a_job_that_fails_there_runs_here():
         assert ran == [here] and not receive.poll(0)
     finally:
         gc.unfreeze()    # apart leaves its caller frozen (the render worker, which then ends)
+
+
+def test_entry_page_content_waits_packed_and_is_whole_again_for_the_theme():
+    """Between MkDocs' two passes over the pages an entry page's content is packed; the first
+    on_page_context handler puts it back (a page never packed keeps its own)."""
+    from types import SimpleNamespace
+    contents = letgo.Contents()
+    page = SimpleNamespace(url="honorees/a/", content=None)
+    html = "<article><h1>某镇的好人</h1><p>" + "事迹。" * 500 + "</p></article>"
+    page.content = contents.hold(page, html)
+    assert page.content == "" and 0 < len(contents.packed[page.url]) < len(html.encode("utf-8")) // 4
+    contents.restore(page)
+    assert page.content == html and not contents.packed
+    other = SimpleNamespace(url="about/", content="<p>关于</p>")
+    contents.restore(other)
+    assert other.content == "<p>关于</p>"
+    one_core = letgo.Contents(on=False)    # no worker to fork: kept as it is
+    assert one_core.hold(page, html) == html and not one_core.packed

@@ -11,24 +11,24 @@ before the pixels exist: width and height come from the file header.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
 import shutil
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
-from PIL import Image, ImageOps
+from PIL import Image
+
+from kit.outputs.pixels import ROTATED, heavy, render
 
 WIDTHS = (480, 960, 1600)
-JPEG_QUALITY = 80
-WEBP_QUALITY = 76
 FORMAT = "img-1"           # bump when the processing changes: a new name for every variant
-ROTATED = {5, 6, 7, 8}     # EXIF orientations that swap width and height
 HOLD_LIMIT = 120.0         # seconds pixels wait at most for go() (a build that stopped early)
-SAME_FORMAT = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 
 
 @dataclass(frozen=True)
@@ -76,50 +76,6 @@ def plan(src: str, raw: bytes) -> ImageSet:
     return ImageSet(src, sizes[-1][0], sizes[-1][1], variants("webp"), variants("jpg"))
 
 
-def _encode(img: Image.Image, fmt: str) -> bytes:
-    out = io.BytesIO()
-    if fmt == "JPEG":
-        img.convert("RGB").save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
-    elif fmt == "WEBP":
-        img.save(out, "WEBP", quality=WEBP_QUALITY, method=4)
-    else:
-        img.save(out, fmt, optimize=True)
-    return out.getvalue()
-
-
-def _upright(raw: bytes, target: Variant) -> Image.Image:
-    """The photo's pixels, upright, without metadata. The decoded original is let go here: a
-    12-megapixel photo turned by its EXIF orientation is 48 MB of pixels, twice over otherwise."""
-    with Image.open(io.BytesIO(raw)) as img:
-        if img.format == "JPEG":   # decode at a reduced scale when the largest variant allows it
-            box = (target.height, target.width) if upright_size(img) != img.size else (target.width, target.height)
-            img.draft("RGB", box)
-        upright = ImageOps.exif_transpose(img)    # a copy, turned or not
-    if upright.mode not in ("RGB", "RGBA", "L"):
-        upright = upright.convert("RGBA" if "transparency" in upright.info or upright.mode in ("P", "LA") else "RGB")
-    upright.info.clear()            # no EXIF, XMP, ICC or comments are carried into the output
-    return upright
-
-
-def render(raw: bytes, s: ImageSet) -> dict[str, bytes]:
-    """Every file of one photo: variant path -> bytes, plus the clean copy at s.src."""
-    target = s.jpeg[-1]
-    out: dict[str, bytes] = {}
-    current = largest = _upright(raw, target)    # no other name holds it: the first resize frees it
-    for v_webp, v_jpeg in reversed(list(zip(s.webp, s.jpeg))):
-        if current.size != (v_jpeg.width, v_jpeg.height):
-            current = current.resize((v_jpeg.width, v_jpeg.height), Image.LANCZOS, reducing_gap=3.0)
-        if v_jpeg is target:
-            largest = current   # the first pass: the photo itself or resized to the largest variant
-        out[v_webp.path] = _encode(current, "WEBP")
-        out[v_jpeg.path] = _encode(current, "JPEG")
-    fmt = SAME_FORMAT.get(PurePosixPath(s.src).suffix.lower())
-    # the same pixels encoded the same way are the same bytes: JPEG and WebP copies are reused
-    same = {"JPEG": target.path, "WEBP": s.webp[-1].path}.get(fmt) if fmt else target.path
-    out[s.src] = out[same] if same else _encode(largest, fmt)
-    return out
-
-
 class Images:
     """One build's photos: plans on demand, pixels in the background, files at the end."""
 
@@ -132,14 +88,44 @@ class Images:
         self.plan_only = False    # in the helper process: plans for templates, pixels stay with the build
         self.gate = threading.Event()   # cleared by hold(): the pixels wait
         self.gate.set()
+        self.busy = threading.Lock()    # held while one photo's pixels are in memory (settled())
+        self.later: list[Future] = []   # after(): jobs queued behind the photos
+        self.heavy_ok = True
+        self.deferred: list[tuple[bytes, ImageSet]] = []    # heavy photos waiting for go()
 
     def hold(self) -> None:
-        """Photos are planned, their pixels wait for go(). A photo decoding while the build forks a
-        helper process stays in the helper's memory as well (up to about 100 MB for 12 megapixels)."""
+        """Photos are planned, their pixels wait for go(): not in the memory of the body helper's fork."""
         self.gate.clear()
+        self.heavy_ok = False
 
-    def go(self) -> None:
+    def go(self, heavy: bool = True) -> None:
+        """The pixels may be made; with heavy=False only those of photos that are not heavy (pixels.heavy):
+        the others wait for go() (while the body helper runs, the build and it are the peak of memory)."""
         self.gate.set()
+        if heavy and not self.heavy_ok:
+            self.heavy_ok = True
+            for raw, s in self.deferred:
+                self.jobs[s.src] = self.pool.submit(self._make, raw, s)
+            self.deferred = []
+
+    @contextlib.contextmanager
+    def settled(self, every: bool):
+        """Around a fork: no photo's pixels in memory (the forked process would keep the pixels the
+        build frees, 50-100 MB at 12 megapixels). `every`: all photos made first (a large site: not
+        decoded beside the theme's two processes, its peak of memory), else the one being made."""
+        self.go()
+        if every:
+            wait(list(self.jobs.values()))
+        for future in self.later:
+            future.result()
+        with self.busy:
+            yield
+
+    def after(self, job: Callable[[], None]) -> None:
+        """`job` in the photos' thread after them: its memory is not held beside their pixels."""
+        if self.pool is None:
+            return job()
+        self.later.append(self.pool.submit(job))     # settled() waits for it
 
     def _cached(self, name: str) -> Path:
         return self.cache_dir / name.replace("/", "__")
@@ -154,17 +140,19 @@ class Images:
             wanted = [v.path for v in s.webp + s.jpeg]
             if not self.plan_only and \
                     not all(self._cached(p).is_file() for p in wanted + [f"{wanted[0]}.{PurePosixPath(src).name}"]):
-                if self.pool is None:
-                    # one worker: beside the build's own thread it fills the second core, and
-                    # one 12-megapixel photo at a time keeps memory low
+                if self.pool is None:   # one worker: it fills the second core, one photo's pixels at a time
                     self.pool = ThreadPoolExecutor(max_workers=1)
-                self.jobs[src] = self.pool.submit(self._make, raw, s)
+                if not self.heavy_ok and heavy(raw, s):
+                    self.deferred.append((raw, s))
+                else:
+                    self.jobs[src] = self.pool.submit(self._make, raw, s)
         return self.sets[src]
 
     def _make(self, raw: bytes, s: ImageSet) -> None:
         self.gate.wait(HOLD_LIMIT)
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        files = render(raw, s)
+        with self.busy:
+            files = render(raw, s)
         marker = f"{s.webp[0].path}.{PurePosixPath(s.src).name}"
         for path, data in {**files, marker: files[s.src]}.items():
             tmp = self._cached(path).with_suffix(f".{os.getpid()}.tmp")
@@ -174,7 +162,7 @@ class Images:
     def write(self, site_dir: str) -> None:
         """Wait for the pool, then put every file of every photo used into the site."""
         self.go()
-        for future in self.jobs.values():
+        for future in [*self.jobs.values(), *self.later]:
             future.result()
         if self.pool is not None:
             self.pool.shutdown()

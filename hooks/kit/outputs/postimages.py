@@ -13,7 +13,8 @@ from pathlib import PurePosixPath
 from mkdocs.structure.files import File, Files
 from PIL import Image, ImageOps
 
-from kit.outputs.images import SAME_FORMAT, WIDTHS, _encode
+from kit.outputs.images import WIDTHS
+from kit.outputs.pixels import SAME_FORMAT, _encode
 
 BLOG = "blog/"
 

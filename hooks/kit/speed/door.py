@@ -93,6 +93,9 @@ class Plain:
     def page_content(self, page, html: str) -> str:
         return html
 
+    def page_context(self, page) -> None:
+        """First in on_page_context: the page's content as page_content returned it."""
+
     def post_page(self, page, output: str) -> str:
         return output
 

@@ -80,6 +80,7 @@ class Fast(Plain):
         self.shards = shardcache.ShardCache(Store(folder, "shards", version))
         self.reading: set[str] | None = None
         self.texts: list[str] = []
+        self.contents = letgo.Contents(on=fork.wanted(fork.MIN_PAGES))
         return {"jieba.cut": tokenizer.cut_cached, "mkdocs.utils.clean_directory": sitefolder.clean,
                 "mkdocs.structure.files.Files.add_files_from_theme": themefiles.add_files_from_theme,
                 searchcache.NAME: searchcache.cached(self.search_store, tokenizer.words_state()),
@@ -87,12 +88,7 @@ class Fast(Plain):
 
     def md(self, value: str) -> Markup:
         """The Markdown filter, cached by text (a pure function of it)."""
-        k = key("md", value or "")
-        hit = self.md_store.get(k)
-        if hit is None:
-            hit = str(text.md(value, self.md_engine))
-            self.md_store.put(k, hit)
-        return Markup(hit)
+        return Markup(self.md_store.made(key("md", value or ""), lambda: str(text.md(value, self.md_engine))))
 
     def page_qr(self, page) -> qr.QR:
         return self.qr.page_qr(page)
@@ -121,13 +117,14 @@ class Fast(Plain):
         late = len(todo) >= LATE_JIEBA
 
         def first() -> None:   # photos decode only now, in this process: not in the helper's memory too
-            self.images.go()
+            self.images.go(heavy=False)     # turned 12 megapixels: not beside the helper (the peak), see below
             if not late:
                 load()
         made = bodies.render_all(tracked, len(todo), self.md_store, self.images, first)
-        if late:
+        self.images.go()
+        if late:   # after the photos, in their thread: its 65 MB are not in memory beside their pixels
             fork.trim()
-            load()
+            self.images.after(load)
         for i, (body, seen) in zip(todo, made):
             cache.put(keys[i], seen, body)
             out[i] = body
@@ -162,7 +159,8 @@ class Fast(Plain):
         env.globals[ghosts.GLOBAL] = self.ghosts.files
         self.ghosts.write(files, hosts)    # before anything else goes into the site (ghosts.sections)
         letgo.files_written(files)     # not held beside the render worker
-        self.renderer.start(env, config, nav, files, lambda: self.segmenter.each(texts), size, hosts)
+        with self.images.settled(every=len(texts) >= LATE_JIEBA):   # no photo half made in the worker's memory
+            self.renderer.start(env, config, nav, files, lambda: self.segmenter.each(texts), size, hosts)
 
     def page_content(self, page, html: str) -> str:
         if self.cacheable(page):
@@ -171,7 +169,10 @@ class Fast(Plain):
             if hit and (page.meta.get("search") or {}).get("exclude"):
                 html = ""   # the stored page is written instead, and search skips it: nobody reads this body
         letgo.page_read(page)
-        return html
+        return self.contents.hold(page, html) if html and self.cacheable(page) else html
+
+    def page_context(self, page) -> None:
+        self.contents.restore(page)
 
     def post_page(self, page, output: str) -> str:
         if self.renderer.writes_page(page):
@@ -199,13 +200,7 @@ class Fast(Plain):
 
     def remember(self, name: str, value: Any, make: Callable[[Any], str]) -> str:
         text = bodycache.stable(value)     # a set's members in order, as the body cache keys them
-        k = None if bodycache.ADDRESS in text else key(name, text)
-        hit = self.memo.get(k) if k else None
-        if hit is None:
-            hit = make(value)
-            if k:
-                self.memo.put(k, hit)
-        return hit
+        return make(value) if bodycache.ADDRESS in text else self.memo.made(key(name, text), lambda: make(value))
 
     def write_file(self, path: Path, text: str) -> None:
         """The last build's file moved back when it holds these bytes, untouched (sitefolder.py)."""

@@ -110,12 +110,12 @@ class Tokenizer:
             full.initialize()
             _write_split(self._path(), full.FREQ, full.total)   # for builds that cut a few sentences
             self.base_total, freq = full.total, full.FREQ
-        self.index, self.blob = None, memoryview(b"")      # not needed with every word loaded
         for w in self.words:
             _add(freq, w)
         self.tok.FREQ = freq
         self.tok.total = self.base_total + WORD_FREQ * len(self.words)
-        self.complete = True
+        self.complete = True    # (it may load in the photos' thread: fast.py)
+        self.index, self.blob = None, memoryview(b"")      # not needed with every word loaded
 
     def _split_all(self) -> dict[str, int] | None:
         """Every word from the split file: the same words and counts as jieba's own cache holds

@@ -14,7 +14,7 @@ import pickle
 import threading
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 try:    # LZ4 packs a page ten times faster than zlib at level 1 (a third larger): requirements.txt
     import lz4.block as lz4
@@ -80,6 +80,14 @@ class Store:
 
     def put(self, k: str, value: Any) -> None:
         self.new[k] = value
+
+    def made(self, k: str, make: Callable[[], Any]) -> Any:
+        """The stored value, or make() stored now."""
+        hit = self.get(k)
+        if hit is None:
+            hit = make()
+            self.put(k, hit)
+        return hit
 
     def unchanged(self) -> bool:
         """This build used exactly the stored entries, as they were: the file holds them already."""
