@@ -5,8 +5,8 @@
 
 For every size N it generates N entries (scripts/gen_data.py), builds our site (cold: no .cache/)
 and a plain Material project with the same text as hand-written Markdown pages kept out of the
-nav (same mkdocs and Material, search with jieba, lang zh), each --repeat times, and prints the
-median wall time, ms a page, ours/plain, peak memory, site size, search index size and the largest
+nav (same mkdocs and Material, search with jieba, lang zh), each --repeat times in rounds (one build of
+each kind after another, so a machine whose speed drifts slows both alike), and prints the median wall time, ms a page, ours/plain, peak memory, site size, search index size and the largest
 HTML page. It then times a rebuild after a one-line change to one YAML file with the cache warm
 (fresh `mkdocs build`, and `mkdocs serve` with --serve), and measures in Chromium what the home
 page and a list page with photos transfer at phone width. Results also go to <workdir>/results.json.
@@ -249,6 +249,27 @@ def median(xs: list[float]) -> float:
     return statistics.median(xs) if xs else float("nan")
 
 
+def rounds(ours: Path, plain: Path, repeat: int, one_core: bool, rebuild: bool) -> dict:
+    """Timed builds in rounds (one core, plain, ours, then a one-line rebuild of ours), not one kind after another:
+    a shared machine's speed drifts over minutes (on 2026-12-04 the same cold build took 24 s, then 37 s four
+    rounds later), and a block of plain builds timed at another moment than ours gave another ratio."""
+    runs: dict[str, list[float]] = {"ours_runs": [], "plain_runs": [], "one_core_runs": [], "rebuild_runs": []}
+    for k in range(repeat):
+        if one_core:
+            runs["one_core_runs"].append(build(ours, cold=True, env={"WENMING_PARALLEL": "0"})[0])
+        runs["plain_runs"].append(build(plain, cold=True)[0])
+        runs["ours_runs"].append(build(ours, cold=True)[0])
+        if rebuild:
+            one_line_change(ours, k)
+            runs["rebuild_runs"].append(build(ours, cold=False)[0])
+    r = {name: times for name, times in runs.items() if times}
+    for name, times in r.copy().items():
+        r[name.replace("_runs", "_s")] = median(times)
+    # the same round's builds ran at the same moment: their ratios drift less than the medians'
+    r["round_ratios"] = [o / p for o, p in zip(r["ours_runs"], r["plain_runs"])]
+    return r
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="300,1000,3000,10000")
@@ -265,26 +286,13 @@ def main() -> None:
     rows, results = [], {"sizes": {}, "repeat": args.repeat}
     for n in sizes:
         ours, plain = our_project(n, args.workdir, args.seed), plain_project(n, args.workdir, args.seed)
-        o_runs = [build(ours, cold=True) for _ in range(args.repeat)]
-        p_runs = [build(plain, cold=True) for _ in range(args.repeat)]
+        r = rounds(ours, plain, args.repeat, args.one_core, str(n) in args.rebuild_at.split(","))
         o_mem, p_mem = build(ours, cold=True, memory=True)[1], build(plain, cold=True, memory=True)[1]
-        o, p = site_stats(ours / "site"), site_stats(plain / "site")
-        r = {"ours_s": median([t for t, _ in o_runs]), "plain_s": median([t for t, _ in p_runs]),
-             "ours_peak_mb": o_mem / 1024, "plain_peak_mb": p_mem / 1024,
-             "ours": o, "plain": p, "ours_runs": [t for t, _ in o_runs], "plain_runs": [t for t, _ in p_runs]}
-        if args.one_core:
-            r["one_core_runs"] = [build(ours, cold=True, env={"WENMING_PARALLEL": "0"})[0] for _ in range(args.repeat)]
-            r["one_core_s"] = median(r["one_core_runs"])
-        if str(n) in args.rebuild_at.split(","):
-            warm = []
-            for k in range(args.repeat):
-                one_line_change(ours, k)
-                warm.append(build(ours, cold=False)[0])
-            r["rebuild_s"] = median(warm)
-            r["rebuild_runs"] = warm
-            if args.serve:
-                r["serve_rebuild_runs"] = serve_rebuild(ours, args.repeat)
-                r["serve_rebuild_s"] = median(r["serve_rebuild_runs"])
+        r.update(ours_peak_mb=o_mem / 1024, plain_peak_mb=p_mem / 1024,
+                 ours=site_stats(ours / "site"), plain=site_stats(plain / "site"))
+        if "rebuild_runs" in r and args.serve:
+            r["serve_rebuild_runs"] = serve_rebuild(ours, args.repeat)
+            r["serve_rebuild_s"] = median(r["serve_rebuild_runs"])
         if not args.no_browser and n == sizes[-1]:
             build(ours, cold=False)
             r["home"] = transfer(ours / "site", [""])[""]
@@ -327,6 +335,8 @@ def table(rows: list[tuple[int, dict]]) -> str:
                          f"{r['one_core_s'] / r['plain_s']:.2f}× plain (runs {', '.join(f'{t:.1f}' for t in r['one_core_runs'])})")
         lines.append(f"- cold runs at {n:,}: ours {', '.join(f'{t:.1f}' for t in r['ours_runs'])} s; "
                      f"plain {', '.join(f'{t:.1f}' for t in r['plain_runs'])} s")
+        lines.append(f"- ours/plain by round at {n:,} (the builds of one round ran one after the other): "
+                     f"{', '.join(f'{q:.2f}' for q in r['round_ratios'])}")
         if "rebuild_s" in r:
             lines.append(f"- rebuild after a one-line YAML change at {n:,} (fresh `mkdocs build`, warm .cache/): "
                          f"{r['rebuild_s']:.1f} s = {100 * r['rebuild_s'] / r['ours_s']:.0f} % of the cold build "
