@@ -5,9 +5,10 @@
 
 For every size N it generates N entries (scripts/gen_data.py), builds our site (cold: no .cache/)
 and a plain Material project with the same text as hand-written Markdown pages kept out of the
-nav (same mkdocs and Material, search with jieba, lang zh), each --repeat times in rounds (one build of
-each kind after another, so a machine whose speed drifts slows both alike), and prints the median wall time, ms a page, ours/plain, peak memory, site size, search index size and the largest
-HTML page. It then times a rebuild after a one-line change to one YAML file with the cache warm
+nav (same mkdocs and Material, search with jieba, lang zh), each --repeat times in rounds (one
+build of each kind after another, so a machine whose speed drifts slows both alike), and prints
+the median wall time, ms a page, ours/plain, peak memory, site size, search index size and the
+largest HTML page. It then times a rebuild after a one-line change to one YAML file with the cache warm
 (fresh `mkdocs build`, and `mkdocs serve` with --serve), and measures in Chromium what the home
 page and a list page with photos transfer at phone width. Results also go to <workdir>/results.json.
 """

@@ -209,6 +209,7 @@ def test_a_county_hook_on_the_files_sees_every_page_in_a_rebuild(tmp_path):
     assert _skipped(again.log) > 0 and _skipped(again.log, ghosts=True) == 0
     assert (root / "pages.txt").read_text("utf-8") == cold_pages
 
+
 def test_what_a_body_reads_of_the_dataset_is_noted():
     class Data:
         def __init__(self):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Iterator
 
 from kit.outputs import ical
@@ -46,13 +47,14 @@ class Helpers:
     def __init__(self, d: Dataset) -> None:
         self.d = d
         self.base = d.settings.site_url.rstrip("/") + "/"
-        self._honoured: Counter[str] | None = None
+
+    @cached_property
+    def _honours(self) -> Counter[str]:
+        return Counter(y.award for x in self.d.honorees for y in self.d.public_honours(x))
 
     def honoured(self, award_id: str) -> int:
         """How many public honours of this award the published honorees hold (counted once for all awards)."""
-        if self._honoured is None:
-            self._honoured = Counter(y.award for x in self.d.honorees for y in self.d.public_honours(x))
-        return self._honoured[award_id]
+        return self._honours[award_id]
 
     def url(self, item) -> str:
         return self.base + kinds.url_for(item)

@@ -75,7 +75,7 @@ def fresh(value):
 class PageSkip:
     """The replaced `_populate_page` and `_build_page` for one build."""
 
-    def __init__(self, output, renderer, cacheable: Callable, store: Store) -> None:
+    def __init__(self, output, renderer, cacheable: Callable, store: Store, ghosts=None) -> None:
         self.output = output            # OutputCache: hits found in on_page_content
         self.renderer = renderer        # theme.Renderer: which stored pages go into the site
         self.cacheable = cacheable
@@ -85,7 +85,7 @@ class PageSkip:
         self.on: bool | None = None     # known once the first page is read
         self.skipped = 0
         self.populated = 0
-        self.ghosts = None              # ghosts.Ghosts: the next build may leave the page out of MkDocs' page work
+        self.ghosts = ghosts            # ghosts.Ghosts: the next build may leave the page out of MkDocs' page work
 
     def page(self, src_uri: str, meta: dict, errors: list[str]) -> None:
         """A generated page and the meta the build will hand it; `errors`: the preview's banner."""
