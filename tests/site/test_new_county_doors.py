@@ -7,14 +7,10 @@ import importlib.util
 import subprocess
 import sys
 
-import pytest
 import yaml
 
 from conftest import ROOT
 from test_county import NEW_COUNTY, copy_county
-
-pytestmark = pytest.mark.county     # `make new-county` on a copy of the repository's county
-
 
 def _script():
     spec = importlib.util.spec_from_file_location("new_county", ROOT / "scripts/new_county.py")
