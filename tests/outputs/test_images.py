@@ -224,3 +224,20 @@ def test_heavy_photos_wait_for_the_body_helper_and_a_job_after_the_photos_runs_b
         assert all(f.done() for f in made.jobs.values())
     made.write(str(tmp_path / "site"))
     assert all((tmp_path / "site" / "photos" / f"{name}.jpg").is_file() for name in "abc")
+
+
+@pytest.mark.parametrize("mode,fmt", [("RGB", "JPEG"), ("L", "JPEG"), ("RGBA", "PNG"), ("RGB", "WEBP")])
+def test_encoding_through_a_file_gives_the_bytes_of_encoding_in_memory(mode, fmt):
+    """JPEG and PNG are encoded into a file with a descriptor (Pillow then lets Python's lock go, and
+    the pages render meanwhile): the very bytes Pillow writes into a BytesIO with the same settings."""
+    img = Image.open(io.BytesIO(noisy((700, 500), mode, 1, "PNG")))
+    out = io.BytesIO()
+    if fmt == "JPEG":
+        img.convert("RGB").save(out, "JPEG", quality=pixels.JPEG_QUALITY, optimize=True, progressive=True)
+    elif fmt == "WEBP":
+        img.save(out, "WEBP", quality=pixels.WEBP_QUALITY, method=4)
+    else:
+        img.save(out, fmt, optimize=True)
+    assert pixels._encode(img, fmt) == out.getvalue()
+    with pixels._scratch() as f:
+        assert f.fileno() >= 0 and not isinstance(f, io.BytesIO)

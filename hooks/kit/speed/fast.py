@@ -36,7 +36,7 @@ class Fast(Plain):
         self.jinja_cache = self.folder / "jinja"
         self.yaml = YamlCache(self.folder, self.version, super().read)
         self.work = self.folder
-        fork.hold(self.folder / "html.pickle")     # a rebuild: long-lived objects frozen, the libraries now
+        fork.hold(start=True)     # long-lived objects frozen as they are made, the libraries now
 
     def read(self, raw: bytes, name: str, report) -> Any:
         return self.yaml.load_file(raw, name, report)
@@ -47,7 +47,7 @@ class Fast(Plain):
         self.yaml = None
 
     def begin(self, config, site_url: str, words: set[str], cacheable: Callable[[Any], bool]) -> dict[str, Callable]:
-        fork.hold()     # the data (read with the collector off in a rebuild)
+        fork.hold()     # the data (read with the collector off)
         sitefolder.prepare(self.root)
         folder, version = self.folder, self.version
         self.site_url = site_url
