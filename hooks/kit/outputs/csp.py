@@ -12,6 +12,7 @@ frame-ancestors, report-uri or sandbox: a server that wants those sends them as 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 
@@ -47,6 +48,7 @@ def policy(preview: bool = False) -> str:
     return "; ".join(f"{k} {v}" for k, v in sources.items())
 
 
+@functools.lru_cache(maxsize=1024)    # every page has the same few scripts and style blocks
 def digest(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
