@@ -122,6 +122,7 @@ def build(project: Path, cold: bool, memory: bool = False, env: dict[str, str] |
     if cold:
         set_aside(project)
     # a rebuild finds the last build's site folder, as an editor's does
+    os.sync()   # the last build's half a gigabyte is written out now, not by the kernel during this build
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q",
            "-f", str(project / "mkdocs.yml"), "-d", str(project / "site")]
     start = time.perf_counter()
