@@ -241,3 +241,14 @@ def test_encoding_through_a_file_gives_the_bytes_of_encoding_in_memory(mode, fmt
     assert pixels._encode(img, fmt) == out.getvalue()
     with pixels._scratch() as f:
         assert f.fileno() >= 0 and not isinstance(f, io.BytesIO)
+
+
+def test_encoding_without_memory_files_uses_a_temporary_file(monkeypatch):
+    """Where the system has no memory files (Windows, macOS, an old kernel), a temporary file: same bytes."""
+    img = Image.open(io.BytesIO(noisy((300, 200), "RGB", 1, "PNG")))
+    want = pixels._encode(img, "JPEG")
+
+    def refused(name):
+        raise OSError(38, "Function not implemented")
+    monkeypatch.setattr(pixels.os, "memfd_create", refused)
+    assert pixels._encode(img, "JPEG") == want

@@ -26,9 +26,10 @@ def _scratch():
     such a file without holding Python's lock (into a BytesIO it holds it throughout, and the build's
     main thread, rendering pages meanwhile, stands still: measured 25 times slower beside a 12-megapixel
     JPEG save). The bytes are the same."""
-    if hasattr(os, "memfd_create"):
+    try:
         return open(os.memfd_create("wenming-photo"), "w+b")
-    return tempfile.TemporaryFile()
+    except (AttributeError, OSError):     # not Linux, or a kernel or sandbox without it
+        return tempfile.TemporaryFile()
 
 
 def _encode(img: Image.Image, fmt: str) -> bytes:
