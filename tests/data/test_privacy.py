@@ -173,3 +173,22 @@ def test_a_file_found_clean_is_scanned_again_only_under_other_rules():
     before = len(report.problems)
     wording.scan_docs({"data/x.yml": doc}, words.compile(), report, hints)
     assert len(report.problems) == before + 1 and report.problems[-1].path == ""
+
+
+def test_a_word_files_digest_is_not_taken_for_a_phone_number(project):
+    """`make import` writes the Word file's sha256 as `source:`; its hex digits once held "16612341861"
+    and the import was refused as a post with a mobile number. A number in the text still is."""
+    from kit.data.errors import Report
+    from kit.data.files import posts
+    digest = "0a" + "16612341861" + "b" * 51
+    text = (f"---\ndate: 2024-07-02\nslug: walk-digest\ntitle: 会议\nauthors: [wenmingban]\ncategories:\n  - 创建动态\n"
+            f"source: sha256:{digest}\n---\n\n# 会议\n\n会议要求全面推进。\n")
+    path = project / "docs/blog/posts/walk-digest.md"
+    path.write_text(text, "utf-8")
+    report = Report()
+    posts.check(project, dt.date(2026, 12, 4), report)
+    assert not [line for line in report.lines() if "walk-digest" in line], report.lines()
+    path.write_text(text.replace("全面推进。", "全面推进，联系13812345678。"), "utf-8")
+    report = Report()
+    posts.check(project, dt.date(2026, 12, 4), report)
+    assert [line for line in report.lines() if "walk-digest.md:13:" in line and "手机号码" in line], report.lines()
