@@ -54,6 +54,7 @@ class Fast(Plain):
         self.config = config
         self.cacheable = cacheable
         self.output = OutputCache(folder, version)
+        fork.hold(quiet=bool(self.output.store.old))    # a rebuild plans its pages with the collector off (fork.hold)
         self.images = images.Images(self.root / "data", folder)
         self.images.hold()    # until the body helper has forked: see bodies()
         tokenizer = jiebacut.TOKENIZER
