@@ -47,14 +47,14 @@ class Fast(Plain):
         self.yaml = None
 
     def begin(self, config, site_url: str, words: set[str], cacheable: Callable[[Any], bool]) -> dict[str, Callable]:
-        fork.hold()     # the data (read with the collector off)
         sitefolder.prepare(self.root)
         folder, version = self.folder, self.version
         self.site_url = site_url
         self.config = config
         self.cacheable = cacheable
         self.output = OutputCache(folder, version)
-        fork.hold(quiet=bool(self.output.store.old))    # a rebuild plans its pages with the collector off (fork.hold)
+        # the data frozen (read with the collector off); a rebuild plans its pages with the collector off (fork.hold)
+        fork.hold(quiet=bool(self.output.store.old))
         self.images = images.Images(self.root / "data", folder)
         self.images.hold()    # until the body helper has forked: see bodies()
         tokenizer = jiebacut.TOKENIZER
