@@ -129,20 +129,20 @@ class Build:
         data = self.data
         self.specs = plan.specs(data)      # also for the redirect pages and the 网站地图
         specs = self.specs + publishing.extra_specs(data, self.specs, files, self.config)
+        self.speed.ahead(specs, data)     # the bodies' cache keys, worked out beside what follows
         for spec in specs:   # an entry page is indexed by us (searchindex), not by Material's search plugin
             self.generated.add(spec.src_uri)
             self.search.note(spec, data)
-        # only photos that published entries show: a draft's or an unconsented minor's stay out;
-        # they are published resized and without EXIF (kit/outputs/images.py), never as the editor's file
+        # only photos published entries show (not a draft's or an unconsented minor's), resized, without EXIF (images.py)
         for rel in sorted(data.public_photos()):
             self.speed.picture(rel)
+        extras = publishing.extra_files(data, self.config) + publishing.redirect_files(data, self.config, self.env, self.specs)
         bodies = self.speed.bodies(lambda i, d: f"{self._body(specs[i], d)}\n", specs, data)   # d: maybe a Reads
         for spec, body in zip(specs, bodies):
             files.append(self._generated(spec, body))
         status = self.errors if self.session.preview else None     # the preview's check, for /admin/'s panel
         forms, left_out = admin.files(data, self.root, self.config, self.root / "overrides", status,
                                       lambda cms: self.speed.remember("cms", cms, admin.yaml_text))
-        extras = publishing.extra_files(data, self.config) + publishing.redirect_files(data, self.config, self.env, self.specs)
         for extra in extras + forms:
             files.append(extra)
         if left_out:

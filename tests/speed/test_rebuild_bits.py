@@ -6,7 +6,9 @@ import copy
 import os
 import pickle
 
-from kit.speed import sitefolder
+import pytest
+
+from kit.speed import refill, sitefolder
 from kit.speed.bodycache import stable
 from kit.speed.pageskip import fresh
 
@@ -48,10 +50,10 @@ def test_a_page_moved_back_keeps_its_record_without_a_new_stat(tmp_path, monkeyp
     page.write_text("页面", "utf-8")
     cache = root / ".cache" / "wenming"
     sitefolder.prepare(root)
-    sitefolder.Placed(cache).save({str(page): "k1"})
+    refill.Placed(cache).save({str(page): "k1"})
     sitefolder.prepare(root)
     sitefolder.clean(str(site))           # the last build's files go to the trash
-    placed = sitefolder.Placed(cache)
+    placed = refill.Placed(cache)
     assert placed.unchanged(str(page), "k2") is None            # another page now
     prev = placed.unchanged(str(page), "k1")
     assert prev is not None and not page.exists()
@@ -111,11 +113,16 @@ def test_the_css_search_skips_only_folders_a_page_has_alone(tmp_path):
     assert ghosts._alone(Files([*ghosts.files, other])) == {"a/x", "a/y.css"}
 
 
-def test_a_section_of_ghost_pages_goes_back_whole(tmp_path, monkeypatch):
+@pytest.mark.parametrize("surveyed", [False, True])
+def test_a_section_of_ghost_pages_goes_back_whole(tmp_path, monkeypatch, surveyed):
     """ghosts.sections: one rename for the section's folder; its other entries back in the trash,
-    where the build looks for them; a page folder holding anything else goes back alone."""
+    where the build looks for them; a page folder holding anything else goes back alone. Which
+    folders held their page alone: looked at now, or in the survey before the site went to the trash."""
     from kit.speed.ghosts import SECTION, sections
     site, old = tmp_path / "site", tmp_path / "trash" / "site-old-1"
+    placed = refill.Placed(tmp_path / "cache")
+    if surveyed:
+        placed.survey = ({}, {str(site / "honorees" / f"p{i}") for i in range(SECTION)})
     monkeypatch.setattr(sitefolder, "_MOVED", {str(site): str(old)})
     names = [f"p{i}" for i in range(SECTION)]
     for rel in [f"honorees/{n}/index.html" for n in names + ["odd"]] + ["honorees/odd/stray.txt", "honorees/index.html",
@@ -125,7 +132,7 @@ def test_a_section_of_ghost_pages_goes_back_whole(tmp_path, monkeypatch):
     site.mkdir()
     places = [(str(site / "honorees" / n / "index.html"), 0, 1, str(old / "honorees" / n / "index.html"))
               for n in names + ["odd"]]
-    rest = sections(places)
+    rest = sections(places, placed)
     assert rest == [places[-1]]          # moved back one by one (write_stored), if it can be
     assert sorted(os.listdir(site / "honorees")) == names
     assert all(os.listdir(site / "honorees" / n) == ["index.html"] for n in names)
@@ -136,4 +143,4 @@ def test_a_section_of_ghost_pages_goes_back_whole(tmp_path, monkeypatch):
     (old / "events" / "e").mkdir(parents=True)
     (site / "events").mkdir()
     few = [(str(site / "events" / "e" / "index.html"), 0, 1, str(old / "events" / "e" / "index.html"))] * SECTION
-    assert sections(few) == few
+    assert sections(few, placed) == few

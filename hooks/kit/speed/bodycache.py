@@ -153,6 +153,21 @@ class BodyCache:
         text = stable(sorted(context.items()), self.memo)
         return None if ADDRESS in text else key("body", template, src_uri, text)
 
+    def plan(self, specs: list) -> tuple[list[str | None], dict[str, str | None]]:
+        """Every page spec's key, and the digests get() will ask of the last build's bodies under them."""
+        keys = [self.static_key(s.template, s.src_uri, s.context) for s in specs]
+        for k in keys:
+            hit = self.store.old.get(k) if k is not None else None
+            if hit is not None:
+                all(self.digest(name) == digest for name, digest in hit[0])
+        return keys, self.digests
+
+    def planned(self, plan: tuple[list[str | None], dict[str, str | None]]) -> list[str | None]:
+        """plan()'s keys, its digests taken (worked out in another process, kit/speed/ahead.py)."""
+        keys, digests = plan
+        self.digests.update(digests)
+        return keys
+
     def get(self, k: str | None) -> bytes | None:
         if k is None:
             return None

@@ -63,6 +63,9 @@ class Plain:
     def page_qr(self, page) -> qr.QR:
         return qr.qr_code(qr.page_address(self.site_url, page.url))
 
+    def ahead(self, specs: list, data) -> None:
+        """The page specs are known: what bodies() will need may be worked out beside the build's next steps."""
+
     def bodies(self, render: Callable[[int, Any], str], specs: list, data) -> list[Any]:
         """Every page body (`render(i, data)` for each page spec i: its template, src_uri and
         context), as page_file takes them."""

@@ -6,7 +6,6 @@ pages: ghosts.py). Bodies wait packed, let go once read (letgo.py); a forked pro
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, Callable
 
@@ -14,8 +13,8 @@ from markupsafe import Markup
 
 from kit.outputs import images
 from kit.pages import qr, render, text
-from kit.speed import (bodies, bodycache, fork, ghosts, jiebacut, letgo, pageskip, pageurls, partials, qrcache,
-                       searchcache, shardcache, sitefolder, themefiles)
+from kit.speed import (ahead, bodies, bodycache, fork, ghosts, jiebacut, letgo, pageskip, pageurls, partials, qrcache,
+                       refill, searchcache, shardcache, sitefolder, themefiles)
 from kit.speed.door import Plain
 from kit.speed.outputcache import OutputCache, YamlCache, site_signature, with_cached_template
 from kit.speed.segments import Segmenter
@@ -37,6 +36,9 @@ class Fast(Plain):
         self.yaml = YamlCache(self.folder, self.version, super().read)
         self.work = self.folder
         fork.hold(start=True)     # long-lived objects frozen as they are made, the libraries now
+        # the last build's files in the site, looked at beside the data read (refill.survey): a rebuild's
+        self.surveyed = ahead.Ahead(lambda: refill.survey(self.folder), (self.folder / refill.PLACED).is_file()
+                                    and fork.wanted(fork.MIN_PAGES), inline=False)
 
     def read(self, raw: bytes, name: str, report) -> Any:
         return self.yaml.load_file(raw, name, report)
@@ -53,6 +55,8 @@ class Fast(Plain):
         self.config = config
         self.cacheable = cacheable
         self.output = OutputCache(folder, version)
+        self.output.placed.survey = self.surveyed.result()     # before the site folder goes to the trash
+        self.refill = refill.Refill(self.output)
         # the data frozen (read with the collector off); a rebuild plans its pages with the collector off (fork.hold)
         fork.hold(quiet=bool(self.output.store.old))
         self.images = images.Images(self.root / "data", folder)
@@ -99,12 +103,16 @@ class Fast(Plain):
             self.reading.add(bodycache.PHOTO + getattr(photo, "src", photo))
         return self.images.picture(photo)
 
+    def ahead(self, specs: list, data) -> None:   # a rebuild's body keys, in a child (ahead.py): its photos only planned
+        cache = self.body_cache = bodycache.BodyCache(self.body_store, data, self.images.picture)
+        self.planned = ahead.Ahead(lambda: cache.plan(specs), bool(self.body_store.old) and fork.wanted(len(specs)),
+                             lambda: setattr(self.images, "plan_only", True))
+
     def bodies(self, render: Callable[[int, Any], str], specs: list, data) -> list[bytes]:
-        """Every page body, packed: the last build's when nothing it read has changed (bodycache.py), the others on two
-        cores. jieba's whole dictionary, if needed, is loaded before the render worker forks, which shares it: beside the
-        body helper (which takes more bodies: no time lost), or with many bodies after it (beside it: a large site's peak)."""
-        cache = bodycache.BodyCache(self.body_store, data, self.images.picture)
-        keys = [cache.static_key(s.template, s.src_uri, s.context) for s in specs]
+        """Every page body, packed: the last build's if nothing it read changed (bodycache.py), the others on two cores;
+        jieba's dictionary, if needed, loads before the render worker forks: beside the body helper, or late (the peak)."""
+        cache = self.body_cache
+        keys = cache.planned(self.planned.result())
         out = [cache.get(k) for k in keys]
         todo = [i for i, body in enumerate(out) if body is None]
 
@@ -141,7 +149,7 @@ class Fast(Plain):
     def ghost_pages(self) -> list[tuple[str, str]]:
         return self.ghosts.urls()
 
-    def settle(self, files, config) -> None:
+    def settle(self, files, config) -> None:   # in on_nav: ghosts.py
         self.ghosts.settle(files, config)
 
     def sign(self, nav, config, data) -> None:
@@ -204,21 +212,12 @@ class Fast(Plain):
         return make(value) if bodycache.ADDRESS in text else self.memo.made(key(name, text), lambda: make(value))
 
     def write_file(self, path: Path, text: str) -> None:
-        """The last build's file moved back when it holds these bytes, untouched (sitefolder.py)."""
-        data = text.encode("utf-8")
-        dest = os.path.abspath(path)
-        k = key(data)
-        prev = self.output.placed.unchanged(dest, k)
-        try:
-            if prev is None:
-                raise OSError
-            os.rename(prev, dest)
-        except OSError:
-            path.write_bytes(data)
-        self.output.written[dest] = k
+        """The last build's file kept when it holds these bytes, untouched, its folder brought back whole (refill.py)."""
+        self.refill.write(path, text)
 
     def finish(self, site_dir: str) -> None:
         self.renderer.finish()
+        self.refill.finish()
         self.pageskip.report(len(self.ghosts.files))
         self.output.placed.save(self.output.written)
         self.images.write(site_dir)

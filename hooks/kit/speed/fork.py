@@ -118,6 +118,12 @@ def hold(start: bool = False, quiet: bool = False) -> None:
             gc.enable()
 
 
+def die_with_parent() -> None:
+    """In a forked child: killed when the process that forked it ends."""
+    if _LIBC is not None and hasattr(_LIBC, "prctl"):
+        _LIBC.prctl(PR_SET_PDEATHSIG, 9)
+
+
 def let_go() -> None:
     """The build ends: what hold() froze is collected again as usual (`mkdocs serve` goes on)."""
     if _HOLDING[0]:
@@ -142,8 +148,7 @@ def apart(job: Callable[[], None]) -> None:
     gc.freeze()
     pid = os.fork()
     if pid == 0:
-        if _LIBC is not None and hasattr(_LIBC, "prctl"):
-            _LIBC.prctl(PR_SET_PDEATHSIG, 9)    # killed with the worker (stop_all after a failed build)
+        die_with_parent()   # killed with the worker (stop_all after a failed build)
         code = 1
         try:
             job()

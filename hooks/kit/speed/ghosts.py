@@ -135,7 +135,7 @@ class Ghosts:
             store.keep(k)
             out.written[dest] = k
         if places:
-            sitefolder.write_stored(store.folder / store.old_blob, sections(places))
+            sitefolder.write_stored(store.folder / store.old_blob, sections(places, out.placed))
 
     def _alone(self, files) -> frozenset[str]:
         folders = {posixpath.dirname(g.dest_uri) for g in self.files}
@@ -158,7 +158,7 @@ class Ghosts:
                                          f.url, f.dest_uri, page.canonical_url, page.abs_url, k, f.generated_by))
 
 
-def sections(places: list) -> list:
+def sections(places: list, placed) -> list:
     """A section's folder (the site's honorees/, events/ …) goes back from the last build's folder
     whole when it holds ghost pages, each alone in its folder (name/index.html) and untouched
     (Placed.unchanged found it): one rename for thousands of pages. What else it holds goes back
@@ -181,11 +181,8 @@ def sections(places: list) -> list:
             continue
         keep = set()
         for name, place in members:
-            try:
-                alone = os.listdir(os.path.join(old, name)) == ["index.html"]
-            except OSError:
-                alone = False
-            if alone and os.path.dirname(place[3]) == os.path.join(old, name):
+            if placed.alone(os.path.join(top, name), os.path.join(old, name)) and \
+                    os.path.dirname(place[3]) == os.path.join(old, name):
                 keep.add(name)
             else:
                 rest.append(place)

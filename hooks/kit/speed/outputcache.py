@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 
 from kit import engine
-from kit.speed import sitefolder
+from kit.speed import refill
 from kit.speed.stores import BlobStore, key, squeeze, unsqueeze
 from kit.speed.theme import DISPATCH
 
@@ -40,7 +40,7 @@ class OutputCache:
         self.keys: dict[str, str] = {}
         self.hits: dict[str, str] = {}    # page URL -> key of its stored page, read when written
         self.capture: dict[str, str] | None = None   # in the render worker: pages it made
-        self.placed = sitefolder.Placed(folder)
+        self.placed = refill.Placed(folder)
         self.written: dict[str, str] = {}   # site file -> key of the stored page it holds
 
     def check(self, page, html: str) -> bool:

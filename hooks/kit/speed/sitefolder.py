@@ -6,10 +6,10 @@ by one and as many written, seconds of disk work while the editor waits. Here Mk
 is replaced (kit/patches.py): the same entries (all but hidden ones) are moved into a trash folder on the same
 disk, one rename per top-level entry. A page whose stored output is the file the last build
 wrote there (same cache key, and the file untouched since: same size and time) is moved back
-instead of being written again (`write_stored`; an entry page alone in its folder goes back
-with the folder, one rename); what is left in the trash is deleted by a
-separate low-priority process once the build is done (a thread would hold the interpreter lock
-the build needs). So the folder ends exactly as after MkDocs' clean and write.
+instead of being written again (`write_stored`; an entry page alone in its folder goes back with
+the folder; refill.py: the search index's folders). What is left in the trash is deleted by a separate
+low-priority process once the build is done (a thread would hold the interpreter lock the build
+needs). So the folder ends exactly as after MkDocs' clean and write.
 
 The trash folder is .cache/wenming/trash/ in the project, or, for `mkdocs serve`'s temporary
 folder, beside it; where neither is on the site's disk, MkDocs' own cleaning runs. Trash a
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import os
-import pickle
 import shutil
 import subprocess
 import sys
@@ -176,53 +175,6 @@ def _folder(path: str) -> None:
     else:
         os.makedirs(path, exist_ok=True)
     _DIRS.update((path, parent))
-
-
-class Placed:
-    """Pages of the last build written from the page cache: file -> (cache key, size, mtime)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / "placed.pickle"
-        self.old: dict[str, tuple[str, int, int]] = {}
-        self.kept: dict[str, str] = {}   # file -> key: the last build's file, untouched, to be moved back
-        try:
-            with self.path.open("rb") as f:
-                self.old = pickle.load(f)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-            pass
-
-    def unchanged(self, dest: str, key: str) -> str | None:
-        """The last build's file for dest, now in the trash, if it is this key's page untouched."""
-        record = self.old.get(dest)
-        prev = previous(dest) if record is not None and record[0] == key else None
-        if prev is None:
-            return None
-        try:
-            st = os.stat(prev)
-        except OSError:
-            return None
-        if (st.st_size, st.st_mtime_ns) != record[1:]:
-            return None
-        self.kept[dest] = key
-        return prev
-
-    def save(self, written: dict[str, str]) -> None:
-        """written: file -> cache key of every page this build wrote from or into the cache."""
-        new = {}
-        for dest, k in written.items():
-            if self.kept.get(dest) == k:   # moved back: a rename keeps size and time (checked again when used)
-                new[dest] = self.old[dest]
-                continue
-            try:
-                st = os.stat(dest)
-            except OSError:
-                continue
-            new[dest] = (k, st.st_size, st.st_mtime_ns)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(new, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path)
 
 
 class QuietSkips(logging.Filter):
