@@ -73,3 +73,29 @@ def test_positions_of_values_and_keys_are_remembered():
     assert doc.where(("items", 0, "name")) == (3, 11)
     assert doc.where(("items", 0, "name"), key=True) == (3, 5)
     assert doc.where(("items", 0, "missing")) == (2, 5)
+
+
+def test_a_pickled_file_unpacks_its_marks_only_when_asked():
+    """The YAML cache keeps a parsed file's marks packed (yamlnodes.Doc.__getstate__): a rebuild that finds
+    the file unchanged never unpacks them, and an error in it still names its line and column."""
+    import pickle
+
+    from kit.data.files import entrylines, yamlnodes
+    doc, problems = read("honorees:\n  - id: a\n    name: 甲\n  - id: b\n    name: 乙\n# 备注\nother: 1\n")
+    assert problems == []
+    again = pickle.loads(pickle.dumps(doc))
+    assert not set(yamlnodes.MARKS) & set(vars(again))
+    assert again.data == doc.data and again.where(("honorees", 1, "name")) == (5, 11)
+    assert set(yamlnodes.MARKS) <= set(vars(again)) and yamlnodes.PACKED not in vars(again)
+    assert again == doc and pickle.loads(pickle.dumps(again)) == doc
+
+    class E:        # an entry as the loader gives it: its file, path and item
+        def __init__(self, i: int, id_: str) -> None:
+            self.file, self.path, self.item = "data/x.yml", ("honorees", i), type("I", (), {"id": id_})
+    want = {"honorees/a": ("data/x.yml", 2, 3), "honorees/b": ("data/x.yml", 4, 6)}
+    assert entrylines.ranges({"data/x.yml": doc}, {"honorees": [E(0, "a"), E(1, "b")]}) == want
+    cached = pickle.loads(pickle.dumps(doc))    # walked once: kept with the file, its marks not unpacked again
+    assert entrylines.ranges({"data/x.yml": cached}, {"honorees": [E(0, "a"), E(1, "b")]}) == want
+    assert yamlnodes.PACKED in vars(cached)
+    with pytest.raises(AttributeError):
+        cached.nothing
