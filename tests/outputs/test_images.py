@@ -252,3 +252,25 @@ def test_encoding_without_memory_files_uses_a_temporary_file(monkeypatch):
         raise OSError(38, "Function not implemented")
     monkeypatch.setattr(pixels.os, "memfd_create", refused)
     assert pixels._encode(img, "JPEG") == want
+
+
+def test_an_untouched_photo_is_planned_from_the_last_build_without_reading_it(tmp_path, monkeypatch):
+    """images.Images._plan: a rebuild does not read and hash the county's photos again; a photo
+    rewritten since is planned from its new bytes."""
+    photo = tmp_path / "data" / "photos" / "a.jpg"
+    photo.parent.mkdir(parents=True)
+    photo.write_bytes(phone_jpeg((1200, 900)))
+    first = images.Images(tmp_path / "data", tmp_path / "cache")
+    planned = first.picture("photos/a.jpg")
+    first.write(str(tmp_path / "site"))
+    assert (tmp_path / "cache" / "photoplans.pickle").is_file()
+    reads = []
+    real = images.Path.read_bytes
+    monkeypatch.setattr(images.Path, "read_bytes", lambda self: reads.append(self.name) or real(self))
+    again = images.Images(tmp_path / "data", tmp_path / "cache")
+    assert again.picture("photos/a.jpg") == planned and reads == []
+    other = phone_jpeg((900, 1200))
+    photo.write_bytes(other)
+    third = images.Images(tmp_path / "data", tmp_path / "cache")
+    assert third.picture("photos/a.jpg") == images.plan("photos/a.jpg", other) != planned
+    assert reads == ["a.jpg"] * len(reads) and reads

@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import io
 import os
+import pickle
 import shutil
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -92,6 +93,15 @@ class Images:
         self.later: list[Future] = []   # after(): jobs queued behind the photos
         self.heavy_ok = True
         self.deferred: list[tuple[bytes, ImageSet]] = []    # heavy photos waiting for go()
+        self.plans_path = cache_dir / "photoplans.pickle"     # src -> (the file's stamp, its plan): _plan()
+        self.plans: dict[str, tuple[tuple, ImageSet]] = {}
+        self.plans_old: dict[str, tuple[tuple, ImageSet]] = {}
+        try:
+            with self.plans_path.open("rb") as f:
+                version, plans = pickle.load(f)
+            self.plans_old = plans if version == (FORMAT, WIDTHS) else {}
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+            pass
 
     def hold(self) -> None:
         """Photos are planned, their pixels wait for go(): not in the memory of the body helper's fork."""
@@ -134,12 +144,13 @@ class Images:
         """The Jinja global templates call with a Photo (or its src)."""
         src = getattr(photo, "src", photo)
         if src not in self.sets:
-            raw = (self.data_dir / src).read_bytes()
-            s = plan(src, raw)
+            path = self.data_dir / src
+            raw, s = self._plan(src, path)
             self.sets[src] = s
             wanted = [v.path for v in s.webp + s.jpeg]
             if not self.plan_only and \
                     not all(self._cached(p).is_file() for p in wanted + [f"{wanted[0]}.{PurePosixPath(src).name}"]):
+                raw = raw if raw is not None else path.read_bytes()
                 if self.pool is None:   # one worker: it fills the second core, one photo's pixels at a time
                     self.pool = ThreadPoolExecutor(max_workers=1)
                 if not self.heavy_ok and heavy(raw, s):
@@ -147,6 +158,20 @@ class Images:
                 else:
                     self.jobs[src] = self.pool.submit(self._make, raw, s)
         return self.sets[src]
+
+    def _plan(self, src: str, path: Path) -> tuple[bytes | None, ImageSet]:
+        """plan() of the file's bytes; the last build's when the file is the same one, untouched since:
+        same size, modification and change times (the system sets the change time at every write) and
+        inode. Reading and hashing a county's hundreds of 5 MB photos took seconds of every rebuild."""
+        st = os.stat(path)
+        stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        known = self.plans_old.get(src)
+        raw = None
+        if known is None or known[0] != stamp:
+            raw = path.read_bytes()
+            known = (stamp, plan(src, raw))
+        self.plans[src] = known
+        return raw, known[1]
 
     def _make(self, raw: bytes, s: ImageSet) -> None:
         self.gate.wait(HOLD_LIMIT)
@@ -175,6 +200,11 @@ class Images:
         for path in self.cache_dir.glob("*") if self.cache_dir.is_dir() else []:
             if path.name not in used:      # photos no longer shown leave the cache too
                 path.unlink(missing_ok=True)
+        if self.plans != self.plans_old:
+            self.plans_path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.plans_path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps(((FORMAT, WIDTHS), self.plans), pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, self.plans_path)
 
 
 def _place(cached: Path, dest: Path) -> None:
