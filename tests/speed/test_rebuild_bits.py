@@ -29,6 +29,27 @@ def test_stable_texts_tell_every_value_apart():
     assert stable({"a": {"b": 1}}) == "dict('a': dict{'b': 1})"              # nested: walked
 
 
+def test_stable_with_a_memo_puts_a_long_models_digest_in_the_lists_that_hold_it():
+    import dataclasses
+
+    from kit.data.model.models import Event
+    base = {"id": "x", "title": "灯谜会", "kind": "节庆活动", "summary": "猜灯谜" * 20, "place": "广场",
+            "organiser": "文化站", "status": "past"}
+    a, same, other = Event.model_validate(base), Event.model_validate(base), Event.model_validate({**base, "place": "公园"})
+    memo: dict = {}
+    text = stable([a, same, other], memo)
+    one, two, three = text[len("list("):-1].split(", ")
+    assert one == two != three and one.startswith("#") and len(one) == 33     # equal values, one digest
+    assert stable([a], {}) == f"list({one})" and stable(a).startswith("Event{")   # without a memo: the JSON
+
+    @dataclasses.dataclass
+    class Page:
+        entries: list
+        thing: object
+    odd = Page([a], object())      # no full repr: the body cache never keys it, however deep
+    assert " at 0x" in stable([odd], {})
+
+
 def test_stable_keeps_the_order_of_sets_out_of_the_text():
     assert stable({"a": {3, 1, 2}}) == stable({"a": {2, 3, 1}})
 

@@ -15,6 +15,7 @@ honorees (lists, sections), not the three thousand others.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import functools
 import inspect
 import types
@@ -30,6 +31,7 @@ ADDRESS = " at 0x"  # in a repr: an object without a full repr, whose text says 
 PHOTO = "photo:"
 
 
+SHORT = 64     # a model's or list page's text longer than this is kept in the memo as its digest
 PLAIN = frozenset((str, int, float, bool, type(None)))
 SEQUENCES = PLAIN | {list, tuple}
 
@@ -37,7 +39,8 @@ SEQUENCES = PLAIN | {list, tuple}
 def stable(value: Any, memo: dict[int, tuple[Any, str]] | None = None) -> str:
     """repr, with the members of sets in order (a set's order changes from process to process).
     `memo`: reprs of objects already seen this build (an entry is in its page's context, its
-    list page's and its part of the dataset)."""
+    list page's and its part of the dataset), a long one as its digest: ten thousand entries' JSON
+    was joined again into every list page's text and hashed again with it."""
     kind = type(value)
     if kind in PLAIN:
         return repr(value)
@@ -55,7 +58,10 @@ def stable(value: Any, memo: dict[int, tuple[Any, str]] | None = None) -> str:
         return _repr(value, memo)
     hit = memo.get(id(value))
     if hit is None or hit[0] is not value:
-        hit = memo[id(value)] = (value, _repr(value, memo))
+        text = _repr(value, memo)
+        if len(text) > SHORT and ADDRESS not in text:   # a digest stands for it in the lists and pages that hold it
+            text = f"#{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:32]}"
+        hit = memo[id(value)] = (value, text)
     return hit[1]
 
 
