@@ -70,3 +70,13 @@ def test_the_fixture_county_feeds_are_what_elementtree_writes():
     items = feeds.update_items(d)
     assert len(items) > 10
     assert feeds.rss(d, feeds.UPDATES, "新人新事", "说明", items) == reference(d, feeds.UPDATES, "新人新事", "说明", items)
+
+
+def test_a_feed_carries_the_newest_hundred_items():
+    d = _dataset("https://example.org/", "某县")
+    items = [Item(f"第{n}项", f"honorees/p{n}/", "简介", dt.date(2020, 1, 1) + dt.timedelta(days=n), ("身边好人",))
+             for n in range(feeds.MOST_ITEMS + 50)] + [Item("没有日期", "events/x/", "简介", None, ())]
+    text = feeds.rss(d, feeds.UPDATES, "新人新事", "说明", items).decode("utf-8")
+    assert text.count("<item>") == feeds.MOST_ITEMS
+    assert "honorees/p149/" in text and "honorees/p50/" in text and "honorees/p49/" not in text
+    assert "events/x/" not in text and text.index("p149/") < text.index("p148/")

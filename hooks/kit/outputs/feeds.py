@@ -68,8 +68,12 @@ def update_items(d: Dataset) -> list[Item]:
     return items
 
 
+MOST_ITEMS = 100     # a feed carries the newest items only: readers poll it (3.4 MB at 10,000 entries with all of them)
+
+
 def _sorted(items: list[Item]) -> list[Item]:
-    return sorted(items, key=lambda i: (i.date or dt.date.min, i.url), reverse=True)
+    """The newest MOST_ITEMS, newest first (undated ones last); the rest are on the site and in the open data."""
+    return sorted(items, key=lambda i: (i.date or dt.date.min, i.url), reverse=True)[:MOST_ITEMS]
 
 
 def rss(d: Dataset, path: str, title: str, description: str, items: list[Item]) -> bytes:
