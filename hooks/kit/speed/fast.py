@@ -36,7 +36,7 @@ class Fast(Plain):
         self.yaml = YamlCache(self.folder, self.version, super().read)
         self.work = self.folder
         fork.hold(start=True)     # long-lived objects frozen as they are made, the libraries now
-        # the last build's files in the site, looked at beside the data read (refill.survey): a rebuild's
+        # a rebuild: the last build's files in the site, looked at in a child while the data is read (refill.survey)
         self.surveyed = ahead.Ahead(lambda: refill.survey(self.folder), (self.folder / refill.PLACED).is_file()
                                     and fork.wanted(fork.MIN_PAGES), inline=False)
 
