@@ -165,7 +165,7 @@ class BodyCache:
         for k in keys:
             hit = self.store.old.get(k) if k is not None else None
             if hit is not None:
-                all(self.digest(name) == digest for name, digest in hit[0])
+                self._same(hit[0])
         return keys, self.digests
 
     def planned(self, plan: tuple[list[str | None], dict[str, str | None]]) -> list[str | None]:
@@ -181,10 +181,14 @@ class BodyCache:
         if hit is None:
             return None
         reads, body = hit
-        if any(self.digest(name) != digest for name, digest in reads):
+        if not self._same(reads):
             return None
         self.store.put(k, hit)
         return body
+
+    def _same(self, reads) -> bool:
+        """Every part (and photo) a stored body read has this build's digest, asked up to the first that differs."""
+        return all(self.digest(name) == digest for name, digest in reads)
 
     def put(self, k: str | None, seen: set[str], body: bytes) -> None:
         reads = tuple((name, self.digest(name)) for name in sorted(seen))

@@ -4,7 +4,7 @@
 The site folder's entries went to the trash when the build began (sitefolder.clean). The first
 file written into a folder that is new or empty in the site brings that folder's last copy back
 from the trash, one rename. Each file then stays as it is when the last build wrote these same
-bytes there and it is untouched since (sitefolder.Placed: same key, size and time), and is written
+bytes there and it is untouched since (Placed below: same key, size and time), and is written
 over otherwise; at the end of the build whatever else the folder holds is deleted. So the folder
 ends as if written anew, for a stat() a file instead of a rename (or a write) each.
 """
@@ -101,7 +101,7 @@ class Placed:
 
     def unchanged(self, dest: str, key: str) -> str | None:
         """The last build's file for dest, now in the trash, if it is this key's page untouched."""
-        prev = sitefolder.previous(dest) if self.old.get(dest, ("",))[0] == key else None
+        prev = sitefolder.previous(dest)
         return prev if prev is not None and self.untouched(dest, key, prev) else None
 
     def untouched(self, dest: str, key: str, path: str) -> bool:
