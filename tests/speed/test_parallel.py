@@ -93,3 +93,25 @@ def test_a_failing_worker_leaves_no_page_missing(tmp_path):
     serial = run_build(root, tmp_path / "serial", {"WENMING_PARALLEL": "0"})
     assert serial.returncode == 0, serial.log
     assert _files(serial.site) == _files(root / "site")
+
+
+def test_photos_are_waited_for_only_around_a_fork(monkeypatch):
+    """The render worker's fork waits for the photos being made (none half made in its memory); a
+    build without the worker (WENMING_PARALLEL=0, one core) renders on beside the photos' thread."""
+    import logging
+    import types
+
+    import jinja2
+    from mkdocs.structure.files import Files
+
+    from kit.speed import theme
+
+    output = types.SimpleNamespace(keys=set(), store=types.SimpleNamespace(old_blob=""),
+                                   stored_places=lambda files: {})
+    calls = []
+    monkeypatch.setattr(theme, "wanted", lambda count: False)
+    renderer = theme.Renderer(output)
+    renderer.start(jinja2.Environment(), None, None, Files([]), lambda: None, 10_000, None,
+                   lambda: calls.append("settled"))
+    logging.getLogger("mkdocs.commands.build").removeFilter(renderer.quiet)
+    assert calls == [] and renderer.pid == 0 and renderer.pages == []

@@ -168,8 +168,8 @@ class Fast(Plain):
         env.globals[ghosts.GLOBAL] = self.ghosts.files
         self.ghosts.write(files, hosts)    # before anything else goes into the site (ghosts.sections)
         letgo.files_written(files)     # not held beside the render worker
-        with self.images.settled(every=len(texts) >= LATE_JIEBA):   # no photo half made in the worker's memory
-            self.renderer.start(env, config, nav, files, lambda: self.segmenter.each(texts), size, hosts)
+        self.renderer.start(env, config, nav, files, lambda: self.segmenter.each(texts), size, hosts,
+                            lambda: self.images.settled(every=len(texts) >= LATE_JIEBA))
 
     def page_content(self, page, html: str) -> str:
         if self.cacheable(page):

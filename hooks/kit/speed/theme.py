@@ -19,6 +19,7 @@ the main process, so `--strict` still counts them.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -63,9 +64,11 @@ class Renderer:
 
     # -- main process -------------------------------------------------------------------
 
-    def start(self, env: jinja2.Environment, config, nav, files, first: Callable[[], Any], size: int, hosts) -> None:
+    def start(self, env: jinja2.Environment, config, nav, files, first: Callable[[], Any], size: int, hosts,
+              settled: Callable[[], Any] = contextlib.nullcontext) -> None:
         """At the end of on_env: fork the worker, which runs `first` (a job of `size` items)
-        and then takes entry pages still to render from the back."""
+        and then takes entry pages still to render from the back. `settled()` is held around the
+        fork only (no photo half made in the worker's memory): a build without a worker waits for nothing."""
         self.env = env
         self.hosts = hosts
         self.first = first
@@ -85,7 +88,8 @@ class Renderer:
         self.write_split = Split(len(self.writes))
         self.write_order = {url: i for i, url in enumerate(self.writes)}
         receive, send = ctx.Pipe(duplex=False)
-        pid = fork()
+        with settled():
+            pid = fork()
         if pid == 0:  # the worker: never returns
             receive.close()
             code = 1
