@@ -1,6 +1,7 @@
 """Search segmentations of our entries' texts, cached by what jieba's cut depends on."""
 from __future__ import annotations
 
+from operator import add
 from typing import Callable, Iterable, Iterator
 
 from kit.outputs.searchindex import segment_raw
@@ -28,13 +29,8 @@ class Segmenter:
 
     def _present(self, text: str) -> list[str]:
         """Names taught to jieba that occur in the text: the only ones that can change its cut."""
-        found = set()
-        get = self.by_prefix.get
-        for i in range(len(text) - 1):
-            names = get(text[i:i + 2])
-            if names:
-                found.update(w for w in names if text.startswith(w, i))
-        return sorted(found)
+        pairs = set(map(add, text, text[1:])) & self.by_prefix.keys()    # each pair of characters, in C
+        return sorted({w for pair in pairs for w in self.by_prefix[pair] if w in text})
 
     def _key(self, text: str) -> str:
         # jieba's cut depends on the text, the added words inside it and the dictionary total
