@@ -74,6 +74,16 @@ def test_the_policy_carries_the_hashes_of_the_pages_own_inline_code():
     assert csp.fill("<p>no policy</p>") == "<p>no policy</p>"
 
 
+def test_inline_blocks_are_read_as_a_browser_reads_them():
+    """Either case, attributes, the first closing tag of the block's kind; a "<style>" in a script's text is
+    that text, not a style block; an opening tag without its closing tag is no block."""
+    page = ('<SCRIPT type="text/javascript">x("<style>p{}</style>")</Script >'
+            '<style media="print">b{}</STYLE><style>never closed<scriptx>y()</script>')
+    assert list(csp.blocks(page)) == [("script", ' type="text/javascript"', 'x("<style>p{}</style>")'),
+                                      ("style", ' media="print"', "b{}")]
+    assert csp.inline_hashes(page) == ([csp.digest('x("<style>p{}</style>")')], [csp.digest("b{}")])
+
+
 def test_a_preview_allows_the_live_reload_script():
     assert "script-src 'self' 'unsafe-inline'" in csp.policy(preview=True)
     assert csp.MARK not in csp.policy(preview=True) and csp.MARK in csp.policy()

@@ -15,6 +15,7 @@ import base64
 import functools
 import hashlib
 import re
+from typing import Iterator
 
 MARK = "wm-inline-hashes"      # where the hashes go; the template writes it, fill() replaces it
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
@@ -33,8 +34,11 @@ SOURCES = {
     "base-uri": "'self'",
     "form-action": "'self'",
 }
-INLINE_SCRIPT = re.compile(r"<script((?:\s[^>]*)?)>(.*?)</script\s*>", re.S | re.I)
-INLINE_STYLE = re.compile(r"<style(?:\s[^>]*)?>(.*?)</style\s*>", re.S | re.I)
+# an inline block: its opening tag, then the first closing tag of its kind after it (a "<style>" inside a
+# script is the script's text, as for the browser); found in two steps, not with one lazy ".*?" that
+# tries the closing tag at every character of the body (half the time of a page's hashes)
+OPENING = re.compile(r"<(script|style)(\s[^>]*)?>", re.I)
+CLOSING = {"script": re.compile(r"</(?i:script)\s*>"), "style": re.compile(r"</(?i:style)\s*>")}
 TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.I)
 JS_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript"}
 
@@ -58,12 +62,28 @@ def _type(attrs: str) -> str:
     return m.group(1).lower() if m else ""
 
 
+def blocks(html: str) -> Iterator[tuple[str, str, str]]:
+    """(kind, attributes, text) of every script and style element with its closing tag."""
+    at = 0
+    while (m := OPENING.search(html, at)) is not None:
+        kind = m.group(1).lower()
+        end = CLOSING[kind].search(html, m.end())
+        if end is None:
+            at = m.end()
+            continue
+        yield kind, m.group(2) or "", html[m.end():end.start()]
+        at = end.end()
+
+
 def inline_hashes(html: str) -> tuple[list[str], list[str]]:
     """The hashes of a page's inline scripts (JSON data blocks excepted) and style blocks."""
-    scripts = [digest(m.group(2)) for m in INLINE_SCRIPT.finditer(html)
-               if "src=" not in m.group(1).lower() and _type(m.group(1)) in JS_TYPES]
-    styles = [digest(m.group(1)) for m in INLINE_STYLE.finditer(html)]
-    return sorted(set(scripts)), sorted(set(styles))
+    scripts, styles = set(), set()
+    for kind, attrs, text in blocks(html):
+        if kind == "style":
+            styles.add(digest(text))
+        elif "src=" not in attrs.lower() and _type(attrs) in JS_TYPES:
+            scripts.add(digest(text))
+    return sorted(scripts), sorted(styles)
 
 
 def fill(html: str) -> str:
