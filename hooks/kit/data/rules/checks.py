@@ -52,15 +52,20 @@ def _newer(root: Path | None, a: tuple, b: tuple, today: dt.date, production: bo
 
 def unique_ids(loaded: Loaded, entries: dict[str, list], report: Report, today: dt.date = dt.date.max,
                production: bool = False, root: Path | None = None) -> None:
-    seen: dict[str, tuple[str, int, object, tuple]] = {}
+    def placed(file: str, item, path: tuple) -> tuple[str, int, object, tuple, int]:
+        line, col = loaded.where(file, path + ("id",))     # asked of a duplicate only: marks stay packed
+        return file, line, item, path, col
+
+    seen: dict[str, tuple] = {}
     for items in entries.values():
         for e in items:
-            line, col = loaded.where(e.file, e.path + ("id",))
-            key, here = e.item.id, (e.file, line, e.item, e.path, col)
+            key = e.item.id
             if key not in seen:
-                seen[key] = here
+                seen[key] = (e.file, e.item, e.path)
                 continue
-            live, new = (seen[key], here) if _newer(root, seen[key], here, today, production) else (here, seen[key])
+            first, here = seen[key], placed(e.file, e.item, e.path)
+            first = first if len(first) == 5 else placed(*first)
+            live, new = (first, here) if _newer(root, first, here, today, production) else (here, first)
             seen[key] = live
             keep = ("" if _withheld(live[2], today, production) else
                     "那个条目已经发布（或先写），它的网址和海报上的二维码都在用，请不要改它。")
