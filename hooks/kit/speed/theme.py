@@ -2,10 +2,10 @@
 
 MkDocs renders pages one after another on one core; the theme (Material's base template, our
 header, footer, QR poster) is the largest part of a cold build. A forked worker process first
-segments our search entries with jieba (a job handed to it, done in a child of its own), then renders entry pages kept out
-of the nav as well: the main process takes them from the front of
-the list as MkDocs reaches them, the worker from the back, until they meet (a shared pair of
-counters under a lock), so both cores stay busy however the work is spread.
+segments our search entries with jieba (a job handed to it, done in a child of its own), then
+renders entry pages kept out of the nav as well: the main process takes them from the front of the
+list as MkDocs reaches them, the worker from the back, until they meet (a shared pair of counters
+under a lock), so both cores stay busy however the work is spread.
 
 The worker renders a page exactly as MkDocs' _build_page does (context, on_page_context,
 template, on_post_page up to our hook, which checks it for loads from other hosts), writes the
@@ -66,12 +66,10 @@ class Renderer:
 
     def start(self, env: jinja2.Environment, config, nav, files, first: Callable[[], Any], size: int, hosts,
               settled: Callable[[], Any] = contextlib.nullcontext) -> None:
-        """At the end of on_env: fork the worker, which runs `first` (a job of `size` items)
-        and then takes entry pages still to render from the back. `settled()` is held around the
-        fork only (no photo half made in the worker's memory): a build without a worker waits for nothing."""
-        self.env = env
-        self.hosts = hosts
-        self.first = first
+        """At the end of on_env: fork the worker, which runs `first` (a job of `size` items) and then takes entry pages
+        still to render from the back. `settled()` is held around the fork only (no photo half made in the worker's
+        memory): a build without a worker waits for nothing."""
+        self.env, self.hosts, self.first = env, hosts, first
         env.globals["wm_dispatch"] = self.dispatch
         doc_files = files.documentation_pages()
         self.pages = [f.page for f in doc_files if f.page is not None and f.page.url in self.output.keys]
@@ -83,11 +81,9 @@ class Renderer:
         if not wanted(max(len(self.pages), size, sum(p[3] is None for p in self.writes.values()))):   # unpacked
             self.pages = []
             return
-        ctx = multiprocessing.get_context("fork")
-        self.split = Split(len(self.pages))
-        self.write_split = Split(len(self.writes))
+        self.split, self.write_split = Split(len(self.pages)), Split(len(self.writes))
         self.write_order = {url: i for i, url in enumerate(self.writes)}
-        receive, send = ctx.Pipe(duplex=False)
+        receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
         with settled():
             pid = fork()
         if pid == 0:  # the worker: never returns
