@@ -15,8 +15,8 @@ honorees (lists, sections), not the three thousand others.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import functools
+import hashlib
 import inspect
 import types
 from collections.abc import Mapping

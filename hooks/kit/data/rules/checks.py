@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kit.data import kinds
 from kit.data.files import history
@@ -52,21 +52,21 @@ def _newer(root: Path | None, a: tuple, b: tuple, today: dt.date, production: bo
 
 def unique_ids(loaded: Loaded, entries: dict[str, list], report: Report, today: dt.date = dt.date.max,
                production: bool = False, root: Path | None = None) -> None:
-    def placed(file: str, item, path: tuple) -> tuple[str, int, object, tuple, int]:
-        line, col = loaded.where(file, path + ("id",))     # asked of a duplicate only: marks stay packed
-        return file, line, item, path, col
+    def placed(e) -> tuple[str, int, object, tuple, int]:
+        line, col = loaded.where(e.file, e.path + ("id",))     # asked of a duplicate only: marks stay packed
+        return e.file, line, e.item, e.path, col
 
-    seen: dict[str, tuple] = {}
+    first: dict[str, Any] = {}      # id -> its first entry
+    kept: dict[str, tuple] = {}     # id -> the copy that keeps it, once it has a duplicate
     for items in entries.values():
         for e in items:
             key = e.item.id
-            if key not in seen:
-                seen[key] = (e.file, e.item, e.path)
+            if key not in first:
+                first[key] = e
                 continue
-            first, here = seen[key], placed(e.file, e.item, e.path)
-            first = first if len(first) == 5 else placed(*first)
-            live, new = (first, here) if _newer(root, first, here, today, production) else (here, first)
-            seen[key] = live
+            held, here = kept.get(key) or placed(first[key]), placed(e)
+            live, new = (held, here) if _newer(root, held, here, today, production) else (here, held)
+            kept[key] = live
             keep = ("" if _withheld(live[2], today, production) else
                     "那个条目已经发布（或先写），它的网址和海报上的二维码都在用，请不要改它。")
             report.add(new[0], new[1], new[4], dotted(new[3] + ("id",)),
